@@ -1,0 +1,5 @@
+export * from './schema.js';
+export * from './migrations.js';
+export * from './validate.js';
+export * from './operations.js';
+export * from './commands.js';
