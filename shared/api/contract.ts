@@ -32,7 +32,8 @@ export const ARGS = {
   /** Native "Save as" dialog (Electron only; browser mode answers null). */
   pickSavePath: z.tuple([z.string().max(500)]),
   getSettings: z.tuple([]),
-  setLanguage: z.tuple([z.enum(LANGUAGES)]),
+  /** null: follow the system's language. */
+  setLanguage: z.tuple([z.enum(LANGUAGES).nullable()]),
   /** Opens an http(s) link the user clicked in the system browser. */
   openExternal: z.tuple([z.string().url().max(4096)]),
 } as const;

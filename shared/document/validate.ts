@@ -75,7 +75,7 @@ export function validateDocument(raw: unknown): ValidationResult {
     migrated = migrate(raw);
   } catch (e) {
     if (e instanceof MigrationError) {
-      const path = e.message.startsWith('"version"') ? '$.version' : e.message.includes('"format"') ? '$.format' : '$';
+      const path = e.message.includes('"format"') ? '$.format' : e.message.includes('version') ? '$.version' : '$';
       return { ok: false, error: { path, message: e.message } };
     }
     throw e;

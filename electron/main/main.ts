@@ -1,0 +1,148 @@
+/**
+ * Electron entry point: app lifecycle and wiring only. The document, undo,
+ * settings logic and every API method live in electron/services (the same
+ * code browser mode runs); this file connects them to windows, menus,
+ * dialogs and IPC.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import Store from 'electron-store';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Language } from '../../shared/api/contract.js';
+import { createBackend } from '../services/backend.js';
+import { Settings } from '../services/settings.js';
+import { forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
+import { buildMenuTemplate } from './menu.js';
+import { installAppProtocol, registerAppScheme } from './protocol.js';
+import { hardenSession, hardenWebContents, isWebUrl } from './security.js';
+import { createMainWindow } from './window.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/electron/main.js serves dist/renderer and loads dist/electron/preload.cjs. */
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+const PRELOAD_PATH = path.join(here, 'preload.cjs');
+const DOCUMENT_FILTERS = [{ name: 'Carnet (JSON)', extensions: ['json'] }];
+
+let mainWindow: BrowserWindow | null = null;
+
+/** 'fr' for any French locale (fr, fr-FR, fr-CA…), else English. */
+export function languageOfLocale(locale: string): Language {
+  return /^fr\b/i.test(locale) ? 'fr' : 'en';
+}
+
+// Both must happen before `ready`: sandboxing every renderer, and making carnet:// a real origin.
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.whenReady().then(start).catch(fail);
+}
+
+async function start(): Promise<void> {
+  const configDir = process.env.CARNET_CONFIG_DIR;
+  const store = new Store<Record<string, unknown>>({ name: 'settings', ...(configDir ? { cwd: configDir } : {}) });
+  const settings = new Settings(store);
+  const systemLanguage = languageOfLocale(app.getLocale());
+  const backend: ShellBackend = await createBackend({
+    dataDir: process.env.CARNET_DATA_DIR || app.getPath('userData'),
+    settings,
+    transport: 'electron',
+    systemLanguage,
+    dialogs: { pickOpenPath, pickSavePath },
+    openExternal,
+  });
+
+  hardenSession(session.defaultSession);
+  installAppProtocol(RENDERER_DIR);
+  registerIpc(ipcMain, backend);
+  forwardEvents(backend, () => mainWindow?.webContents ?? null);
+
+  let menuKey = '';
+  const refreshMenu = () => {
+    const { language, recentFiles } = settings.get();
+    const key = JSON.stringify([language, recentFiles]);
+    if (key === menuKey) return;
+    menuKey = key;
+    const template = buildMenuTemplate({
+      language: language ?? systemLanguage,
+      recentFiles,
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      send: (action) => sendEvent(mainWindow?.webContents ?? null, 'menu', action),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  refreshMenu();
+  // Language and recent files change through the backend (setLanguage, open, save as): follow the store.
+  store.onDidAnyChange(refreshMenu);
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, settings });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  openWindow();
+
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  closeBackendBeforeQuit(backend);
+}
+
+/** Holds the quit until the backend has flushed the document, once. */
+function closeBackendBeforeQuit(backend: ShellBackend): void {
+  let closed = false;
+  let closing: Promise<void> | null = null;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closing ??= backend
+      .close()
+      .catch((error: unknown) => console.error(`Carnet: saving the document on quit failed: ${describe(error)}`))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+async function pickOpenPath(): Promise<string | null> {
+  const options = { properties: ['openFile' as const], filters: DOCUMENT_FILTERS };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function pickSavePath(defaultName: string): Promise<string | null> {
+  // Only a file name is taken from the renderer; the folder is the user's Documents.
+  const options = { defaultPath: path.join(app.getPath('documents'), path.basename(defaultName)), filters: DOCUMENT_FILTERS };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  return path.extname(result.filePath) ? result.filePath : `${result.filePath}.json`;
+}
+
+async function openExternal(url: string): Promise<void> {
+  if (!isWebUrl(url)) throw new Error(`openExternal: only http(s) links open in the browser, refused ${JSON.stringify(url)}`);
+  // electronegativity-ignore: OPEN_EXTERNAL_JS_CHECK — the isWebUrl guard above lets only http(s) URLs through
+  await shell.openExternal(url);
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Carnet', `Carnet could not start: ${describe(error)}`);
+  app.exit(1);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

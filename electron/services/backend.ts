@@ -1,0 +1,292 @@
+/**
+ * The handler map behind the API contract (shared/api/contract.ts): one
+ * handler per method, reached through Electron IPC or the browser-mode
+ * WebSocket alike. It owns the open DocumentStore and the undo/redo stacks,
+ * and tells every client what changed through events.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  ApiArgumentError,
+  parseCall,
+  type Args,
+  type DocumentState,
+  type EditResult,
+  type Events,
+  type Language,
+  type Method,
+  type Notice,
+  type Results,
+  type Settings as ApiSettings,
+  type UndoState,
+} from '../../shared/api/contract.js';
+import { generateDemoDocument } from '../../shared/demo/demoNetwork.js';
+import { ChangeError, parseChangeSet, type ChangeSet } from '../../shared/document/operations.js';
+import { emptyDocument } from '../../shared/document/schema.js';
+import { DocumentError, DocumentStore, type StoreOptions } from './documentStore.js';
+import { Lane } from './lane.js';
+import type { Settings } from './settings.js';
+
+/** Name of the document opened when no other is: created with the demo network on first run. */
+export const DEFAULT_DOCUMENT = 'carnet.json';
+/** Undo steps kept per document. */
+export const UNDO_LIMIT = 500;
+
+export type BackendOptions = {
+  /** Folder of the default document and of new documents. */
+  dataDir: string;
+  settings: Settings;
+  /** Open this document instead of the last one (`carnet web --doc FILE`). */
+  docPath?: string;
+  transport: 'electron' | 'web';
+  systemLanguage: Language;
+  /** Native file dialogs (Electron); without them the pick methods answer null. */
+  dialogs?: { pickOpenPath(): Promise<string | null>; pickSavePath(defaultName: string): Promise<string | null> };
+  /** Opens an http(s) URL in the system browser. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Save timing and backups of the documents opened (tests shorten them). */
+  storeOptions?: StoreOptions;
+  /** The clock (tests). */
+  now?: () => Date;
+};
+
+export type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Results[M]> };
+
+export type Backend = {
+  handlers: Handlers;
+  /** Validates the method and its arguments against the contract, then runs the handler. */
+  call(method: unknown, args: unknown): Promise<unknown>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** Saves and closes the open document. */
+  close(): Promise<void>;
+};
+
+type Step = { label: string; set: ChangeSet };
+
+/** Opens the last document (or the default one, created with the demo network on first run) and returns the backend. */
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const { settings } = opts;
+  const now = opts.now ?? (() => new Date());
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+
+  const listeners = new Map<keyof Events, Set<(payload: never) => void>>();
+  const emit = <E extends keyof Events>(event: E, payload: Events[E]): void => {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        (listener as (p: Events[E]) => void)(payload);
+      } catch {
+        // A failing client must not break the edit for the others.
+      }
+    }
+  };
+  const storeOptions: StoreOptions = { ...opts.storeOptions, onNotice: (n) => emit('notice', n) };
+
+  const initial = await openInitial(opts, dataDir, storeOptions, now);
+  let store = initial.store;
+  let notices: Notice[] = initial.notices;
+  let undoStack: Step[] = [];
+  let redoStack: Step[] = [];
+  settings.noteOpened(store.path);
+  /** Edits and document switches run one at a time, so the stacks always match the document. */
+  const edits = new Lane();
+
+  const undoState = (): UndoState => ({
+    canUndo: undoStack.length > 0,
+    canRedo: redoStack.length > 0,
+    undoLabel: undoStack.at(-1)?.label ?? null,
+    redoLabel: redoStack.at(-1)?.label ?? null,
+  });
+  const state = (): DocumentState => ({
+    doc: store.doc,
+    path: store.path,
+    revision: store.revision,
+    undo: undoState(),
+    notices: [...notices, ...store.notices],
+  });
+  const edited = (applied: ChangeSet | null): EditResult => {
+    const result = { applied, revision: store.revision, undo: undoState() };
+    if (applied) emit('edit', result);
+    return result;
+  };
+
+  /** Makes `next` the open document; the previous one is saved and closed. */
+  const switchTo = async (next: DocumentStore, extra: Notice[]): Promise<DocumentState> => {
+    const previous = store;
+    store = next;
+    notices = extra;
+    undoStack = [];
+    redoStack = [];
+    settings.noteOpened(next.path);
+    try {
+      await previous.close();
+    } catch (e) {
+      notices.push({
+        level: 'error',
+        code: 'document.closeFailed',
+        message: `"${previous.path}" could not be saved on closing: ${(e as Error).message}. Its edits are kept in its journal and come back when it is opened again.`,
+        params: { file: previous.path, reason: (e as Error).message },
+      });
+    }
+    const s = state();
+    emit('document', s);
+    return s;
+  };
+
+  const getSettings = (): ApiSettings => {
+    const s = settings.get();
+    return {
+      language: s.language,
+      systemLanguage: opts.systemLanguage,
+      recentFiles: s.recentFiles,
+      capabilities: { nativeDialogs: opts.transport === 'electron' && opts.dialogs !== undefined, transport: opts.transport },
+    };
+  };
+
+  const handlers: Handlers = {
+    getState: async () => state(),
+
+    apply: (input) =>
+      edits.run(async () => {
+        const set = checkChangeSet(input);
+        if (set.changes.length === 0) return edited(null);
+        const { applied, inverse } = await store.apply(set);
+        undoStack.push({ label: set.label, set: inverse });
+        if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+        redoStack = [];
+        return edited(applied);
+      }),
+
+    undo: () => edits.run(async () => step(undoStack, redoStack)),
+    redo: () => edits.run(async () => step(redoStack, undoStack)),
+
+    newDocument: () =>
+      edits.run(async () => {
+        const { path, title } = newDocumentPath(dataDir);
+        return switchTo(await DocumentStore.create(path, emptyDocument(now().toISOString(), title), storeOptions), []);
+      }),
+
+    openDocument: (path) =>
+      edits.run(async () => {
+        const target = resolve(path);
+        if (target === store.path) {
+          settings.noteOpened(target);
+          return state();
+        }
+        const next = await DocumentStore.open(target, { ...storeOptions, refuseInvalidWithoutBackup: true });
+        return switchTo(next, []);
+      }),
+
+    saveDocumentAs: (path) =>
+      edits.run(async () => {
+        await store.saveAs(path);
+        settings.noteOpened(store.path);
+        const s = state();
+        emit('document', s);
+        return s;
+      }),
+
+    pickOpenPath: async () => (opts.dialogs ? opts.dialogs.pickOpenPath() : null),
+    pickSavePath: async (defaultName) => (opts.dialogs ? opts.dialogs.pickSavePath(defaultName) : null),
+
+    getSettings: async () => getSettings(),
+    setLanguage: async (language) => {
+      settings.update({ language });
+      return getSettings();
+    },
+
+    openExternal: async (url) => {
+      const parsed = URL.canParse(url) ? new URL(url) : null;
+      if (!parsed) throw new ApiArgumentError('openExternal', '$[0]', `"${url}" is not a valid URL`);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new ApiArgumentError('openExternal', '$[0]', `only http and https links can be opened, not "${parsed.protocol}"`);
+      }
+      if (!opts.openExternal) return false;
+      await opts.openExternal(parsed.href);
+      return true;
+    },
+  };
+
+  /** Undo (from undo to redo) or redo (the other way): applies the step and stores its inverse on the other stack. */
+  async function step(from: Step[], to: Step[]): Promise<EditResult> {
+    const top = from.pop();
+    if (!top) return edited(null);
+    try {
+      const { applied, inverse } = await store.apply(top.set);
+      to.push({ label: top.label, set: inverse });
+      return edited(applied);
+    } catch (e) {
+      from.push(top);
+      throw e;
+    }
+  }
+
+  return {
+    handlers,
+    call: async (method, args) => {
+      const call = parseCall(method, args);
+      return (handlers[call.method] as (...a: unknown[]) => Promise<unknown>)(...call.args);
+    },
+    on: (event, listener) => {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    close: () => edits.run(() => store.close()),
+  };
+}
+
+/** Entities are checked here too: the contract validates the ChangeSet's shape, not what is put. */
+function checkChangeSet(input: unknown): ChangeSet {
+  try {
+    return parseChangeSet(input);
+  } catch (e) {
+    if (e instanceof ChangeError) throw new ApiArgumentError('apply', `$[0]${e.path.slice(1)}`, e.message);
+    throw e;
+  }
+}
+
+/** The first unused `Carnet N.json` of the data folder (N from 2: the default document is the first). */
+function newDocumentPath(dataDir: string): { path: string; title: string } {
+  for (let n = 2; ; n++) {
+    const title = `Carnet ${n}`;
+    const path = join(dataDir, `${title}.json`);
+    if (!existsSync(path)) return { path, title };
+  }
+}
+
+async function openInitial(
+  opts: BackendOptions,
+  dataDir: string,
+  storeOptions: StoreOptions,
+  now: () => Date,
+): Promise<{ store: DocumentStore; notices: Notice[] }> {
+  // A file named on the command line is the user's: refuse it when invalid rather than set it aside.
+  if (opts.docPath) {
+    return { store: await DocumentStore.open(opts.docPath, { ...storeOptions, refuseInvalidWithoutBackup: true }), notices: [] };
+  }
+  const notices: Notice[] = [];
+  const { lastDocument } = opts.settings.get();
+  const fallback = join(dataDir, DEFAULT_DOCUMENT);
+  if (lastDocument) {
+    try {
+      return { store: await DocumentStore.open(lastDocument, storeOptions), notices };
+    } catch (e) {
+      if (!(e instanceof DocumentError)) throw e;
+      notices.push({
+        level: 'warning',
+        code: 'document.lastMissing',
+        message: `The last document could not be opened: ${e.message}. "${fallback}" was opened instead.`,
+        params: { file: lastDocument, reason: e.message, opened: fallback },
+      });
+    }
+  }
+  if (existsSync(fallback)) return { store: await DocumentStore.open(fallback, storeOptions), notices };
+  const nowIso = now().toISOString();
+  // First run gets the demo network to explore; a user whose document vanished gets an empty one, not fictional people.
+  const doc = lastDocument ? emptyDocument(nowIso) : generateDemoDocument({ now: nowIso });
+  return { store: await DocumentStore.create(fallback, doc, storeOptions), notices };
+}

@@ -1,0 +1,96 @@
+/**
+ * Main-thread side of the save worker. Locating the worker file:
+ * `saveWorker.ts` beside this file when running from sources (tsx, vitest,
+ * the CLI), else `saveWorker.js` beside the bundle — so the Electron build
+ * must emit electron/services/saveWorker.ts as its own entry point, named
+ * `saveWorker.js`, in the folder of the bundle that contains this module.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChangeSet } from '../../shared/document/operations.js';
+import type { FromWorker, ToWorker } from './saveProtocol.js';
+
+type Pending = { resolve: (r: { revision: number; backupPath: string | null }) => void; reject: (e: Error) => void };
+
+function workerLocation(): { url: URL; execArgv?: string[] } {
+  const source = new URL('./saveWorker.ts', import.meta.url);
+  if (source.protocol === 'file:' && existsSync(fileURLToPath(source))) {
+    // Node cannot load the TypeScript sources of shared/ by itself (`.js` import suffixes, parameter
+    // properties): tsx can. Only that flag is passed: a worker refuses many of its process's flags (--trace-gc…).
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    return { url: source, execArgv: ['--import', tsx] };
+  }
+  return { url: new URL('./saveWorker.js', import.meta.url) };
+}
+
+export class SaveWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | null = null;
+
+  constructor(private readonly onBroken: (message: string) => void) {
+    const { url, execArgv } = workerLocation();
+    this.worker = new Worker(url, { execArgv });
+    // Idle, the worker must not keep a CLI process alive; a pending request refs it again.
+    this.worker.unref();
+    this.worker.on('message', (m: FromWorker) => this.receive(m));
+    this.worker.on('error', (e) => this.fail(new Error(`the save worker stopped: ${e.message}`)));
+    this.worker.on('exit', (code) => this.fail(new Error(`the save worker exited (code ${code})`)));
+  }
+
+  /** Loads the replica from `text`; resolves with its revision. */
+  init(text: string): Promise<number> {
+    return this.request((id) => ({ type: 'init', id, text })).then((r) => r.revision);
+  }
+
+  /** Forwards a ChangeSet that is already applied on the main thread and durable. */
+  apply(set: ChangeSet, revision: number): void {
+    if (!this.failure) this.worker.postMessage({ type: 'apply', set, revision } satisfies ToWorker);
+  }
+
+  /** Saves the replica to `path`; resolves with the revision written. */
+  save(path: string, backup: { keep: number; nowIso: string } | null): Promise<{ revision: number; backupPath: string | null }> {
+    return this.request((id) => ({ type: 'save', id, path, backup }));
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('the document is closed');
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private request(make: (id: number) => ToWorker): Promise<{ revision: number; backupPath: string | null }> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage(make(id));
+    });
+  }
+
+  private settle(id: number): Pending | undefined {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+    return p;
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.type === 'broken') {
+      this.onBroken(m.message);
+      return;
+    }
+    const p = this.settle(m.id);
+    if (m.type === 'done') p?.resolve({ revision: m.revision, backupPath: m.backupPath });
+    else p?.reject(new Error(m.message));
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(e);
+  }
+}

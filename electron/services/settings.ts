@@ -1,0 +1,92 @@
+/**
+ * User settings (language, window placement, recent files, last document).
+ * Small data only: the contact graph lives in its document file. The
+ * backing store is electron-store in the app and `conf` (what electron-store
+ * is built on) in plain Node; both are read through `get`/`set`, and every
+ * value is checked on read because the file can be edited by hand.
+ */
+import Conf from 'conf';
+import { z } from 'zod';
+import { LANGUAGES } from '../../shared/api/contract.js';
+
+export const MAX_RECENT_FILES = 10;
+
+const Bounds = z.object({
+  x: z.number().finite().optional(),
+  y: z.number().finite().optional(),
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+});
+
+export type SettingsData = {
+  language: 'fr' | 'en' | null;
+  windowBounds?: { x?: number; y?: number; width: number; height: number };
+  recentFiles: string[];
+  lastDocument: string | null;
+};
+
+/** The key/value store under the settings (an electron-store or a conf instance). */
+export type SettingsBacking = { get(key: string): unknown; set(key: string, value: unknown): void };
+
+const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]> } = {
+  language: z.enum(LANGUAGES).nullable(),
+  windowBounds: Bounds,
+  recentFiles: z.array(z.string().min(1)),
+  lastDocument: z.string().min(1).nullable(),
+};
+
+const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null };
+
+export class Settings {
+  constructor(private readonly backing: SettingsBacking) {}
+
+  /** The current settings; a missing or invalid stored value reads as its default. */
+  get(): SettingsData {
+    const read = <K extends keyof SettingsData>(key: K): Required<SettingsData>[K] | undefined => {
+      const r = (FIELDS[key] as z.ZodType).safeParse(this.backing.get(key));
+      return r.success ? (r.data as Required<SettingsData>[K]) : undefined;
+    };
+    const data: SettingsData = {
+      language: read('language') ?? DEFAULTS.language,
+      recentFiles: dedupe(read('recentFiles') ?? []).slice(0, MAX_RECENT_FILES),
+      lastDocument: read('lastDocument') ?? DEFAULTS.lastDocument,
+    };
+    const bounds = read('windowBounds');
+    if (bounds) data.windowBounds = bounds;
+    return data;
+  }
+
+  /** Writes the given fields (checked first: a bad value throws and nothing is written). */
+  update(patch: Partial<SettingsData>): SettingsData {
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof SettingsData, unknown][];
+    for (const [key, value] of entries) {
+      if (!Object.hasOwn(FIELDS, key)) throw new Error(`unknown setting "${key}"`);
+      const r = FIELDS[key].safeParse(value);
+      if (!r.success) throw new Error(`invalid setting "${key}": ${r.error.issues[0]!.message}`);
+    }
+    for (const [key, value] of entries) {
+      this.backing.set(key, key === 'recentFiles' ? dedupe(value as string[]).slice(0, MAX_RECENT_FILES) : value);
+    }
+    return this.get();
+  }
+
+  /** Puts `path` first in the recent files (once), keeps ten, and makes it the document reopened at start. */
+  noteOpened(path: string): SettingsData {
+    const recent = [path, ...this.get().recentFiles.filter((p) => p !== path)];
+    return this.update({ recentFiles: recent, lastDocument: path });
+  }
+}
+
+function dedupe(paths: string[]): string[] {
+  return [...new Set(paths)];
+}
+
+/**
+ * Settings for plain Node (CLI, browser mode, tests), in `conf`'s folder
+ * for the project "carnet", or in `cwd` / CARNET_CONFIG_DIR when given.
+ */
+export function createNodeSettings(cwd?: string): Settings {
+  const dir = cwd ?? process.env.CARNET_CONFIG_DIR;
+  const conf = new Conf<Record<string, unknown>>({ projectName: 'carnet', configName: 'settings', ...(dir ? { cwd: dir } : {}) });
+  return new Settings(conf);
+}

@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Events } from '../../shared/api/contract.js';
+import { Icon } from './components/Icon.js';
+import { Notices } from './components/Notices.js';
+import { StatusBar } from './components/StatusBar.js';
+import { PathDialog } from './dialogs/PathDialog.js';
+import { SettingsDialog } from './dialogs/SettingsDialog.js';
+import { applyLanguage } from './i18n/index.js';
+import type { CarnetMap } from './map/carnetMap.js';
+import { MapLegend } from './map/MapLegend.js';
+import { MapView } from './map/MapView.js';
+import { ZoomControls } from './map/ZoomControls.js';
+import { ContactPanel, type PanelTarget } from './panels/ContactPanel.js';
+import { useAppState, useStore } from './state/StoreContext.js';
+import { useEditShortcuts } from './state/useEditShortcuts.js';
+import { installProbe } from './testHook.js';
+import { Toolbar } from './toolbar/Toolbar.js';
+
+type OpenDialog = null | 'open' | 'saveAs' | 'settings';
+
+export function App() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const state = useAppState();
+  const mapRef = useRef<CarnetMap | null>(null);
+  const [panel, setPanel] = useState<PanelTarget | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const { doc, settings } = state;
+  const native = settings?.capabilities.nativeDialogs ?? false;
+
+  useEffect(() => installProbe(store, mapRef), [store]);
+  useEditShortcuts(store);
+
+  const language = settings ? (settings.language ?? settings.systemLanguage) : null;
+  useEffect(() => {
+    if (language) applyLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    document.title = doc ? `${doc.meta.title} — Carnet` : 'Carnet';
+  }, [doc, state.version]);
+
+  const open = useCallback(async () => {
+    if (!native) return setDialog('open');
+    try {
+      const path = await store.api.pickOpenPath();
+      if (path) await store.openDocument(path);
+    } catch (e) {
+      store.fail(e);
+    }
+  }, [native, store]);
+
+  const saveAs = useCallback(async () => {
+    if (!native) return setDialog('saveAs');
+    try {
+      const path = await store.api.pickSavePath(defaultFileName(state.path));
+      if (path) await store.saveDocumentAs(path);
+    } catch (e) {
+      store.fail(e);
+    }
+  }, [native, store, state.path]);
+
+  const newDocument = useCallback(() => {
+    setPanel(null);
+    void store.newDocument();
+  }, [store]);
+
+  const openPath = useCallback(
+    (path: string) => {
+      setPanel(null);
+      return store.openDocument(path);
+    },
+    [store],
+  );
+
+  // The Electron File menu asks for the same actions as the toolbar.
+  useEffect(() => {
+    const onMenu = (action: Events['menu']) => {
+      if (action === 'new') newDocument();
+      else if (action === 'open') void open();
+      else if (action === 'saveAs') void saveAs();
+      else if (action === 'undo') void store.undo();
+      else if (action === 'redo') void store.redo();
+      else if (action.startsWith('recent:')) void openPath(action.slice('recent:'.length));
+    };
+    return store.api.on('menu', onMenu);
+  }, [store, newDocument, open, saveAs, openPath]);
+
+  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), []);
+  const newPosition = useCallback(() => mapRef.current?.viewCenter() ?? { x: 0, y: 0 }, []);
+  const selectedId = panel?.kind === 'edit' ? panel.id : null;
+  const empty = useMemo(() => doc !== null && Object.keys(doc.contacts).length === 0, [doc, state.version]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true" />
+          <div className="brand-text">
+            <span className="app-name">Carnet</span>
+            {doc && <span className="doc-title">{doc.meta.title}</span>}
+          </div>
+        </div>
+        <Toolbar
+          ready={state.status === 'ready'}
+          undo={state.undo}
+          recentFiles={settings?.recentFiles ?? []}
+          onNew={newDocument}
+          onOpen={() => void open()}
+          onSaveAs={() => void saveAs()}
+          onOpenRecent={(p) => void openPath(p)}
+          onUndo={() => void store.undo()}
+          onRedo={() => void store.redo()}
+          onAddContact={() => setPanel({ kind: 'new' })}
+          onFit={() => mapRef.current?.fit()}
+          onSettings={() => setDialog('settings')}
+        />
+      </header>
+
+      <Notices notices={state.notices} onDismiss={(k) => store.dismiss(k)} />
+
+      <main className="workspace">
+        <h1 className="visually-hidden">{doc ? doc.meta.title : 'Carnet'}</h1>
+        <div className="map-area">
+          {state.status === 'ready' && (
+            <>
+              <MapView mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} />
+              {doc && <MapLegend doc={doc} version={state.version} />}
+              <ZoomControls mapRef={mapRef} />
+            </>
+          )}
+          {state.status === 'loading' && (
+            <div className="map-message" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {t('app.loading')}
+            </div>
+          )}
+          {state.status === 'failed' && (
+            <div className="map-message" role="alert">
+              <p>{t('app.failed', { reason: state.failure })}</p>
+              <button type="button" className="button primary" onClick={() => void store.start()}>
+                {t('app.retry')}
+              </button>
+            </div>
+          )}
+          {empty && !panel && (
+            <div className="map-message empty">
+              <p className="empty-title">{t('app.emptyTitle')}</p>
+              <p>{t('app.emptyHint')}</p>
+              <button type="button" className="button primary" onClick={() => setPanel({ kind: 'new' })}>
+                <Icon name="userPlus" size={16} />
+                {t('toolbar.addContact')}
+              </button>
+            </div>
+          )}
+        </div>
+        {panel && doc && (
+          <ContactPanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={setPanel} />
+        )}
+      </main>
+
+      <StatusBar doc={doc} path={state.path} version={state.version} />
+
+      {dialog === 'open' && (
+        <PathDialog mode="open" initialPath="" recentFiles={settings?.recentFiles ?? []} onSubmit={openPath} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'saveAs' && (
+        <PathDialog mode="saveAs" initialPath={state.path} recentFiles={[]} onSubmit={(p) => store.saveDocumentAs(p)} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'settings' && settings && (
+        <SettingsDialog settings={settings} onLanguage={(l) => void store.setLanguage(l)} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}
+
+function defaultFileName(path: string): string {
+  const name = path.split(/[\\/]/).pop();
+  return name && name.endsWith('.json') ? name : 'carnet.json';
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { ShownNotice } from '../state/store.js';
+import { Icon } from './Icon.js';
+
+type Props = { notices: ShownNotice[]; onDismiss(key: number): void };
+
+/**
+ * Messages from the main side (recovered file, lost connection…) and refused
+ * edits. Known codes are translated; others show the main side's message,
+ * which names the file and reason.
+ */
+export function Notices({ notices, onDismiss }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <div key={n.key} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
+          <p>{t(`notices.${n.code}`, { ...n.params, message: n.message, defaultValue: n.message })}</p>
+          <button type="button" className="icon-button" aria-label={t('notices.dismiss')} title={t('notices.dismiss')} onClick={() => onDismiss(n.key)}>
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { CarnetDocument } from '../../../shared/document/schema.js';
+
+type Props = { doc: CarnetDocument | null; path: string; version: number };
+
+/** Counts of what the document holds, and where it is saved. */
+export function StatusBar({ doc, path }: Props) {
+  const { t, i18n } = useTranslation();
+  const n = new Intl.NumberFormat(i18n.language);
+  const count = (key: string, value: number) => (
+    <span className="status-item" data-testid={`status-${key}`}>
+      {t(`status.${key}`, { count: value, formatted: n.format(value) })}
+    </span>
+  );
+  return (
+    <footer className="status-bar">
+      {doc && (
+        <div className="status-counts" aria-live="polite">
+          {count('contacts', Object.keys(doc.contacts).length)}
+          {count('ties', Object.keys(doc.ties).length)}
+          {count('interactions', Object.keys(doc.interactions).length)}
+        </div>
+      )}
+      {path && (
+        <div className="status-path" title={path}>
+          <span className="visually-hidden">{t('status.path')} </span>
+          {path}
+        </div>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,218 @@
+import type { CarnetApi, DocumentState, EditResult, Language, Notice, Settings, UndoState } from '../../../shared/api/contract.js';
+import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
+import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
+
+export type ShownNotice = Notice & { key: number };
+
+export type AppState = {
+  status: 'loading' | 'ready' | 'failed';
+  /** Why the first load failed (status 'failed'). */
+  failure: string | null;
+  doc: CarnetDocument | null;
+  path: string;
+  revision: number;
+  undo: UndoState;
+  settings: Settings | null;
+  notices: ShownNotice[];
+  /** Bumped whenever `doc` changes in place, so views re-render. */
+  version: number;
+};
+
+/** What the map listens to: a whole new document, or changes to patch in. */
+export type DocChange = { kind: 'replace'; doc: CarnetDocument } | { kind: 'changes'; doc: CarnetDocument; set: ChangeSet };
+
+const NO_UNDO: UndoState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+
+/**
+ * The renderer's copy of the open document, kept in step with the main side:
+ * every edit goes through the API, and the ChangeSet the main side reports as
+ * applied is replayed on the copy with the same `applyChangeSet` the main
+ * side uses. Revisions make replays idempotent, since an edit may come back
+ * both as a call's result and as an `edit` event.
+ */
+export class CarnetStore {
+  private state: AppState = {
+    status: 'loading',
+    failure: null,
+    doc: null,
+    path: '',
+    revision: 0,
+    undo: NO_UNDO,
+    settings: null,
+    notices: [],
+    version: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly docListeners = new Set<(c: DocChange) => void>();
+  private noticeKey = 0;
+  private inFlight = 0;
+
+  constructor(readonly api: CarnetApi) {
+    api.on('document', (s) => this.replace(s));
+    api.on('edit', (r) => this.applyResult(r));
+    api.on('notice', (n) => this.notify(n));
+  }
+
+  /** Loads the state and settings; failures end up in `status`/`failure`. */
+  async start(): Promise<void> {
+    try {
+      const [state, settings] = await Promise.all([this.api.getState(), this.api.getSettings()]);
+      this.set({ settings });
+      this.replace(state);
+    } catch (e) {
+      this.set({ status: 'failed', failure: errorText(e) });
+    }
+  }
+
+  get = (): AppState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** For the map: called after each change to the copy, in order. */
+  onDocChange(listener: (c: DocChange) => void): () => void {
+    this.docListeners.add(listener);
+    return () => this.docListeners.delete(listener);
+  }
+
+  /** Applies one user action; resolves false (and shows why) when the main side refused it. */
+  async apply(set: ChangeSet): Promise<boolean> {
+    return this.edit(() => this.api.apply(set));
+  }
+
+  undo(): Promise<boolean> {
+    return this.state.undo.canUndo ? this.edit(() => this.api.undo()) : Promise.resolve(false);
+  }
+
+  redo(): Promise<boolean> {
+    return this.state.undo.canRedo ? this.edit(() => this.api.redo()) : Promise.resolve(false);
+  }
+
+  newDocument(): Promise<boolean> {
+    return this.load(() => this.api.newDocument());
+  }
+
+  openDocument(path: string): Promise<boolean> {
+    return this.load(() => this.api.openDocument(path));
+  }
+
+  saveDocumentAs(path: string): Promise<boolean> {
+    return this.load(() => this.api.saveDocumentAs(path));
+  }
+
+  async refreshSettings(): Promise<void> {
+    try {
+      this.set({ settings: await this.api.getSettings() });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async setLanguage(language: Language | null): Promise<void> {
+    try {
+      this.set({ settings: await this.api.setLanguage(language) });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  notify(notice: Notice): void {
+    // A restored connection makes the "lost" banner obsolete, and one of each is enough.
+    const notices = this.state.notices.filter(
+      (n) => n.code !== notice.code && !(notice.code === CONNECTION_RESTORED && n.code === CONNECTION_LOST),
+    );
+    this.set({ notices: [...notices, { ...notice, key: ++this.noticeKey }] });
+  }
+
+  dismiss(key: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.key !== key) });
+  }
+
+  /** Shows an error the user must know about (a refused edit, a file that would not open). */
+  fail(e: unknown): void {
+    this.notify({ level: 'error', code: e instanceof ApiError ? 'api-error' : 'error', message: errorText(e) });
+  }
+
+  /** True while an edit or a document switch waits for the main side. */
+  busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  private async edit(call: () => Promise<EditResult>): Promise<boolean> {
+    this.inFlight++;
+    try {
+      this.applyResult(await call());
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async load(call: () => Promise<DocumentState>): Promise<boolean> {
+    this.inFlight++;
+    try {
+      this.replace(await call());
+      await this.refreshSettings();
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private replace(s: DocumentState): void {
+    const notices = [...this.state.notices];
+    for (const n of s.notices) {
+      if (!notices.some((m) => m.code === n.code && m.message === n.message)) notices.push({ ...n, key: ++this.noticeKey });
+    }
+    this.set({
+      status: 'ready',
+      failure: null,
+      doc: s.doc,
+      path: s.path,
+      revision: s.revision,
+      undo: s.undo,
+      notices,
+      version: this.state.version + 1,
+    });
+    for (const l of this.docListeners) l({ kind: 'replace', doc: s.doc });
+  }
+
+  private applyResult(r: EditResult): void {
+    const doc = this.state.doc;
+    if (!doc || r.revision <= this.state.revision) {
+      if (doc && r.revision === this.state.revision) this.set({ undo: r.undo });
+      return;
+    }
+    if (r.applied) {
+      try {
+        applyChangeSet(doc, r.applied);
+      } catch (e) {
+        // The copy no longer matches the file: start again from the main side's state.
+        console.error('Carnet: replaying an edit failed, reloading the document', e);
+        this.api.getState().then((s) => this.replace(s), (err) => this.fail(err));
+        return;
+      }
+    }
+    this.set({ revision: r.revision, undo: r.undo, version: this.state.version + 1 });
+    if (r.applied) for (const l of this.docListeners) l({ kind: 'changes', doc, set: r.applied });
+  }
+
+  private set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError && e.path && e.path !== '$') return `${e.message} (${e.path})`;
+  return e instanceof Error ? e.message : String(e);
+}

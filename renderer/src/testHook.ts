@@ -1,0 +1,37 @@
+import type { MutableRefObject } from 'react';
+import type { CarnetMap } from './map/carnetMap.js';
+import type { CarnetStore } from './state/store.js';
+
+/** Read-only view of what is drawn, for end-to-end tests and for looking at the app from the devtools. */
+export type CarnetProbe = {
+  /** Elements handed to Cytoscape and its zoom; null before the map exists. */
+  map(): { nodes: number; edges: number; zoom: number } | null;
+  /** Where a contact is drawn, in CSS pixels relative to the map's container. */
+  nodePosition(id: string): { x: number; y: number } | null;
+  /** Revision of the renderer's copy of the document. */
+  revision(): number;
+  /** True once the map is drawn and no edit waits for the main side. */
+  idle(): boolean;
+  /** Ids of the contacts in the renderer's copy whose name is `name`. */
+  contactIds(name: string): string[];
+};
+
+declare global {
+  interface Window {
+    __carnet?: CarnetProbe;
+  }
+}
+
+export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap | null>): void {
+  const probe: CarnetProbe = {
+    map: () => map.current?.stats() ?? null,
+    nodePosition: (id) => map.current?.renderedPosition(id) ?? null,
+    revision: () => store.get().revision,
+    idle: () => Boolean(map.current?.ready()) && !store.busy(),
+    contactIds: (name) =>
+      Object.values(store.get().doc?.contacts ?? {})
+        .filter((c) => c.name === name)
+        .map((c) => c.id),
+  };
+  Object.defineProperty(window, '__carnet', { value: Object.freeze(probe), configurable: true });
+}

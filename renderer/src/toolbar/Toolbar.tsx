@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { UndoState } from '../../../shared/api/contract.js';
+import { Icon } from '../components/Icon.js';
+import { translateLabel } from '../i18n/labels.js';
+import { RecentMenu } from './RecentMenu.js';
+
+export type ToolbarActions = {
+  onNew(): void;
+  onOpen(): void;
+  onSaveAs(): void;
+  onOpenRecent(path: string): void;
+  onUndo(): void;
+  onRedo(): void;
+  onAddContact(): void;
+  onFit(): void;
+  onSettings(): void;
+};
+
+type Props = ToolbarActions & { undo: UndoState; recentFiles: string[]; ready: boolean };
+
+export function Toolbar(props: Props) {
+  const { t } = useTranslation();
+  const { undo, ready } = props;
+  const undoTip = undo.undoLabel ? t('toolbar.undoWhat', { label: translateLabel(t, undo.undoLabel) }) : t('toolbar.nothingToUndo');
+  const redoTip = undo.redoLabel ? t('toolbar.redoWhat', { label: translateLabel(t, undo.redoLabel) }) : t('toolbar.nothingToRedo');
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="tool-group">
+        <button type="button" className="tool" onClick={props.onNew} disabled={!ready} title={t('toolbar.newHint')}>
+          <Icon name="file" />
+          <span>{t('toolbar.new')}</span>
+        </button>
+        <button type="button" className="tool" onClick={props.onOpen} title={t('toolbar.openHint')}>
+          <Icon name="folder" />
+          <span>{t('toolbar.open')}</span>
+        </button>
+        <button type="button" className="tool" onClick={props.onSaveAs} disabled={!ready} title={t('toolbar.saveAsHint')}>
+          <Icon name="save" />
+          <span>{t('toolbar.saveAs')}</span>
+        </button>
+        <RecentMenu files={props.recentFiles} onOpen={props.onOpenRecent} />
+      </div>
+      <div className="tool-group">
+        <button type="button" className="tool icon-only" onClick={props.onUndo} disabled={!undo.canUndo} aria-label={undoTip} title={undoTip} aria-keyshortcuts="Control+Z Meta+Z">
+          <Icon name="undo" />
+        </button>
+        <button
+          type="button"
+          className="tool icon-only"
+          onClick={props.onRedo}
+          disabled={!undo.canRedo}
+          aria-label={redoTip}
+          title={redoTip}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        >
+          <Icon name="redo" />
+        </button>
+      </div>
+      <div className="tool-group">
+        <button type="button" className="tool" onClick={props.onFit} disabled={!ready} title={t('toolbar.fitHint')}>
+          <Icon name="fit" />
+          <span>{t('toolbar.fit')}</span>
+        </button>
+        <button type="button" className="tool primary" onClick={props.onAddContact} disabled={!ready}>
+          <Icon name="userPlus" />
+          <span>{t('toolbar.addContact')}</span>
+        </button>
+        <button type="button" className="tool icon-only" onClick={props.onSettings} aria-label={t('toolbar.settings')} title={t('toolbar.settings')}>
+          <Icon name="settings" />
+        </button>
+      </div>
+    </div>
+  );
+}

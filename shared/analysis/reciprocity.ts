@@ -1,0 +1,60 @@
+/**
+ * Give and take (seed articles 002, 003: give to receive, thank those who
+ * help): interactions where the user gave, received, or both, per contact
+ * and overall.
+ */
+import type { Context } from './context.js';
+import { message, type Message } from './messages.js';
+import { byString, dateMs, round } from './text.js';
+
+/** Contacts listed (most owed first); the overall balance counts everyone. */
+export const RECIPROCITY_LIMIT = 50;
+/** Received this many more times than given: the user owes a gesture. */
+export const OWE_THRESHOLD = 2;
+
+export type ReciprocityEntry = { id: string; name: string; gave: number; received: number; mutual: number; balance: number; message: Message };
+
+export type Reciprocity = {
+  /** Interactions counted once each, whatever the number of contacts in them. */
+  overall: { gave: number; received: number; mutual: number; balance: number; giveRatio: number | null; message: Message };
+  /** Contacts with at least one one-way interaction, the most owed first (balance = gave − received). */
+  contacts: ReciprocityEntry[];
+  owedCount: number;
+};
+
+export function reciprocity(ctx: Context): Reciprocity {
+  const overall = { gave: 0, received: 0, mutual: 0 };
+  for (const it of Object.values(ctx.doc.interactions)) {
+    if (dateMs(it.date) <= ctx.nowMs) overall[it.direction]++;
+  }
+  const entries: ReciprocityEntry[] = [];
+  let owedCount = 0;
+  ctx.ag.contacts.forEach((c, i) => {
+    const h = ctx.histories[i]!;
+    if (h.gave + h.received === 0) return;
+    const balance = h.gave - h.received;
+    if (-balance >= OWE_THRESHOLD) owedCount++;
+    const params = { name: c.name, gave: h.gave, received: h.received };
+    entries.push({
+      id: c.id,
+      name: c.name,
+      gave: h.gave,
+      received: h.received,
+      mutual: h.mutual,
+      balance,
+      message: message(ctx.lang, -balance >= OWE_THRESHOLD ? 'reciprocity.owe' : 'reciprocity.gave', params),
+    });
+  });
+  entries.sort((a, b) => a.balance - b.balance || byString(a.id, b.id));
+  const oneWay = overall.gave + overall.received;
+  return {
+    overall: {
+      ...overall,
+      balance: overall.gave - overall.received,
+      giveRatio: oneWay ? round(overall.gave / oneWay) : null,
+      message: message(ctx.lang, 'reciprocity.overall', overall),
+    },
+    contacts: entries.slice(0, RECIPROCITY_LIMIT),
+    owedCount,
+  };
+}

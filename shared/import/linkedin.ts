@@ -1,0 +1,201 @@
+/**
+ * LinkedIn data export: `Connections.csv` (in English, French or German),
+ * `messages.csv` and `Invitations.csv`. Messages and invitations become
+ * interactions; the export's owner (the one person present in every
+ * conversation) is the user, never a contact.
+ */
+import { parseDateTime } from './dates.js';
+import type { ColumnTarget } from './mapping.js';
+import { normalizeHeader } from './mapping.js';
+import { normalizeProfileUrl } from './normalize.js';
+import type { CsvRow } from './csv.js';
+import type { IssueLog, ParsedInteraction, PersonRef } from './types.js';
+
+/** A `Connections.csv` header: names plus the connection date or the profile URL next to company/position. */
+export function isConnectionsHeader(norms: readonly string[]): boolean {
+  const hasName = norms.some((n) => ['first name', 'prenom', 'vorname'].includes(n));
+  const hasDate = norms.some((n) => ['connected on', 'connecte le', 'date de connexion', 'verbunden am', 'verbunden seit'].includes(n));
+  return hasName && (hasDate || (norms.includes('url') && norms.some((n) => ['position', 'poste'].includes(n))));
+}
+
+/** LinkedIn's meaning of a column, or undefined to use the common names. */
+export function linkedinColumn(norm: string): ColumnTarget | null | undefined {
+  if (norm === 'url') return { field: 'profileUrl' };
+  if (norm === 'nom') return { field: 'familyName' };
+  return undefined;
+}
+
+export function isMessagesHeader(norms: readonly string[]): boolean {
+  return norms.includes('conversation id') && norms.includes('from') && norms.includes('date');
+}
+
+export function isInvitationsHeader(norms: readonly string[]): boolean {
+  return norms.includes('from') && norms.includes('to') && norms.includes('sent at') && norms.includes('direction');
+}
+
+/** Who the user is, when the caller knows (the document's `me`): settles exports with a single conversation. */
+export type OwnerHint = { name?: string; profileUrl?: string };
+
+type Message = { line: number; conversation: string; title: string; from: PersonRef; to: PersonRef[]; date: string; subject: string };
+
+function personKey(p: PersonRef): string {
+  return p.profileUrl ? `url:${normalizeProfileUrl(p.profileUrl)}` : `name:${(p.name ?? '').trim().toLowerCase()}`;
+}
+
+function column(header: readonly string[], ...names: string[]): number {
+  const norms = header.map(normalizeHeader);
+  for (const n of names) {
+    const i = norms.indexOf(n);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+function splitList(s: string): string[] {
+  return s
+    .split(/\s*,\s*/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Reads `messages.csv`: one interaction per conversation and day, "gave" when
+ * only the user wrote, "received" when only the others did, "mutual" otherwise.
+ */
+export function parseMessages(header: readonly string[], rows: readonly CsvRow[], log: IssueLog, owner?: OwnerHint): ParsedInteraction[] {
+  const col = {
+    conv: column(header, 'conversation id'),
+    title: column(header, 'conversation title'),
+    from: column(header, 'from'),
+    fromUrl: column(header, 'sender profile url'),
+    to: column(header, 'to'),
+    toUrls: column(header, 'recipient profile urls'),
+    date: column(header, 'date'),
+    subject: column(header, 'subject'),
+    draft: column(header, 'is message draft'),
+    folder: column(header, 'folder'),
+  };
+  const cell = (r: CsvRow, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
+  const messages: Message[] = [];
+  for (const r of rows) {
+    if (/^(yes|true)$/i.test(cell(r, col.draft)) || /^draft$/i.test(cell(r, col.folder))) continue;
+    const date = parseDateTime(cell(r, col.date));
+    if (!date) {
+      log.warn(`message date "${cell(r, col.date)}" is not a date; message skipped`, { line: r.line });
+      continue;
+    }
+    const names = splitList(cell(r, col.to));
+    const urls = splitList(cell(r, col.toUrls));
+    const to = (urls.length >= names.length ? urls : names).map((_, i): PersonRef => ({ name: names[i], profileUrl: urls[i] }));
+    messages.push({
+      line: r.line,
+      conversation: cell(r, col.conv) || `line ${r.line}`,
+      title: cell(r, col.title),
+      from: { name: cell(r, col.from) || undefined, profileUrl: cell(r, col.fromUrl) || undefined },
+      to,
+      date,
+      subject: cell(r, col.subject),
+    });
+  }
+  if (messages.length === 0) return [];
+  const ownerKey = findOwner(messages, log, owner);
+  const byConvDay = new Map<string, { msgs: Message[] }>();
+  for (const m of messages) {
+    const key = `${m.conversation}\u0000${m.date.slice(0, 10)}`;
+    let g = byConvDay.get(key);
+    if (!g) byConvDay.set(key, (g = { msgs: [] }));
+    g.msgs.push(m);
+  }
+  const out: ParsedInteraction[] = [];
+  for (const { msgs } of byConvDay.values()) {
+    const others = new Map<string, PersonRef>();
+    let sent = false;
+    let received = false;
+    for (const m of msgs) {
+      if (personKey(m.from) === ownerKey) sent = true;
+      else received = true;
+      for (const p of [m.from, ...m.to]) if (personKey(p) !== ownerKey && (p.name || p.profileUrl)) others.set(personKey(p), p);
+    }
+    if (others.size === 0) continue;
+    const first = msgs[0]!;
+    const about = first.title || first.subject;
+    out.push({
+      ref: `line ${first.line}`,
+      date: first.date.slice(0, 10),
+      channel: 'message',
+      direction: sent && received ? 'mutual' : sent ? 'gave' : 'received',
+      note: `LinkedIn: ${msgs.length} message${msgs.length > 1 ? 's' : ''}${about ? ` — ${about}` : ''}`.slice(0, 1000),
+      with: [...others.values()],
+    });
+  }
+  return out;
+}
+
+/** The participant present in every conversation. */
+function findOwner(messages: readonly Message[], log: IssueLog, hint?: OwnerHint): string {
+  const perConv = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  for (const m of messages) {
+    let s = perConv.get(m.conversation);
+    if (!s) perConv.set(m.conversation, (s = new Set()));
+    for (const p of [m.from, ...m.to]) {
+      const k = personKey(p);
+      s.add(k);
+      count.set(k, (count.get(k) ?? 0) + 1);
+    }
+  }
+  let common: string[] | null = null;
+  for (const s of perConv.values()) common = common === null ? [...s] : common.filter((k) => s.has(k));
+  const candidates = common ?? [];
+  if (candidates.length === 1) return candidates[0]!;
+  if (hint) {
+    const hinted = candidates.find(
+      (k) => (hint.profileUrl && k === `url:${normalizeProfileUrl(hint.profileUrl)}`) || (hint.name && k === `name:${hint.name.trim().toLowerCase()}`),
+    );
+    if (hinted) return hinted;
+  }
+  const pool = candidates.length > 0 ? candidates : [...count.keys()];
+  pool.sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
+  log.warn(`could not tell for sure which participant is you; assumed "${pool[0]!.replace(/^(url|name):/, '')}"`);
+  return pool[0]!;
+}
+
+/** Reads `Invitations.csv`: each invitation sent ("gave") or received is an interaction on its date. */
+export function parseInvitations(header: readonly string[], rows: readonly CsvRow[], log: IssueLog): ParsedInteraction[] {
+  const col = {
+    from: column(header, 'from'),
+    to: column(header, 'to'),
+    sentAt: column(header, 'sent at'),
+    message: column(header, 'message'),
+    direction: column(header, 'direction'),
+    inviter: column(header, 'inviterprofileurl', 'inviter profile url'),
+    invitee: column(header, 'inviteeprofileurl', 'invitee profile url'),
+  };
+  const cell = (r: CsvRow, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
+  const out: ParsedInteraction[] = [];
+  for (const r of rows) {
+    const outgoing = /^out/i.test(cell(r, col.direction));
+    const date = parseDateTime(cell(r, col.sentAt));
+    if (!date) {
+      log.warn(`invitation date "${cell(r, col.sentAt)}" is not a date; invitation skipped`, { line: r.line });
+      continue;
+    }
+    const other: PersonRef = outgoing
+      ? { name: cell(r, col.to) || undefined, profileUrl: cell(r, col.invitee) || undefined }
+      : { name: cell(r, col.from) || undefined, profileUrl: cell(r, col.inviter) || undefined };
+    if (!other.name && !other.profileUrl) {
+      log.warn('invitation without the other person; skipped', { line: r.line });
+      continue;
+    }
+    const message = cell(r, col.message);
+    out.push({
+      ref: `line ${r.line}`,
+      date: date.slice(0, 10),
+      channel: 'message',
+      direction: outgoing ? 'gave' : 'received',
+      note: `LinkedIn invitation ${outgoing ? 'sent' : 'received'}${message ? `: ${message}` : ''}`.slice(0, 2000),
+      with: [other],
+    });
+  }
+  return out;
+}

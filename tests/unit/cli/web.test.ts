@@ -1,0 +1,115 @@
+/** `carnet web` as a child process, with the real backend, its own data and settings folders, and a stand-in renderer build. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoDocument } from '../../../shared/demo/demoNetwork.js';
+import { connect, request } from '../server/helpers.js';
+import { BIN, carnet, ROOT } from './run.js';
+
+const hasBackend = existsSync(join(ROOT, 'electron/services/backend.ts'));
+const LINE = /^Carnet: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})\n$/;
+
+let base: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'carnet-webcli-'));
+  await mkdir(join(base, 'static'));
+  await writeFile(join(base, 'static', 'index.html'), '<!doctype html><title>Carnet test build</title>');
+  env = {
+    CARNET_DATA_DIR: join(base, 'data'),
+    CARNET_CONFIG_DIR: join(base, 'config'),
+    CARNET_STATIC_DIR: join(base, 'static'),
+    LANG: 'fr_FR.UTF-8',
+    LC_ALL: '',
+  };
+});
+
+afterAll(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+type Running = { child: ChildProcess; port: number; token: string; stdout(): string; exit: Promise<number | null> };
+
+/** Starts `carnet web --no-open` and resolves once it printed its line. */
+async function start(args: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'web', '--no-open', ...args], { cwd: base, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const line = await new Promise<string>((resolve, reject) => {
+    child.stdout!.setEncoding('utf8').on('data', (s: string) => {
+      stdout += s;
+      if (stdout.includes('\n')) resolve(stdout);
+    });
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    void exit.then((code) => reject(new Error(`carnet web exited with ${code}: ${stderr}`)));
+  });
+  const m = LINE.exec(line);
+  if (!m) throw new Error(`unexpected first line: ${JSON.stringify(line)}`);
+  return { child, port: Number(m[1]), token: m[2]!, stdout: () => stdout, exit };
+}
+
+describe('carnet web', () => {
+  it('exits 1 and says how to build when the renderer is not built', async () => {
+    const r = await carnet(['web', '--no-open'], { env: { ...env, CARNET_STATIC_DIR: join(base, 'no-build') } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the app is not built: .*no-build.*index\.html is missing\. Run 'npm run build:renderer'/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a port that is not a number', async () => {
+    const r = await carnet(['web', '--no-open', '--port', 'http']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--port must be a port number/);
+  });
+
+  it.skipIf(!hasBackend)('serves the app and the API with the printed token, and saves on SIGTERM', async () => {
+    const server = await start();
+    try {
+      expect((await request(server.port, '/')).status).toBe(401);
+      const page = await request(server.port, `/?token=${server.token}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Carnet test build');
+
+      const client = await connect(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { origin: `http://127.0.0.1:${server.port}` });
+      const state = await client.call('getState');
+      const result = state.result as { path: string; doc: { contacts: Record<string, unknown> } };
+      expect(result.path).toBe(join(base, 'data', 'carnet.json'));
+      expect(Object.keys(result.doc.contacts).length).toBeGreaterThan(250);
+
+      const settings = await client.call('getSettings');
+      expect(settings.result).toMatchObject({ systemLanguage: 'fr', capabilities: { transport: 'web', nativeDialogs: false } });
+
+      const edit = await client.call('apply', [{ label: 'Rename', changes: [{ op: 'title', value: 'Mon réseau' }] }]);
+      expect(edit.result).toMatchObject({ applied: { label: 'Rename' } });
+      const bad = await client.call('apply', [{ label: 'x', changes: [{ op: 'nope' }] }]);
+      expect(bad.error).toMatchObject({ message: expect.any(String) });
+      await client.close();
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exit).toBe(0);
+    expect(server.stdout().split('\n').filter(Boolean)).toHaveLength(1);
+    const saved = JSON.parse(await readFile(join(base, 'data', 'carnet.json'), 'utf8')) as { meta: { title: string } };
+    expect(saved.meta.title).toBe('Mon réseau');
+  });
+
+  it.skipIf(!hasBackend)('opens the document given with --doc', async () => {
+    const file = join(base, 'mine.json');
+    await writeFile(file, JSON.stringify(generateDemoDocument({ now: '2026-03-01T10:00:00.000Z', seed: 5 })));
+    const server = await start(['--doc', file]);
+    try {
+      const client = await connect(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+      const state = await client.call('getState');
+      expect((state.result as { path: string }).path).toBe(file);
+      await client.close();
+    } finally {
+      server.child.kill('SIGINT');
+    }
+    expect(await server.exit).toBe(0);
+  });
+});

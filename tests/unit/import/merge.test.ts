@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { applyChangeSet, parseChangeSet } from '../../../shared/document/operations.js';
+import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
+import { buildImportPreview, parseImportFile } from '../../../shared/import/index.js';
+import { NOW, parseFixture, sequentialIds } from './helpers.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function docWith(...contacts: Partial<CarnetDocument['contacts'][string]>[]): CarnetDocument {
+  const doc = emptyDocument('2024-01-01T00:00:00.000Z');
+  contacts.forEach((c, i) => {
+    const id = c.id ?? `old_${i + 1}`;
+    doc.contacts[id] = { id, name: 'X', emails: [], phones: [], urls: [], organizations: [], schools: [], addresses: [], tags: [], categories: [], sources: [], createdAt: '2024-01-01', updatedAt: '2024-01-01', ...c };
+  });
+  return doc;
+}
+
+describe('matching and merging', () => {
+  it('matches on e-mail, phone, profile URL and fuzzy name + organization, and says on what', () => {
+    const doc = docWith(
+      { name: 'Jeanne Moreau', emails: [{ value: 'JEANNE@atelier.fr', source: 'old.vcf' }], sources: [{ file: 'old.vcf', format: 'vcard', importedAt: '2024-01-01' }] },
+      { name: 'P. Martin', profileUrl: 'http://linkedin.com/in/PaulMartin/' },
+      { name: 'Amelie Durant', organizations: [{ name: 'Globex SA', current: true }] },
+      { name: 'Someone', phones: [{ value: '+33 6 12 34 56 78' }] },
+    );
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
+      'Jeanne,Moreau,https://www.linkedin.com/in/jeanne-moreau,jeanne@atelier.fr,Atelier,Directrice,15 Mar 2024\n' +
+      'Paul,Martin,https://www.linkedin.com/in/paulmartin,,Globex,Engineer,02 Jan 2019\n' +
+      'Amélie,Durand,,,Globex,Designer,28 Feb 2021\n' +
+      'New,Person,,,Initech,CEO,1 Jan 2020\n';
+    const vcf = 'BEGIN:VCARD\nVERSION:3.0\nFN:Phone Match\nTEL:06 12 34 56 78\nEND:VCARD\n';
+    const files = [parseImportFile(enc(csv), 'Connections.csv'), parseImportFile(enc(vcf), 'phone.vcf')];
+    const p = buildImportPreview(doc, files, { now: NOW, newId: sequentialIds() });
+    expect(p.files.map((f) => [f.file, f.contacts, f.new, f.merged, f.matchedOn])).toEqual([
+      ['Connections.csv', 4, 1, 3, { id: 0, email: 1, profileUrl: 1, phone: 0, 'name+organization': 1 }],
+      ['phone.vcf', 1, 0, 1, { id: 0, email: 0, profileUrl: 0, phone: 1, 'name+organization': 0 }],
+    ]);
+    expect(p.changeSet.changes).toHaveLength(5);
+  });
+
+  it('does not merge different people at one organization whose names are close', () => {
+    const csv = 'Name,Company\nAnna Li,Globex\nAnne Li,Globex\nMarc Dupont,Globex\nMarc Dupond,Globex\n';
+    const p = buildImportPreview(emptyDocument('2024-01-01'), [parseImportFile(enc(csv), 'g.csv')], { now: NOW });
+    expect(p.files[0]).toMatchObject({ new: 3, merged: 0 });
+  });
+
+  it('never loses a value: e-mails, phones, organizations and sources are united, each value with its file', () => {
+    const doc = docWith({
+      name: 'Jeanne Moreau',
+      emails: [{ value: 'jeanne@old.example', source: 'old.vcf' }],
+      organizations: [{ name: 'Old Corp', current: false }],
+      birthday: '1970-01-01',
+      sources: [{ file: 'old.vcf', format: 'vcard', importedAt: '2024-01-01' }],
+    });
+    const vcf = 'BEGIN:VCARD\nVERSION:3.0\nFN:Jeanne Moreau\nEMAIL:jeanne@old.example\nEMAIL:jeanne@new.example\nTEL:01 02 03 04 05\nORG:Atelier\nBDAY:1971-02-02\nCATEGORIES:Mentors\nEND:VCARD\n';
+    const p = buildImportPreview(doc, [parseImportFile(enc(vcf), 'new.vcf')], { now: NOW, newId: sequentialIds() });
+    const put = p.changeSet.changes.find((c) => c.op === 'put' && c.coll === 'contacts')!;
+    const c = (put as { value: CarnetDocument['contacts'][string] }).value;
+    expect(c.emails).toEqual([{ value: 'jeanne@old.example', source: 'old.vcf' }, { value: 'jeanne@new.example', source: 'new.vcf' }]);
+    expect(c.phones).toEqual([{ value: '01 02 03 04 05', source: 'new.vcf' }]);
+    expect(c.organizations.map((o) => o.name)).toEqual(['Old Corp', 'Atelier']);
+    expect(c.sources.map((s) => [s.file, s.ref])).toEqual([['old.vcf', undefined], ['new.vcf', 'card 1']]);
+    expect(c.birthday).toBe('1970-01-01');
+    expect(c.notes).toContain('new.vcf: birthday 1971-02-02');
+    expect(p.files[0]!.conflicts).toEqual([expect.objectContaining({ field: 'birthday', existing: '1970-01-01', incoming: '1971-02-02', ref: 'card 1' })]);
+    const cat = p.changeSet.changes.find((x) => x.op === 'put' && x.coll === 'categories') as { value: { id: string; name: string } };
+    expect(cat.value.name).toBe('Mentors');
+    expect(c.categories).toEqual([cat.value.id]);
+  });
+
+  it('merges duplicates inside one import and reuses existing categories by name', () => {
+    const doc = emptyDocument('2024-01-01');
+    doc.categories.k = { id: 'k', name: 'Clients', color: '#000000' };
+    const csv = 'Name,Email,Categories\nA One,a@x.example,clients\nA One bis,A@X.example,Friends\n';
+    const p = buildImportPreview(doc, [parseImportFile(enc(csv), 'a.csv')], { now: NOW, newId: sequentialIds() });
+    expect(p.totals).toEqual({ new: 1, merged: 0, interactions: 0, ties: 0, categories: 1 });
+    const contact = p.changeSet.changes.filter((c) => c.op === 'put' && c.coll === 'contacts');
+    expect(contact).toHaveLength(1);
+    const created = p.changeSet.changes.find((c) => c.op === 'put' && c.coll === 'categories') as { id: string; value: { name: string } };
+    expect(created.value.name).toBe('Friends');
+    expect((contact[0] as { value: { categories: string[] } }).value.categories).toEqual(['k', created.id]);
+  });
+
+  it('is ONE ChangeSet: valid, applied all at once, undone by its inverse', () => {
+    const doc = emptyDocument('2024-01-01');
+    const files = ['linkedin-connections.csv', 'google-legacy.csv', 'v30-apple-grouped.vcf', 'outlook-desktop.csv'].map((f) => parseFixture(f));
+    const p = buildImportPreview(doc, files, { now: NOW, newId: sequentialIds() });
+    expect(p.changeSet.label).toBe('Import 4 files');
+    const before = structuredClone(doc);
+    const inverse = applyChangeSet(doc, parseChangeSet(p.changeSet));
+    expect(Object.keys(doc.contacts)).toHaveLength(6);
+    applyChangeSet(doc, inverse);
+    expect(doc).toEqual(before);
+  });
+
+  it('changes nothing until applied', () => {
+    const doc = emptyDocument('2024-01-01');
+    const before = structuredClone(doc);
+    buildImportPreview(doc, [parseFixture('google-current.csv')], { now: NOW });
+    expect(doc).toEqual(before);
+  });
+
+  it('imports ties after contacts, matched by name, e-mail and profile URL, and reports the others', () => {
+    const contacts = parseFixture('linkedin-connections.csv');
+    const extra = parseImportFile(enc('Name,Email\nPaul Martin,paul@globex.example\n'), 'extra.csv');
+    const ties = parseFixture('ties.csv');
+    const p = buildImportPreview(emptyDocument('2024-01-01'), [ties, contacts, extra], { now: NOW, newId: sequentialIds() });
+    expect(p.files.map((f) => f.file)).toEqual(['linkedin-connections.csv', 'extra.csv', 'ties.csv']);
+    const tieFile = p.files[2]!;
+    expect(tieFile.ties).toBe(1);
+    expect(tieFile.warnings.map((w) => [w.line, w.message])).toEqual([
+      [3, 'tie skipped: no contact matches "Nobody Known"'],
+      [4, 'tie skipped: both ends are the same contact'],
+    ]);
+    const tie = p.changeSet.changes.find((c) => c.op === 'put' && c.coll === 'ties') as { value: { strength: number; type: string } };
+    expect(tie.value).toMatchObject({ strength: 0.8, type: 'colleague' });
+  });
+
+  it('reports a record the schema refuses without dropping the rest', () => {
+    const long = 'x'.repeat(2100);
+    const csv = `Name,Email\nGood One,good@x.example\nBad One,${long}@x.example\n`;
+    const p = buildImportPreview(emptyDocument('2024-01-01'), [parseImportFile(enc(csv), 'bad.csv')], { now: NOW });
+    expect(p.files[0]!.new).toBe(1);
+    expect(p.files[0]!.errors).toEqual([{ file: 'bad.csv', line: 3, message: expect.stringContaining('"Bad One" was not imported') }]);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { CarnetApi, DocumentState, EditResult, Events, Settings, UndoState } from '../../../shared/api/contract.js';
+import { addContact, updateContact } from '../../../shared/document/commands.js';
+import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
+import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
+import { ApiError } from '../../../renderer/src/api/apiError.js';
+import { CarnetStore, type DocChange } from '../../../renderer/src/state/store.js';
+
+const NOW = '2025-01-01T00:00:00.000Z';
+const undo = (label: string | null): UndoState => ({ canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null });
+
+/** The main side in miniature: its own document, revisions, and events pushed like the backend's. */
+function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError } = {}) {
+  const doc: CarnetDocument = emptyDocument(NOW);
+  let revision = 0;
+  const listeners = new Map<string, ((p: never) => void)[]>();
+  const emit = <E extends keyof Events>(e: E, p: Events[E]) => (listeners.get(e) ?? []).forEach((l) => (l as (x: Events[E]) => void)(p));
+  const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], capabilities: { nativeDialogs: false, transport: 'web' } };
+  const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [] });
+  const api = {
+    getState: async () => state(),
+    getSettings: async () => settings,
+    apply: async (set: ChangeSet): Promise<EditResult> => {
+      if (opts.refuse) throw opts.refuse;
+      applyChangeSet(doc, set);
+      const result = { applied: structuredClone(set), revision: ++revision, undo: undo(set.label) };
+      if (opts.editEventFirst) emit('edit', result);
+      return result;
+    },
+    on: (e: string, l: (p: never) => void) => {
+      listeners.set(e, [...(listeners.get(e) ?? []), l]);
+      return () => {};
+    },
+  } as unknown as CarnetApi;
+  return { api, doc, emit, state };
+}
+
+describe('CarnetStore', () => {
+  it('replays what the main side applied on its copy, once, even when the edit also comes as an event', async () => {
+    const main = fakeMain({ editEventFirst: true });
+    const store = new CarnetStore(main.api);
+    const changes: DocChange[] = [];
+    store.onDocChange((c) => changes.push(c));
+    await store.start();
+    const copy = store.get().doc!;
+
+    const add = addContact(copy, { id: 'c_1', name: 'Ada' }, NOW);
+    expect(await store.apply(add)).toBe(true);
+    expect(copy.contacts.c_1?.name).toBe('Ada');
+    expect(store.get().revision).toBe(1);
+    expect(store.get().undo.undoLabel).toBe('Add contact');
+    expect(changes.map((c) => c.kind)).toEqual(['replace', 'changes']);
+
+    expect(await store.apply(updateContact(copy, 'c_1', { city: 'Lyon' }, NOW))).toBe(true);
+    expect(copy).toEqual(main.doc);
+  });
+
+  it('applies edits made elsewhere, and a new document replaces everything', async () => {
+    const main = fakeMain();
+    const store = new CarnetStore(main.api);
+    await store.start();
+    const set = addContact(main.doc, { id: 'c_2', name: 'Bob' }, NOW);
+    main.emit('edit', { applied: set, revision: 1, undo: undo('Add contact') });
+    expect(store.get().doc!.contacts.c_2?.name).toBe('Bob');
+
+    const other = { ...main.state(), doc: emptyDocument(NOW, 'Other'), path: '/tmp/other.json', revision: 0 };
+    main.emit('document', other);
+    expect(store.get().doc!.meta.title).toBe('Other');
+    expect(store.get().path).toBe('/tmp/other.json');
+  });
+
+  it('shows a refused edit as an error notice naming the path at fault', async () => {
+    const store = new CarnetStore(fakeMain({ refuse: new ApiError('unknown category "x"', '$[0].changes[0].value.categories') }).api);
+    await store.start();
+    expect(await store.apply({ label: 'Edit contact', changes: [] })).toBe(false);
+    expect(store.get().notices).toMatchObject([{ level: 'error', message: 'unknown category "x" ($[0].changes[0].value.categories)' }]);
+    store.dismiss(store.get().notices[0]!.key);
+    expect(store.get().notices).toEqual([]);
+  });
+});

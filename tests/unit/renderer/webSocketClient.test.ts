@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
+import { ApiError, ConnectionError } from '../../../renderer/src/api/apiError.js';
+import { CONNECTION_LOST, CONNECTION_RESTORED, WebSocketClient, webSocketApi } from '../../../renderer/src/api/webSocketClient.js';
+import type { Events, Notice } from '../../../shared/api/contract.js';
+
+type Frame = { id: number; method: string; args: unknown[] };
+
+/** A stand-in for `carnet web`'s API socket: answers with `reply`, remembers the sockets. */
+async function fakeServer(reply: (f: Frame, ws: ServerSocket) => void, port = 0) {
+  const wss = new WebSocketServer({ port, host: '127.0.0.1' });
+  await new Promise<void>((r) => wss.once('listening', () => r()));
+  const sockets: ServerSocket[] = [];
+  wss.on('connection', (ws) => {
+    sockets.push(ws);
+    ws.on('message', (d) => reply(JSON.parse(String(d)) as Frame, ws));
+  });
+  const actualPort = (wss.address() as { port: number }).port;
+  return {
+    url: `ws://127.0.0.1:${actualPort}/api?token=t`,
+    port: actualPort,
+    sockets,
+    close: () => new Promise<void>((r) => { for (const s of wss.clients) s.terminate(); wss.close(() => r()); }),
+  };
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+describe('WebSocketClient', () => {
+  it('matches answers to calls by id, and turns error frames into ApiError with their path', async () => {
+    const server = await fakeServer((f, ws) => {
+      // Answer out of order: the second call first.
+      const answer = f.method === 'getSettings' ? { id: f.id, result: { n: f.id } } : { id: f.id, error: { message: 'bad', path: '$[0].label' } };
+      setTimeout(() => ws.send(JSON.stringify(answer)), f.method === 'getSettings' ? 30 : 0);
+    });
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url);
+    cleanups.push(() => client.close());
+    const api = webSocketApi(client);
+
+    const settings = api.getSettings();
+    const applied = api.apply({ label: 'x', changes: [] });
+    await expect(applied).rejects.toBeInstanceOf(ApiError);
+    await expect(applied).rejects.toMatchObject({ message: 'bad', path: '$[0].label' });
+    expect(await settings).toEqual({ n: 1 });
+  });
+
+  it('hands pushed events to their listeners only', async () => {
+    const server = await fakeServer(() => {});
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url);
+    cleanups.push(() => client.close());
+    const edits: Events['edit'][] = [];
+    const menus: string[] = [];
+    client.on('edit', (e) => edits.push(e));
+    const off = client.on('menu', (m) => menus.push(m));
+    off();
+    await expect.poll(() => server.sockets.length).toBe(1);
+    const edit = { applied: null, revision: 3, undo: { canUndo: true, canRedo: false, undoLabel: 'Move', redoLabel: null } };
+    server.sockets[0]!.send(JSON.stringify({ event: 'edit', payload: edit }));
+    server.sockets[0]!.send(JSON.stringify({ event: 'menu', payload: 'new' }));
+    server.sockets[0]!.send(JSON.stringify({ event: 'unknown', payload: 1 }));
+    await expect.poll(() => edits).toEqual([edit]);
+    expect(menus).toEqual([]);
+  });
+
+  it('fails the call in flight when the connection drops, reconnects, and reloads the state', async () => {
+    let hang = true;
+    const server = await fakeServer((f, ws) => {
+      if (f.method === 'apply' && hang) return; // never answered: the socket dies first
+      ws.send(JSON.stringify({ id: f.id, result: f.method === 'getState' ? { revision: 7 } : 'ok' }));
+    });
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url, { initialMs: 20, maxMs: 50 });
+    cleanups.push(() => client.close());
+    const notices: Notice[] = [];
+    const documents: unknown[] = [];
+    client.on('notice', (n) => notices.push(n));
+    client.on('document', (d) => documents.push(d));
+
+    expect(await client.call('getSettings', [])).toBe('ok');
+    const inFlight = client.call('apply', [{ label: 'x', changes: [] }]);
+    await expect.poll(() => server.sockets.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 20));
+    server.sockets[0]!.terminate();
+    await expect(inFlight).rejects.toBeInstanceOf(ConnectionError);
+
+    hang = false;
+    await expect.poll(() => documents).toEqual([{ revision: 7 }]);
+    expect(notices.map((n) => n.code)).toEqual([CONNECTION_LOST, CONNECTION_RESTORED]);
+    expect(await client.call('apply', [{ label: 'y', changes: [] }])).toBe('ok');
+  });
+
+  it('keeps calls made while the server is away and sends them once it is back', async () => {
+    const first = await fakeServer((f, ws) => ws.send(JSON.stringify({ id: f.id, result: f.method })));
+    const port = first.port;
+    const client = new WebSocketClient(first.url, { initialMs: 20, maxMs: 40 });
+    cleanups.push(() => client.close());
+    const lost = new Promise<void>((r) => client.on('notice', (n) => n.code === CONNECTION_LOST && r()));
+    expect(await client.call('getSettings', [])).toBe('getSettings');
+    await first.close();
+    await lost;
+
+    const pending = client.call('undo', []);
+    const second = await fakeServer((f, ws) => ws.send(JSON.stringify({ id: f.id, result: f.method })), port);
+    cleanups.push(second.close);
+    expect(await pending).toBe('undo');
+  });
+});

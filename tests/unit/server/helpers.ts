@@ -1,0 +1,123 @@
+/** Small clients for the browser-mode server tests: raw HTTP (to set any Host/Origin) and WebSocket RPC. */
+import http from 'node:http';
+import { WebSocket } from 'ws';
+import { parseCall, type Events } from '../../../shared/api/contract.js';
+import type { WebBackend } from '../../../electron/services/webServer.js';
+
+export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/** A request with exactly the path and headers given (no normalisation of `..`). */
+export function request(port: number, path: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * A backend that validates calls like the real one (parseCall) and answers
+ * with what it was asked; `fail` makes a method throw.
+ */
+export function fakeBackend() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const calls: { method: string; args: unknown[] }[] = [];
+  const backend: WebBackend & { emit<E extends keyof Events>(event: E, payload: Events[E]): void; listenerCount(): number; calls: typeof calls } = {
+    calls,
+    async call(method, args) {
+      const parsed = parseCall(method, args);
+      calls.push(parsed);
+      if (parsed.method === 'openDocument') {
+        throw Object.assign(new Error(`cannot open "${String(parsed.args[0])}": no such file`), { path: '$[0]' });
+      }
+      if (parsed.method === 'saveDocumentAs') throw new Error('disk full');
+      return { method: parsed.method, args: parsed.args };
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    emit(event, payload) {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    listenerCount() {
+      let n = 0;
+      for (const set of listeners.values()) n += set.size;
+      return n;
+    },
+  };
+  return backend;
+}
+
+/** An RPC client over ws that matches answers to ids and records pushed events. */
+export async function connect(url: string, headers: Record<string, string> = {}) {
+  const ws = new WebSocket(url, { headers });
+  const pending = new Map<unknown, (frame: Record<string, unknown>) => void>();
+  const events: Record<string, unknown>[] = [];
+  const orphans: Record<string, unknown>[] = [];
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as Record<string, unknown>;
+    if ('event' in frame) events.push(frame);
+    else if (pending.has(frame.id)) {
+      pending.get(frame.id)!(frame);
+      pending.delete(frame.id);
+    } else orphans.push(frame);
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let next = 1;
+  return {
+    ws,
+    events,
+    orphans,
+    call(method: string, args: unknown[] = []): Promise<Record<string, unknown>> {
+      const id = next++;
+      return this.raw(JSON.stringify({ id, method, args }), id);
+    },
+    raw(text: string | Buffer, id: unknown): Promise<Record<string, unknown>> {
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        ws.send(text);
+      });
+    },
+    /** The next frame that answers no pending id (replies to malformed frames carry id null). */
+    async nextOrphan(): Promise<Record<string, unknown>> {
+      for (let i = 0; i < 200 && orphans.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      return orphans.shift()!;
+    },
+    close: () => new Promise<void>((resolve) => {
+      ws.once('close', () => resolve());
+      ws.close();
+    }),
+  };
+}
+
+/** The HTTP status the server refused a WebSocket upgrade with, or 101 if it was accepted. */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    ws.once('error', (e) => {
+      if (!/Unexpected server response/.test(e.message)) reject(e);
+    });
+  });
+}
