@@ -26,6 +26,7 @@ export class CarnetMap {
   private readonly droppedIds = new Set<string>();
   private dropTimer: ReturnType<typeof setTimeout> | null = null;
   private loading = false;
+  private destroyed = false;
 
   constructor(
     container: HTMLElement,
@@ -49,6 +50,7 @@ export class CarnetMap {
 
   /** Draws a whole document, laying out the contacts that have no stored position. */
   async load(doc: CarnetDocument): Promise<void> {
+    if (this.destroyed) return;
     this.loading = true;
     try {
       await this.draw(doc);
@@ -74,6 +76,8 @@ export class CarnetMap {
     const missing = cy.nodes().filter((n) => !doc.positions[n.id()]);
     if (missing.length > 0) {
       const positions = missing.length === cy.nodes().length ? await layoutAll(cy, missing) : placeNear(cy, missing);
+      // A map torn down meanwhile (another document, React remounting) must not store a stale layout.
+      if (this.destroyed) return;
       this.callbacks.onPositions(positions, 'Layout');
     }
     this.fit();
@@ -81,6 +85,7 @@ export class CarnetMap {
 
   /** Patches the drawing with the changes just applied to `doc` (already updated). */
   patch(doc: CarnetDocument, set: ChangeSet): void {
+    if (this.destroyed) return;
     const cy = this.cy;
     const added: string[] = [];
     const touched = new Set<string>();
@@ -194,6 +199,7 @@ export class CarnetMap {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.dropTimer) clearTimeout(this.dropTimer);
     this.cy.destroy();
   }
