@@ -1,0 +1,38 @@
+/// <reference lib="webworker" />
+// Runs the network diagnosis off the UI thread. The worker keeps a replica of
+// the document patched with the same ChangeSets as the renderer's copy, so an
+// edit costs a small message rather than a copy of the whole network.
+import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
+import type { PreviousClusters } from '../../../shared/analysis/clusters.js';
+import { applyChangeSet } from '../../../shared/document/operations.js';
+import type { CarnetDocument } from '../../../shared/document/schema.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let doc: CarnetDocument | null = null;
+// Cluster ids follow their members from one run to the next, so the user's
+// names and colours for clusters stay attached after edits.
+let previous: PreviousClusters | undefined;
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  if (msg.type === 'load') {
+    doc = msg.doc;
+    previous = undefined;
+  } else if (msg.type === 'changes') {
+    if (doc) applyChangeSet(doc, msg.set);
+  } else if (msg.type === 'analyze') {
+    if (!doc) return;
+    const started = performance.now();
+    try {
+      const result = analyzeNetwork(doc, { now: msg.now, lang: msg.lang, ...(previous ? { previous } : {}) });
+      previous = { clusters: result.clusters.map((c) => ({ id: c.id, members: c.members })) };
+      const reply: FromWorker = { type: 'result', id: msg.id, result, ms: performance.now() - started };
+      self.postMessage(reply);
+    } catch (err) {
+      const reply: FromWorker = { type: 'error', id: msg.id, message: (err as Error).message };
+      self.postMessage(reply);
+    }
+  }
+};

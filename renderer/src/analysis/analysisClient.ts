@@ -1,0 +1,91 @@
+import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
+import type { Lang } from '../../../shared/analysis/messages.js';
+import type { CarnetStore, DocChange } from '../state/store.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+export type AnalysisState = {
+  result: AnalysisResult | null;
+  /** An analysis is running or waiting for edits to settle. */
+  running: boolean;
+  error: string | null;
+  /** How long the last run took in the worker (ms). */
+  lastMs: number | null;
+};
+
+/** "Today" in the user's time zone, as the analysis expects it. */
+export function today(date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+/**
+ * Keeps the analysis of the open document current: every change to the
+ * renderer's copy is forwarded to the worker, and a new run starts once
+ * edits settle (a short debounce), so the UI thread never analyses anything.
+ */
+export class AnalysisClient {
+  private readonly worker: Worker;
+  private state: AnalysisState = { result: null, running: false, error: null, lastMs: null };
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private requested = 0;
+  private loaded = false;
+
+  constructor(
+    store: CarnetStore,
+    private lang: () => Lang,
+    private readonly debounceMs = 120,
+  ) {
+    this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'carnet-analysis' });
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    this.worker.onerror = (e) => this.set({ running: false, error: e.message || 'analysis worker failed' });
+    const doc = store.get().doc;
+    if (doc) this.onChange({ kind: 'replace', doc });
+    store.onDocChange((c) => this.onChange(c));
+  }
+
+  get = (): AnalysisState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Runs again now (the language changed, or "today" moved on). */
+  refresh(): void {
+    if (this.loaded) this.schedule(0);
+  }
+
+  private onChange(c: DocChange): void {
+    const msg: ToWorker = c.kind === 'replace' ? { type: 'load', doc: c.doc } : { type: 'changes', set: c.set };
+    this.worker.postMessage(msg);
+    if (c.kind === 'replace') {
+      this.loaded = true;
+      this.set({ result: null });
+    }
+    this.schedule(this.debounceMs);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.set({ running: true });
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const msg: ToWorker = { type: 'analyze', id: ++this.requested, now: today(), lang: this.lang() };
+      this.worker.postMessage(msg);
+    }, delay);
+  }
+
+  private receive(msg: FromWorker): void {
+    // Only the newest request counts: an older answer describes a past document.
+    if (msg.id !== this.requested) return;
+    const settled = this.timer === null;
+    if (msg.type === 'result') this.set({ result: msg.result, lastMs: msg.ms, error: null, running: !settled });
+    else this.set({ error: msg.message, running: !settled });
+  }
+
+  private set(patch: Partial<AnalysisState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,14 @@
+import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
+import type { Lang } from '../../../shared/analysis/messages.js';
+import type { ChangeSet } from '../../../shared/document/operations.js';
+import type { CarnetDocument } from '../../../shared/document/schema.js';
+
+/** Messages to the analysis worker. It keeps its own copy of the document, patched by ChangeSets. */
+export type ToWorker =
+  | { type: 'load'; doc: CarnetDocument }
+  | { type: 'changes'; set: ChangeSet }
+  | { type: 'analyze'; id: number; now: string; lang: Lang };
+
+export type FromWorker =
+  | { type: 'result'; id: number; result: AnalysisResult; ms: number }
+  | { type: 'error'; id: number; message: string };
