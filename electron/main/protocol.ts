@@ -4,30 +4,10 @@
  * and the IPC sender check can recognise, and cannot read the disk.
  */
 import { protocol } from 'electron';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mimeType, resolveStatic } from '../services/staticFiles.js';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Registers carnet:// as a standard, secure scheme with fetch support.
@@ -55,41 +35,24 @@ export function createAppRequestHandler(rootDir: string): (request: Pick<Request
   const root = path.resolve(rootDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
-    const file = resolveInside(root, request.url);
-    if (file === null) return plain(403, 'Forbidden');
+    let pathname: string;
     try {
-      const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
-      if (!isInside(realRoot, realFile)) return plain(403, 'Forbidden');
-      if (!(await stat(realFile)).isFile()) return plain(404, 'Not found');
-      const body = request.method === 'HEAD' ? null : await readFile(realFile);
-      return new Response(body, {
-        status: 200,
-        headers: headers(CONTENT_TYPES[path.extname(realFile).toLowerCase()] ?? 'application/octet-stream'),
-      });
+      const parsed = new URL(request.url);
+      if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return plain(403, 'Forbidden');
+      pathname = parsed.pathname || '/';
+    } catch {
+      return plain(403, 'Forbidden');
+    }
+    // The same resolution as the browser-mode server: one place decides what may leave dist/renderer.
+    const found = await resolveStatic(root, pathname);
+    if ('error' in found) return found.error === 400 ? plain(403, 'Forbidden') : plain(404, 'Not found');
+    try {
+      const body = request.method === 'HEAD' ? null : await readFile(found.file);
+      return new Response(body, { status: 200, headers: headers(mimeType(found.file)) });
     } catch {
       return plain(404, 'Not found');
     }
   };
-}
-
-/** The file a carnet://app/ URL names inside `root`, or null when the URL is foreign or escapes `root`. */
-function resolveInside(root: string, url: string): string | null {
-  let pathname: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const file = path.resolve(root, relative);
-  return isInside(root, file) ? file : null;
-}
-
-function isInside(root: string, file: string): boolean {
-  return file.startsWith(root + path.sep);
 }
 
 function headers(contentType: string): Record<string, string> {
