@@ -148,11 +148,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const handlers: Handlers = {
     getState: async () => state(),
 
-    apply: (input) =>
+    apply: (input, options) =>
       edits.run(async () => {
         const set = checkChangeSet(input);
         if (set.changes.length === 0) return edited(null);
         const { applied, inverse } = await store.apply(set);
+        if (options?.undoable === false) return edited(applied);
         undoStack.push({ label: set.label, set: inverse });
         if (undoStack.length > UNDO_LIMIT) undoStack.shift();
         redoStack = [];
@@ -195,6 +196,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     setLanguage: async (language) => {
       settings.update({ language });
       return getSettings();
+    },
+
+    getImportMapping: async (headerKey) => settings.importMapping(headerKey),
+    setImportMapping: async (headerKey, mapping) => {
+      settings.rememberImportMapping(headerKey, mapping);
+      return true;
     },
 
     openExternal: async (url) => {

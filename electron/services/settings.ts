@@ -7,9 +7,12 @@
  */
 import Conf from 'conf';
 import { z } from 'zod';
-import { LANGUAGES } from '../../shared/api/contract.js';
+import { CsvMappingSchema, LANGUAGES } from '../../shared/api/contract.js';
+import type { CsvMapping } from '../../shared/import/mapping.js';
 
 export const MAX_RECENT_FILES = 10;
+/** CSV headers whose confirmed column mapping is remembered; the oldest is forgotten first. */
+export const MAX_IMPORT_MAPPINGS = 50;
 
 const Bounds = z.object({
   x: z.number().finite().optional(),
@@ -23,6 +26,8 @@ export type SettingsData = {
   windowBounds?: { x?: number; y?: number; width: number; height: number };
   recentFiles: string[];
   lastDocument: string | null;
+  /** Column mappings the user confirmed, by CSV header key, oldest first. */
+  importMappings?: Record<string, CsvMapping>;
 };
 
 /** The key/value store under the settings (an electron-store or a conf instance). */
@@ -33,6 +38,7 @@ const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]
   windowBounds: Bounds,
   recentFiles: z.array(z.string().min(1)),
   lastDocument: z.string().min(1).nullable(),
+  importMappings: z.record(z.string().min(1), CsvMappingSchema),
 };
 
 const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null };
@@ -53,6 +59,8 @@ export class Settings {
     };
     const bounds = read('windowBounds');
     if (bounds) data.windowBounds = bounds;
+    const mappings = read('importMappings');
+    if (mappings) data.importMappings = mappings;
     return data;
   }
 
@@ -68,6 +76,19 @@ export class Settings {
       this.backing.set(key, key === 'recentFiles' ? dedupe(value as string[]).slice(0, MAX_RECENT_FILES) : value);
     }
     return this.get();
+  }
+
+  /** The column mapping confirmed for this CSV header, or null. */
+  importMapping(headerKey: string): CsvMapping | null {
+    const all = this.get().importMappings ?? {};
+    return Object.hasOwn(all, headerKey) ? all[headerKey]! : null;
+  }
+
+  /** Remembers the mapping confirmed for this header (the newest last), keeping the last MAX_IMPORT_MAPPINGS. */
+  rememberImportMapping(headerKey: string, mapping: CsvMapping): SettingsData {
+    const entries = Object.entries(this.get().importMappings ?? {}).filter(([k]) => k !== headerKey);
+    entries.push([headerKey, mapping]);
+    return this.update({ importMappings: Object.fromEntries(entries.slice(-MAX_IMPORT_MAPPINGS)) });
   }
 
   /** Puts `path` first in the recent files (once), keeps ten, and makes it the document reopened at start. */

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Events } from '../../shared/api/contract.js';
+import { AnalysisDrawer, DRAWER_ID } from './analysis/AnalysisDrawer.js';
+import { useDrawer } from './analysis/useDrawer.js';
 import { Icon } from './components/Icon.js';
 import { Notices } from './components/Notices.js';
 import { StatusBar } from './components/StatusBar.js';
 import { PathDialog } from './dialogs/PathDialog.js';
 import { SettingsDialog } from './dialogs/SettingsDialog.js';
+import { ExportDialog } from './export/ExportDialog.js';
+import { ImportController, type ImportHandle } from './import/ImportController.js';
 import { applyLanguage } from './i18n/index.js';
 import type { CarnetMap } from './map/carnetMap.js';
 import { MapLegend } from './map/MapLegend.js';
@@ -16,16 +20,23 @@ import { useAppState, useStore } from './state/StoreContext.js';
 import { useEditShortcuts } from './state/useEditShortcuts.js';
 import { installProbe } from './testHook.js';
 import { Toolbar } from './toolbar/Toolbar.js';
+import { CategoryTools } from './categories/CategoryTools.js';
+import { FilterBar } from './filters/FilterBar.js';
+import { ExportViewMenu } from './mapExport/ExportViewMenu.js';
+import { SearchBox } from './search/SearchBox.js';
+import { useTheme } from './theme/theme.js';
 
-type OpenDialog = null | 'open' | 'saveAs' | 'settings';
+type OpenDialog = null | 'open' | 'saveAs' | 'settings' | 'export';
 
 export function App() {
   const { t } = useTranslation();
   const store = useStore();
   const state = useAppState();
   const mapRef = useRef<CarnetMap | null>(null);
+  const importer = useRef<ImportHandle | null>(null);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const drawer = useDrawer();
   const { doc, settings } = state;
   const native = settings?.capabilities.nativeDialogs ?? false;
 
@@ -80,6 +91,8 @@ export function App() {
       if (action === 'new') newDocument();
       else if (action === 'open') void open();
       else if (action === 'saveAs') void saveAs();
+      else if (action === 'import') importer.current?.pick();
+      else if (action === 'export') setDialog('export');
       else if (action === 'undo') void store.undo();
       else if (action === 'redo') void store.redo();
       else if (action.startsWith('recent:')) void openPath(action.slice('recent:'.length));
@@ -90,6 +103,11 @@ export function App() {
   const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), []);
   const newPosition = useCallback(() => mapRef.current?.viewCenter() ?? { x: 0, y: 0 }, []);
   const selectedId = panel?.kind === 'edit' ? panel.id : null;
+  const { theme } = useTheme();
+  const chooseSearchHit = useCallback((id: string) => {
+    mapRef.current?.zoomToIds([id]);
+    setPanel({ kind: 'edit', id });
+  }, []);
   const empty = useMemo(() => doc !== null && Object.keys(doc.contacts).length === 0, [doc, state.version]);
 
   return (
@@ -102,7 +120,9 @@ export function App() {
             {doc && <span className="doc-title">{doc.meta.title}</span>}
           </div>
         </div>
+        <SearchBox disabled={state.status !== 'ready'} onChoose={chooseSearchHit} />
         <Toolbar
+          viewExport={<ExportViewMenu mapRef={mapRef} disabled={state.status !== 'ready'} title={doc?.meta.title ?? 'Carnet'} />}
           ready={state.status === 'ready'}
           undo={state.undo}
           recentFiles={settings?.recentFiles ?? []}
@@ -115,6 +135,11 @@ export function App() {
           onAddContact={() => setPanel({ kind: 'new' })}
           onFit={() => mapRef.current?.fit()}
           onSettings={() => setDialog('settings')}
+          onImport={() => importer.current?.pick()}
+          onExport={() => setDialog('export')}
+          onToggleAnalysis={drawer.toggle}
+          analysisOpen={drawer.open}
+          analysisId={DRAWER_ID}
         />
       </header>
 
@@ -122,11 +147,17 @@ export function App() {
 
       <main className="workspace">
         <h1 className="visually-hidden">{doc ? doc.meta.title : 'Carnet'}</h1>
+        {drawer.open && doc && state.status === 'ready' && (
+          <AnalysisDrawer doc={doc} version={state.version} view={drawer.view} onView={drawer.setView} onClose={drawer.close} onOpenContact={openContact} />
+        )}
         <div className="map-area">
           {state.status === 'ready' && (
             <>
-              <MapView mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} />
-              {doc && <MapLegend doc={doc} version={state.version} />}
+              {/* The map reads its colours from the theme's CSS variables when created: a new theme makes a new map. */}
+              <MapView key={theme} mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} />
+              {doc && <FilterBar doc={doc} version={state.version} mapRef={mapRef} />}
+              {doc && <CategoryTools doc={doc} version={state.version} mapRef={mapRef} openContactId={selectedId} />}
+              {doc && <MapLegend doc={doc} version={state.version} mapRef={mapRef} />}
               <ZoomControls mapRef={mapRef} />
             </>
           )}
@@ -168,6 +199,8 @@ export function App() {
       {dialog === 'saveAs' && (
         <PathDialog mode="saveAs" initialPath={state.path} recentFiles={[]} onSubmit={(p) => store.saveDocumentAs(p)} onClose={() => setDialog(null)} />
       )}
+      <ImportController handleRef={importer} ready={state.status === 'ready'} />
+      {dialog === 'export' && state.status === 'ready' && <ExportDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && settings && (
         <SettingsDialog settings={settings} onLanguage={(l) => void store.setLanguage(l)} onClose={() => setDialog(null)} />
       )}

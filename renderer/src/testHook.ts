@@ -1,11 +1,17 @@
 import type { MutableRefObject } from 'react';
-import type { CarnetMap } from './map/carnetMap.js';
+import type { BubbleInfo, CarnetMap, MapStats } from './map/carnetMap.js';
 import type { CarnetStore } from './state/store.js';
 
 /** Read-only view of what is drawn, for end-to-end tests and for looking at the app from the devtools. */
 export type CarnetProbe = {
-  /** Elements handed to Cytoscape and its zoom; null before the map exists. */
-  map(): { nodes: number; edges: number; zoom: number } | null;
+  /** Elements handed to Cytoscape (contacts, cluster bubbles, faded ones) and its zoom; null before the map exists. */
+  map(): MapStats | null;
+  /** The cluster bubbles drawn now, biggest first (their node id works with nodePosition). */
+  mapBubbles(): BubbleInfo[];
+  /** Contacts selected on the map (click, box selection). */
+  mapSelected(): string[];
+  /** The contact focused on the map (keyboard, double click), if any. */
+  mapFocused(): string | null;
   /** Where a contact is drawn, in CSS pixels relative to the map's container. */
   nodePosition(id: string): { x: number; y: number } | null;
   /** Revision of the renderer's copy of the document. */
@@ -25,6 +31,9 @@ declare global {
 export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap | null>): void {
   const probe: CarnetProbe = {
     map: () => map.current?.stats() ?? null,
+    mapBubbles: () => map.current?.bubbles() ?? [],
+    mapSelected: () => map.current?.selectedIds() ?? [],
+    mapFocused: () => map.current?.focusedId() ?? null,
     nodePosition: (id) => map.current?.renderedPosition(id) ?? null,
     revision: () => store.get().revision,
     idle: () => Boolean(map.current?.ready()) && !store.busy(),

@@ -7,18 +7,52 @@
 import { z } from 'zod';
 import { ChangeSet } from '../document/operations.js';
 import type { CarnetDocument } from '../document/schema.js';
+import { SCALAR_FIELDS, type ColumnTarget, type CsvMapping } from '../import/mapping.js';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const path = z.string().min(1).max(4096);
 
+const mappingLabel = z.string().max(100).optional();
+const mappingGroup = z.string().max(100).optional();
+
+/** What one CSV column holds (shared/import/mapping.ts `ColumnTarget`), checked because settings files can be edited by hand. */
+export const ColumnTargetSchema: z.ZodType<ColumnTarget> = z.union([
+  z.strictObject({ field: z.enum(SCALAR_FIELDS) }),
+  z.strictObject({ field: z.enum(['email', 'phone', 'url']), label: mappingLabel, group: mappingGroup }),
+  z.strictObject({ field: z.literal('label'), of: z.enum(['email', 'phone', 'url', 'address', 'relation']), group: z.string().max(100) }),
+  z.strictObject({
+    field: z.literal('address'),
+    part: z.enum(['street', 'street2', 'city', 'region', 'postalCode', 'country', 'formatted']),
+    label: mappingLabel,
+    group: mappingGroup,
+  }),
+  z.strictObject({ field: z.enum(['organization', 'title', 'department']), group: mappingGroup }),
+  z.strictObject({ field: z.literal('relation'), group: mappingGroup }),
+  z.strictObject({ field: z.literal('json'), of: z.enum(['organizations', 'schools', 'addresses']) }),
+]);
+
+/** A confirmed CSV column mapping (shared/import/mapping.ts `CsvMapping`). */
+export const CsvMappingSchema: z.ZodType<CsvMapping> = z.strictObject({
+  headerRow: z.number().int().min(0).max(1000).nullable(),
+  columns: z.array(ColumnTargetSchema.nullable()).max(1000),
+  dayFirst: z.boolean(),
+});
+
+/** Identifies a CSV header: the mapping the user confirmed for it is offered again for the same header. */
+const headerKey = z.string().min(1).max(20_000);
+
 /** Argument validators, one per method. */
 export const ARGS = {
   /** The open document and everything the UI shows about it. */
   getState: z.tuple([]),
-  /** Applies one user action; it becomes one undo step and is saved. */
-  apply: z.tuple([ChangeSet]),
+  /**
+   * Applies one user action; it becomes one undo step and is saved. With
+   * `{undoable: false}` (work the app did on its own, such as the first layout
+   * of the map) it is saved but leaves the undo and redo stacks as they were.
+   */
+  apply: z.tuple([ChangeSet, z.object({ undoable: z.boolean().optional() }).strict().optional()]),
   undo: z.tuple([]),
   redo: z.tuple([]),
   /** Starts a new empty document (saved in the data folder). */
@@ -36,6 +70,10 @@ export const ARGS = {
   setLanguage: z.tuple([z.enum(LANGUAGES).nullable()]),
   /** Opens an http(s) link the user clicked in the system browser. */
   openExternal: z.tuple([z.string().url().max(4096)]),
+  /** The column mapping the user last confirmed for this CSV header, or null. */
+  getImportMapping: z.tuple([headerKey]),
+  /** Remembers the column mapping the user confirmed for this CSV header. */
+  setImportMapping: z.tuple([headerKey, CsvMappingSchema]),
 } as const;
 
 export type Method = keyof typeof ARGS;
@@ -80,6 +118,8 @@ export type Results = {
   getSettings: Settings;
   setLanguage: Settings;
   openExternal: boolean;
+  getImportMapping: CsvMapping | null;
+  setImportMapping: boolean;
 };
 
 export type Args<M extends Method> = z.infer<(typeof ARGS)[M]>;
@@ -99,7 +139,7 @@ export type Events = {
   edit: EditResult;
   notice: Notice;
   /** The File menu asked for an action the renderer carries out (Electron). */
-  menu: 'new' | 'open' | 'saveAs' | 'undo' | 'redo' | `recent:${string}`;
+  menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | `recent:${string}`;
 };
 export const EVENTS = ['document', 'edit', 'notice', 'menu'] as const satisfies readonly (keyof Events)[];
 

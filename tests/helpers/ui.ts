@@ -7,6 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Language } from '../../shared/api/contract.js';
 // The page's read-only probe, window.__carnet: its type comes with the renderer's declaration.
 import type {} from '../../renderer/src/testHook.js';
+import type { MapStats } from '../../renderer/src/map/carnetMap.js';
 import { callApi } from './api.js';
 import type { CarnetServer } from './server.js';
 
@@ -22,7 +23,7 @@ export async function waitForIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__carnet?.idle() === true, null, { timeout: 60_000 });
 }
 
-export async function mapStats(page: Page): Promise<{ nodes: number; edges: number; zoom: number }> {
+export async function mapStats(page: Page): Promise<MapStats> {
   const stats = await page.evaluate(() => window.__carnet?.map() ?? null);
   if (!stats) throw new Error('the map is not drawn');
   return stats;

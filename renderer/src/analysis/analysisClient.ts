@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import type { Lang } from '../../../shared/analysis/messages.js';
+import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetStore, DocChange } from '../state/store.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -16,6 +17,11 @@ export type AnalysisState = {
 export function today(date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+/** Positions only say where the map draws people: no part of the diagnosis reads them. */
+export function affectsAnalysis(set: ChangeSet): boolean {
+  return set.changes.some((c) => !((c.op === 'put' || c.op === 'del') && c.coll === 'positions'));
 }
 
 /**
@@ -62,6 +68,9 @@ export class AnalysisClient {
     if (c.kind === 'replace') {
       this.loaded = true;
       this.set({ result: null });
+    } else if (!affectsAnalysis(c.set)) {
+      // Dragging nodes on the map stores positions at every drop: the replica follows, the diagnosis stays.
+      return;
     }
     this.schedule(this.debounceMs);
   }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { useFilteredCount } from '../filters/filterState.js';
 
 type Props = { doc: CarnetDocument | null; path: string; version: number };
 
@@ -7,6 +8,7 @@ type Props = { doc: CarnetDocument | null; path: string; version: number };
 export function StatusBar({ doc, path }: Props) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
+  const filtered = useFilteredCount();
   const count = (key: string, value: number) => (
     <span className="status-item" data-testid={`status-${key}`}>
       {t(`status.${key}`, { count: value, formatted: n.format(value) })}
@@ -16,7 +18,13 @@ export function StatusBar({ doc, path }: Props) {
     <footer className="status-bar">
       {doc && (
         <div className="status-counts" aria-live="polite">
-          {count('contacts', Object.keys(doc.contacts).length)}
+          {filtered === null ? (
+            count('contacts', Object.keys(doc.contacts).length)
+          ) : (
+            <span className="status-item" data-testid="status-contacts">
+              {t('filters.shown', { count: Object.keys(doc.contacts).length, shown: n.format(filtered), formatted: n.format(Object.keys(doc.contacts).length) })}
+            </span>
+          )}
           {count('ties', Object.keys(doc.ties).length)}
           {count('interactions', Object.keys(doc.interactions).length)}
         </div>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../shared/api/contract.js';
+import { ThemeSelect } from '../theme/ThemeSelect.js';
 import { Dialog } from './Dialog.js';
 
 type Props = { settings: Settings; onLanguage(language: Language | null): void; onClose(): void };
@@ -39,6 +40,7 @@ export function SettingsDialog({ settings, onLanguage, onClose }: Props) {
           <option value="system">{t('settings.system', { language: NAMES[settings.systemLanguage] })}</option>
         </select>
       </div>
+      <ThemeSelect />
     </Dialog>
   );
 }

@@ -12,11 +12,19 @@ const PATTERNS: { re: RegExp; key: string; param?: string }[] = [
   { re: /^Delete (\d+) contacts$/, key: 'labels.deleteContacts', param: 'count' },
   { re: /^Add category$/, key: 'labels.addCategory' },
   { re: /^Delete category$/, key: 'labels.deleteCategory' },
+  { re: /^Edit category$/, key: 'labels.editCategory' },
   { re: /^Add to (.+)$/, key: 'labels.addTo', param: 'name' },
   { re: /^Remove from (.+)$/, key: 'labels.removeFrom', param: 'name' },
   { re: /^Log interaction$/, key: 'labels.logInteraction' },
   { re: /^Move$/, key: 'labels.move' },
   { re: /^Layout$/, key: 'labels.layout' },
+  { re: /^Import (\d+) files$/, key: 'import.undoFiles', param: 'count' },
+  { re: /^Import (.+)$/, key: 'import.undoFile', param: 'name' },
+  { re: /^Snooze suggestion$/, key: 'analysis.labels.snooze' },
+  { re: /^Dismiss suggestion$/, key: 'analysis.labels.dismiss' },
+  { re: /^Add persona$/, key: 'analysis.labels.addPersona' },
+  { re: /^Edit persona$/, key: 'analysis.labels.editPersona' },
+  { re: /^Delete persona$/, key: 'analysis.labels.deletePersona' },
 ];
 
 export function translateLabel(t: TFunction, label: string): string {

@@ -1,46 +1,42 @@
-import { useMemo } from 'react';
+import { useMemo, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { useAnalysis } from '../analysis/useAnalysis.js';
+import type { CarnetMap } from './carnetMap.js';
 
-type Props = { doc: CarnetDocument; version: number };
+type Props = { doc: CarnetDocument; version: number; mapRef?: MutableRefObject<CarnetMap | null> };
 
-/** What the node colours mean: a contact is drawn in the colour of its first category. */
-export function MapLegend({ doc, version }: Props) {
+/** Most clusters listed; the rest are counted in one line. */
+const MAX_ROWS = 10;
+
+/** What the node colours mean: each affinity cluster with its colour and size; a click focuses the cluster. */
+export function MapLegend({ doc, version, mapRef }: Props) {
   const { t } = useTranslation();
+  const { result } = useAnalysis();
   const rows = useMemo(() => {
-    const counts = new Map<string, number>();
-    let none = 0;
-    for (const c of Object.values(doc.contacts)) {
-      const first = c.categories.find((id) => doc.categories[id]);
-      if (first) counts.set(first, (counts.get(first) ?? 0) + 1);
-      else none++;
-    }
-    const cats = Object.values(doc.categories)
-      .map((cat) => ({ id: cat.id, name: cat.name, color: cat.color, count: counts.get(cat.id) ?? 0 }))
-      .filter((r) => r.count > 0)
+    if (!result) return [];
+    return result.clusters
+      .map((c) => ({ id: c.id, name: doc.clusters[c.id]?.label || c.label, color: doc.clusters[c.id]?.color ?? c.color, count: c.size }))
       .sort((a, b) => b.count - a.count);
-    return { cats, none };
-  }, [doc, version]);
+  }, [doc, version, result]);
 
-  if (rows.cats.length === 0) return null;
+  if (rows.length === 0) return null;
+  const more = rows.length - MAX_ROWS;
   return (
     <section className="map-legend" aria-label={t('map.legend')}>
       <ul>
-        {rows.cats.map((r) => (
+        {rows.slice(0, MAX_ROWS).map((r) => (
           <li key={r.id}>
-            <span className="swatch" style={{ backgroundColor: r.color }} aria-hidden="true" />
-            <span className="legend-name">{r.name}</span>
-            <span className="legend-count">{r.count}</span>
+            <button type="button" className="legend-row" onClick={() => mapRef?.current?.focusCluster(r.id)}>
+              <span className="swatch" style={{ backgroundColor: r.color }} aria-hidden="true" />
+              <span className="legend-name">{r.name}</span>
+              <span className="legend-count">{r.count}</span>
+            </button>
           </li>
         ))}
-        {rows.none > 0 && (
-          <li>
-            <span className="swatch neutral" aria-hidden="true" />
-            <span className="legend-name">{t('map.noCategory')}</span>
-            <span className="legend-count">{rows.none}</span>
-          </li>
-        )}
+        {more > 0 && <li className="legend-count">+{more}</li>}
       </ul>
+      <p className="legend-marks">{t('map.marks')}</p>
     </section>
   );
 }

@@ -1,27 +1,51 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { CarnetDocument, Contact, Tie } from '../../../shared/document/schema.js';
+import type { Tie } from '../../../shared/document/schema.js';
+import type { Group, GroupGeometry } from './groups.js';
 
-/** What a node carries: enough to draw it, nothing the panel needs. */
-export type NodeData = { id: string; label: string; color: string; categorized: boolean };
+/** Prefix of the ids of cluster bubbles: contact ids never carry it. */
+export const BUBBLE_PREFIX = 'cluster:';
+/** Id of the node that stands for the user. */
+export const ME_ID = '__me';
 
-export function nodeData(doc: CarnetDocument, c: Contact, neutral: string): NodeData {
-  const first = c.categories.map((id) => doc.categories[id]).find((cat) => cat);
-  return { id: c.id, label: c.name, color: first?.color ?? neutral, categorized: Boolean(first) };
+/** Node width from tie strength (1–5) or from brokerage (effective size / the largest one). */
+export function contactSize(sizeBy: 'strength' | 'brokerage', strength: number, effectiveSize: number | null, maxEffectiveSize: number): number {
+  if (sizeBy === 'brokerage') return 16 + 30 * Math.min(1, Math.max(0, effectiveSize ?? 0) / Math.max(1, maxEffectiveSize));
+  return 14 + (Math.min(5, Math.max(1, strength)) - 1) * 6.5;
 }
 
-export function edgeData(t: Tie): { id: string; source: string; target: string; strength: number } {
-  return { id: `tie:${t.id}`, source: t.from, target: t.to, strength: t.strength };
+export function contactNode(id: string, label: string, color: string, size: number, x: number, y: number, classes: string): ElementDefinition {
+  return { group: 'nodes', data: { id, label, color, size }, position: { x, y }, classes };
 }
 
-/** Ties are drawn only when both ends are drawn, so a dangling tie can never make Cytoscape throw. */
-export function documentElements(doc: CarnetDocument, neutral: string): ElementDefinition[] {
-  const out: ElementDefinition[] = [];
-  for (const c of Object.values(doc.contacts)) {
-    const p = doc.positions[c.id];
-    out.push({ group: 'nodes', data: nodeData(doc, c, neutral), position: p ? { x: p.x, y: p.y } : undefined });
-  }
-  for (const t of Object.values(doc.ties)) {
-    if (doc.contacts[t.from] && doc.contacts[t.to] && t.from !== t.to) out.push({ group: 'edges', data: edgeData(t) });
-  }
-  return out;
+export function tieEdge(t: Tie, classes: string): ElementDefinition {
+  return { group: 'edges', data: { id: `tie:${t.id}`, source: t.from, target: t.to, strength: t.strength }, classes };
+}
+
+/** A collapsed cluster: one node covering the area of its members, with its name and size (a label never taller than `maxFontSize`). */
+export function bubbleNode(g: Group, geo: GroupGeometry, classes: string, maxFontSize: number): ElementDefinition {
+  const label = g.label ? `${g.label}\n${geo.count}` : String(geo.count);
+  return {
+    group: 'nodes',
+    data: {
+      id: BUBBLE_PREFIX + g.id,
+      label,
+      color: g.color,
+      size: Math.round(2 * geo.r),
+      fontSize: Math.round(Math.min(maxFontSize, Math.max(14, geo.r * 0.28))),
+      textWidth: Math.round(geo.r * 1.7),
+      count: geo.count,
+    },
+    position: { x: geo.x, y: geo.y },
+    grabbable: false,
+    classes: `bubble ${classes}`.trim(),
+  };
+}
+
+/** How many ties join two collapsed clusters, drawn as one edge whose width grows with the count. */
+export function summaryEdge(a: string, b: string, count: number, max: number, classes: string): ElementDefinition {
+  return {
+    group: 'edges',
+    data: { id: `sum:${a}|${b}`, source: BUBBLE_PREFIX + a, target: BUBBLE_PREFIX + b, strength: 0.5, count, width: 1 + (7 * Math.log1p(count)) / Math.log1p(max) },
+    classes: `summary ${classes}`.trim(),
+  };
 }

@@ -1,7 +1,18 @@
 import type { StylesheetJson } from 'cytoscape';
 
 /** Map colours, read from the CSS variables of the page so a theme change restyles the map too. */
-export type MapTheme = { neutral: string; edge: string; label: string; labelHalo: string; selected: string; nodeBorder: string };
+export type MapTheme = {
+  neutral: string;
+  edge: string;
+  label: string;
+  labelHalo: string;
+  selected: string;
+  nodeBorder: string;
+  overdue: string;
+  dormant: string;
+  broker: string;
+  me: string;
+};
 
 export function readTheme(el: Element): MapTheme {
   const css = getComputedStyle(el);
@@ -13,12 +24,20 @@ export function readTheme(el: Element): MapTheme {
     labelHalo: v('--map-label-halo', '#ffffff'),
     selected: v('--map-selected', '#1d4ed8'),
     nodeBorder: v('--map-node-border', '#ffffff'),
+    overdue: v('--map-overdue', '#d97706'),
+    dormant: v('--map-dormant', '#64748b'),
+    broker: v('--map-broker', '#be123c'),
+    me: v('--map-me', '#111827'),
   };
 }
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
  * Labels are drawn only once they would be readable (min-zoomed-font-size):
  * hundreds of unreadable labels cost most of a frame and show nothing.
+ * Contacts carry their size (`size`, from tie strength or brokerage) and
+ * colour (their cluster's) in their data; cluster bubbles are `.bubble`.
  */
 export function mapStyle(theme: MapTheme): StylesheetJson {
   return [
@@ -26,13 +45,13 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
       selector: 'node',
       style: {
         'background-color': 'data(color)',
-        width: 'mapData(degree, 0, 12, 18, 40)',
-        height: 'mapData(degree, 0, 12, 18, 40)',
+        width: 'data(size)',
+        height: 'data(size)',
         'border-width': 1.5,
         'border-color': theme.nodeBorder,
         label: 'data(label)',
         'font-size': 12,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-family': FONT,
         color: theme.label,
         'text-valign': 'bottom',
         'text-margin-y': 3,
@@ -41,9 +60,34 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
         'min-zoomed-font-size': 10,
       },
     },
-    { selector: 'node[!categorized]', style: { 'background-opacity': 0.85 } },
+    { selector: 'node.overdue', style: { 'border-width': 3.5, 'border-color': theme.overdue } },
+    { selector: 'node.dormant', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.dormant } },
+    { selector: 'node.broker', style: { shape: 'diamond', 'border-width': 3, 'border-color': theme.broker } },
     {
-      selector: 'node:selected',
+      selector: 'node.bubble',
+      style: {
+        'background-opacity': 0.28,
+        'border-width': 2,
+        'border-color': 'data(color)',
+        'border-opacity': 0.9,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'wrap',
+        'text-max-width': 'data(textWidth)',
+        'font-size': 'data(fontSize)',
+        'font-weight': 'bold',
+        'text-margin-y': 0,
+        'min-zoomed-font-size': 7,
+        'z-index': 0,
+      },
+    },
+    { selector: 'node.bubble.fragile', style: { 'border-style': 'dashed', 'border-color': theme.broker, 'border-width': 4 } },
+    {
+      selector: 'node.me',
+      style: { shape: 'star', 'background-color': theme.me, width: 34, height: 34, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 5 },
+    },
+    {
+      selector: 'node:selected, node.current',
       style: {
         'border-width': 3,
         'border-color': theme.selected,
@@ -56,16 +100,23 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
         'min-zoomed-font-size': 0,
       },
     },
+    { selector: 'node.hl', style: { 'underlay-color': theme.selected, 'underlay-opacity': 0.25, 'underlay-padding': 5, 'min-zoomed-font-size': 0, 'z-index': 8 } },
+    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': theme.selected, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 12 } },
+    { selector: '.faded', style: { opacity: 0.12, 'min-zoomed-font-size': 1000 } },
     {
       selector: 'edge',
       style: {
         'curve-style': 'haystack',
         'haystack-radius': 0,
-        width: 'mapData(strength, 0, 1, 0.8, 3)',
+        width: 'mapData(strength, 0, 1, 0.6, 3.2)',
         'line-color': theme.edge,
-        opacity: 0.75,
+        // The typings know only numbers here; Cytoscape maps data to opacity as to any number.
+        opacity: 'mapData(strength, 0, 1, 0.35, 0.9)' as unknown as number,
       },
     },
+    { selector: 'edge.summary', style: { width: 'data(width)', opacity: 0.5, 'line-color': theme.edge } },
+    { selector: 'edge.mine', style: { 'line-color': theme.me, opacity: 0.25, width: 1 } },
+    { selector: 'edge.hl', style: { 'line-color': theme.selected, opacity: 0.9 } },
     { selector: 'edge:selected', style: { 'line-color': theme.selected, opacity: 1 } },
   ];
 }

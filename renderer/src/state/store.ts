@@ -78,9 +78,12 @@ export class CarnetStore {
     return () => this.docListeners.delete(listener);
   }
 
-  /** Applies one user action; resolves false (and shows why) when the main side refused it. */
-  async apply(set: ChangeSet): Promise<boolean> {
-    return this.edit(() => this.api.apply(set));
+  /**
+   * Applies one user action; resolves false (and shows why) when the main side refused it.
+   * `{undoable: false}` for work the app does on its own (the map's first layout): no undo step.
+   */
+  async apply(set: ChangeSet, options?: { undoable?: boolean }): Promise<boolean> {
+    return this.edit(() => (options ? this.api.apply(set, options) : this.api.apply(set)));
   }
 
   undo(): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UndoState } from '../../../shared/api/contract.js';
 import { Icon } from '../components/Icon.js';
@@ -14,9 +15,16 @@ export type ToolbarActions = {
   onAddContact(): void;
   onFit(): void;
   onSettings(): void;
+  onImport(): void;
+  onExport(): void;
+  /** Shows or hides the diagnosis drawer (absent: no toggle). */
+  onToggleAnalysis?(): void;
 };
 
-type Props = ToolbarActions & { undo: UndoState; recentFiles: string[]; ready: boolean };
+type Props = ToolbarActions & {
+  /** The map view export menu (renderer/src/mapExport), beside Fit. */
+  viewExport?: ReactNode;
+ undo: UndoState; recentFiles: string[]; ready: boolean; analysisOpen?: boolean; analysisId?: string };
 
 export function Toolbar(props: Props) {
   const { t } = useTranslation();
@@ -41,6 +49,16 @@ export function Toolbar(props: Props) {
         <RecentMenu files={props.recentFiles} onOpen={props.onOpenRecent} />
       </div>
       <div className="tool-group">
+        <button type="button" className="tool" onClick={props.onImport} disabled={!ready} title={t('import.toolbarHint')}>
+          <Icon name="import" />
+          <span>{t('import.toolbar')}</span>
+        </button>
+        <button type="button" className="tool" onClick={props.onExport} disabled={!ready} title={t('export.toolbarHint')}>
+          <Icon name="export" />
+          <span>{t('export.toolbar')}</span>
+        </button>
+      </div>
+      <div className="tool-group">
         <button type="button" className="tool icon-only" onClick={props.onUndo} disabled={!undo.canUndo} aria-label={undoTip} title={undoTip} aria-keyshortcuts="Control+Z Meta+Z">
           <Icon name="undo" />
         </button>
@@ -57,10 +75,25 @@ export function Toolbar(props: Props) {
         </button>
       </div>
       <div className="tool-group">
+        {props.onToggleAnalysis && (
+          <button
+            type="button"
+            className={`tool ${props.analysisOpen ? 'on' : ''}`}
+            onClick={props.onToggleAnalysis}
+            disabled={!ready}
+            aria-pressed={Boolean(props.analysisOpen)}
+            aria-controls={props.analysisOpen ? props.analysisId : undefined}
+            title={t('analysis.toggleHint')}
+          >
+            <Icon name="pulse" />
+            <span>{t('analysis.toggle')}</span>
+          </button>
+        )}
         <button type="button" className="tool" onClick={props.onFit} disabled={!ready} title={t('toolbar.fitHint')}>
           <Icon name="fit" />
           <span>{t('toolbar.fit')}</span>
         </button>
+        {props.viewExport}
         <button type="button" className="tool primary" onClick={props.onAddContact} disabled={!ready}>
           <Icon name="userPlus" />
           <span>{t('toolbar.addContact')}</span>

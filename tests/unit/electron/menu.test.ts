@@ -20,18 +20,22 @@ function click(item: MenuItemConstructorOptions | undefined): void {
 }
 
 describe('application menu', () => {
-  it('has File with New, Open…, Open Recent, Save As… and Quit, sent to the renderer', () => {
+  it('has File with New, Open…, Open Recent, Save As…, Import…, Export… and Quit, sent to the renderer', () => {
     const { menu, send } = template({ recentFiles: ['/home/me/a.json', '/home/me/b.json'] });
     const file = items(menu, /File/);
-    expect(file.map((i) => i.label ?? i.type)).toEqual(['&New', '&Open…', 'Open &Recent', 'Save &As…', 'separator', '&Quit']);
+    expect(file.map((i) => i.label ?? i.type)).toEqual([
+      '&New', '&Open…', 'Open &Recent', 'Save &As…', 'separator', '&Import…', '&Export…', 'separator', '&Quit',
+    ]);
     click(file[0]);
     click(file[1]);
     click(file[3]);
     const recent = file[2]!.submenu as MenuItemConstructorOptions[];
     expect(recent.map((i) => i.label)).toEqual(['/home/me/a.json', '/home/me/b.json']);
     click(recent[1]);
-    expect(send.mock.calls).toEqual([['new'], ['open'], ['saveAs'], ['recent:/home/me/b.json']]);
-    expect(file[5]!.role).toBe('quit');
+    click(file[5]);
+    click(file[6]);
+    expect(send.mock.calls).toEqual([['new'], ['open'], ['saveAs'], ['recent:/home/me/b.json'], ['import'], ['export']]);
+    expect(file[8]!.role).toBe('quit');
   });
 
   it('shows a disabled placeholder when there are no recent files', () => {

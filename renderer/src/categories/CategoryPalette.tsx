@@ -1,0 +1,115 @@
+import { useCallback, useId, useMemo, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deleteCategory } from '../../../shared/document/commands.js';
+import type { CarnetDocument, Category } from '../../../shared/document/schema.js';
+import { Icon } from '../components/Icon.js';
+import type { CarnetMap } from '../map/carnetMap.js';
+import { useStore } from '../state/StoreContext.js';
+import { categoryCounts, editCategory, sortedCategories } from './categoryCommands.js';
+import { CategoryRow } from './CategoryRow.js';
+import { NewCategoryDialog } from './NewCategoryDialog.js';
+import { useCategorize } from './useCategorize.js';
+import { useCategoryDrag, type DropAction } from './useCategoryDrag.js';
+import { useMapInstance } from './useMapInstance.js';
+import './categories.css';
+
+type Props = { doc: CarnetDocument; version: number; mapRef: MutableRefObject<CarnetMap | null> };
+
+/**
+ * The user's categories over the map: colour, count, rename, recolour,
+ * cadence, delete; and the targets contacts are dragged onto from the map
+ * to put them in a category, take them out, or start a new one.
+ */
+export function CategoryPalette({ doc, version, mapRef }: Props) {
+  const { t, i18n } = useTranslation();
+  const store = useStore();
+  const map = useMapInstance(mapRef);
+  const headingId = useId();
+  const [open, setOpen] = useState(true);
+  const [naming, setNaming] = useState<string[] | null>(null);
+  const { message, setMembership, addToNamed } = useCategorize(store);
+
+  const onDrop = useCallback(
+    (action: DropAction, ids: string[]) => {
+      if (action.kind === 'new') setNaming(ids);
+      else void setMembership(ids, action.categoryId, action.kind === 'add');
+    },
+    [setMembership],
+  );
+  const { dragged, over } = useCategoryDrag(map, onDrop);
+
+  const categories = useMemo(() => sortedCategories(doc, i18n.language), [doc, version, i18n.language]);
+  const counts = useMemo(() => categoryCounts(doc), [doc, version]);
+  const draggedCategories = useMemo(() => {
+    const out = new Set<string>();
+    for (const id of dragged ?? []) for (const c of doc.contacts[id]?.categories ?? []) out.add(c);
+    return out;
+  }, [dragged, doc, version]);
+
+  const edit = useCallback(
+    (id: string, patch: Partial<Omit<Category, 'id'>>) => {
+      const current = store.get().doc;
+      if (current?.categories[id]) void store.apply(editCategory(current, id, patch));
+    },
+    [store],
+  );
+
+  const [announce, setAnnounce] = useState('');
+  const remove = (c: Category) => {
+    void store.apply(deleteCategory(doc, c.id)).then((ok) => ok && setAnnounce(t('categories.deleted', { name: c.name })));
+  };
+  const dragging = dragged !== null;
+  const shown = open || dragging;
+
+  return (
+    <section className={`category-palette${dragging ? ' dragging' : ''}`} aria-labelledby={headingId}>
+      <header className="palette-header">
+        <h2 id={headingId}>{t('categories.title')}</h2>
+        <button type="button" className="icon-button" aria-expanded={shown} aria-label={t(shown ? 'categories.collapse' : 'categories.expand')} onClick={() => setOpen(!open)}>
+          <span className={`palette-chevron${shown ? ' open' : ''}`}>
+            <Icon name="chevron" size={16} />
+          </span>
+        </button>
+      </header>
+      {shown && (
+        <>
+          {categories.length === 0 && !dragging && <p className="palette-hint">{t('categories.empty')}</p>}
+          <ul className="category-list">
+            {categories.map((c) => (
+              <CategoryRow
+                key={c.id}
+                category={c}
+                count={counts.get(c.id) ?? 0}
+                canRemove={draggedCategories.has(c.id)}
+                dragging={dragging}
+                over={over}
+                onEdit={(patch) => edit(c.id, patch)}
+                onDelete={() => remove(c)}
+              />
+            ))}
+          </ul>
+          <div className={`category-new-target${over === 'new' ? ' drop-over' : ''}`} data-drop="new">
+            <Icon name="plus" size={16} />
+            {t('categories.newTarget')}
+          </div>
+          {/* The hint below the targets changes during a drag, so the targets do not move under the pointer. */}
+          <p className="palette-hint">{dragging ? t('categories.dropHint', { count: dragged.length }) : t('categories.dragHint')}</p>
+        </>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {message || announce}
+      </p>
+      {naming && (
+        <NewCategoryDialog
+          count={naming.length}
+          onClose={() => setNaming(null)}
+          onSubmit={(name) => {
+            const ids = naming;
+            setNaming(null);
+            void addToNamed(ids, name);
+          }}
+        />
+      )}
+    </section>
+  );
+}

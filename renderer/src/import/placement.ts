@@ -1,0 +1,69 @@
+/**
+ * Positions for the contacts an import creates, added to the import's own
+ * ChangeSet: otherwise the map would place them itself in a second edit, and
+ * undoing the import would take two steps. Contacts tied to someone already
+ * on the map go next to them; the others gather in a disc beside the map,
+ * where newcomers are easy to spot. Nothing already placed moves.
+ */
+import type { Change, ChangeSet } from '../../../shared/document/operations.js';
+import type { CarnetDocument, Position } from '../../../shared/document/schema.js';
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** About one node's width plus a gap, as the map draws them. */
+const SPACING = 24;
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** `set` with a position put for each contact it creates that has none. */
+export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
+  const created: string[] = [];
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+  };
+  for (const c of set.changes) {
+    if (c.op !== 'put') continue;
+    if (c.coll === 'contacts' && !Object.hasOwn(doc.contacts, c.id) && !Object.hasOwn(doc.positions, c.id)) created.push(c.id);
+    if (c.coll === 'ties') {
+      const tie = c.value as { from: string; to: string };
+      link(tie.from, tie.to);
+    }
+  }
+  if (created.length === 0) return set;
+  const isNew = new Set(created);
+  for (const t of Object.values(doc.ties)) if (isNew.has(t.from) || isNew.has(t.to)) link(t.from, t.to);
+
+  let box: { x1: number; x2: number; y1: number; y2: number } | null = null;
+  for (const p of Object.values(doc.positions)) {
+    box = box
+      ? { x1: Math.min(box.x1, p.x), x2: Math.max(box.x2, p.x), y1: Math.min(box.y1, p.y), y2: Math.max(box.y2, p.y) }
+      : { x1: p.x, x2: p.x, y1: p.y, y2: p.y };
+  }
+
+  const positions: Record<string, Position> = {};
+  const loose: string[] = [];
+  const aroundAnchor = new Map<string, number>();
+  for (const id of created) {
+    const anchors = (neighbours.get(id) ?? []).map((n) => doc.positions[n]).filter((p): p is Position => p !== undefined);
+    if (anchors.length === 0) {
+      loose.push(id);
+      continue;
+    }
+    const cx = anchors.reduce((s, p) => s + p.x, 0) / anchors.length;
+    const cy = anchors.reduce((s, p) => s + p.y, 0) / anchors.length;
+    const key = `${round(cx)},${round(cy)}`;
+    const k = aroundAnchor.get(key) ?? 0;
+    aroundAnchor.set(key, k + 1);
+    const r = 40 + SPACING * Math.sqrt(k);
+    positions[id] = { x: round(cx + r * Math.cos(k * GOLDEN_ANGLE)), y: round(cy + r * Math.sin(k * GOLDEN_ANGLE)) };
+  }
+  const radius = SPACING * Math.sqrt(loose.length);
+  const centre = box ? { x: box.x2 + 80 + radius, y: (box.y1 + box.y2) / 2 } : { x: 0, y: 0 };
+  loose.forEach((id, i) => {
+    const r = SPACING * Math.sqrt(i + 0.5);
+    positions[id] = { x: round(centre.x + r * Math.cos(i * GOLDEN_ANGLE)), y: round(centre.y + r * Math.sin(i * GOLDEN_ANGLE)) };
+  });
+  const puts = Object.entries(positions).map(([id, value]): Change => ({ op: 'put', coll: 'positions', id, value }));
+  return { label: set.label, changes: [...set.changes, ...puts] };
+}

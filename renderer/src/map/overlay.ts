@@ -1,0 +1,151 @@
+import type { Core } from 'cytoscape';
+
+/** A cluster drawn as a soft region under the contacts (full maps) or a gap line between two clusters. */
+export type Region = { id: string; x: number; y: number; r: number; color: string; label: string; fragile: boolean };
+export type GapLine = { a: { x: number; y: number }; b: { x: number; y: number } };
+
+/**
+ * A canvas under Cytoscape's own: cluster regions and gap lines cost a few
+ * dozen shapes a frame here, where compound parents would make Cytoscape
+ * recompute every cluster's bounds whenever a contact moves.
+ */
+export class MapOverlay {
+  private readonly canvas: HTMLCanvasElement;
+  private regions: Region[] = [];
+  private lines: GapLine[] = [];
+  private frame = 0;
+  private settle: ReturnType<typeof setTimeout> | null = null;
+  /** The view the canvas was last drawn for. */
+  private drawnAt: { zoom: number; pan: { x: number; y: number } } | null = null;
+
+  constructor(
+    container: HTMLElement,
+    private readonly cy: Core,
+    private readonly colors: { gap: string; label: string; halo: string },
+  ) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'map-overlay';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    Object.assign(this.canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none', zIndex: '0', transformOrigin: '0 0' });
+    container.insertBefore(this.canvas, container.firstChild);
+    cy.on('viewport', () => this.follow());
+    cy.on('resize', () => this.schedule());
+  }
+
+  /**
+   * While the view moves, the last drawing is moved and scaled with a CSS
+   * transform (a cheap copy) instead of being redrawn every frame: big soft
+   * regions cost milliseconds a frame to fill on a software canvas. It is
+   * redrawn once the view settles.
+   */
+  private follow(): void {
+    if (this.drawnAt) {
+      const zoom = this.cy.zoom();
+      const pan = this.cy.pan();
+      const s = zoom / this.drawnAt.zoom;
+      this.canvas.style.transform = `translate(${pan.x - this.drawnAt.pan.x * s}px, ${pan.y - this.drawnAt.pan.y * s}px) scale(${s})`;
+    }
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.settle = null;
+      this.schedule();
+    }, 120);
+  }
+
+  set(regions: Region[], lines: GapLine[]): void {
+    this.regions = regions;
+    this.lines = lines;
+    this.schedule();
+  }
+
+  /** Regions under a point of the map (model coordinates), smallest first. */
+  regionsAt(x: number, y: number): Region[] {
+    return this.regions.filter((r) => Math.hypot(r.x - x, r.y - y) <= r.r).sort((a, b) => a.r - b.r);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    if (this.settle) clearTimeout(this.settle);
+    this.canvas.remove();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const ratio = window.devicePixelRatio || 1;
+    if (this.canvas.width !== Math.round(w * ratio) || this.canvas.height !== Math.round(h * ratio)) {
+      this.canvas.width = Math.round(w * ratio);
+      this.canvas.height = Math.round(h * ratio);
+      this.canvas.style.width = `${w}px`;
+      this.canvas.style.height = `${h}px`;
+    }
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    this.drawnAt = { zoom, pan: { ...pan } };
+    this.canvas.style.transform = '';
+    const at = (p: { x: number; y: number }) => ({ x: p.x * zoom + pan.x, y: p.y * zoom + pan.y });
+    // Bigger clusters first: their label wins when two would overlap.
+    const labels: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    ctx.font = '600 13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    for (const r of [...this.regions].sort((a, b) => b.r - a.r)) {
+      const c = at(r);
+      const rr = r.r * zoom;
+      if (c.x + rr < 0 || c.y + rr < 0 || c.x - rr > w || c.y - rr > h || rr < 2) continue;
+      const g = ctx.createRadialGradient(c.x, c.y, rr * 0.2, c.x, c.y, rr);
+      g.addColorStop(0, withAlpha(r.color, 0.16));
+      g.addColorStop(1, withAlpha(r.color, 0.04));
+      ctx.fillStyle = g;
+      ctx.beginPath();
+      ctx.arc(c.x, c.y, rr, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.setLineDash(r.fragile ? [6, 5] : []);
+      ctx.strokeStyle = r.fragile ? this.colors.gap : withAlpha(r.color, 0.35);
+      ctx.lineWidth = r.fragile ? 2 : 1;
+      ctx.stroke();
+      const width = r.label ? ctx.measureText(r.label).width : 0;
+      const box = { x1: c.x - width / 2 - 4, y1: c.y - rr - 22, x2: c.x + width / 2 + 4, y2: c.y - rr - 2 };
+      const free = !labels.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2);
+      if (rr > 45 && r.label && free) {
+        labels.push(box);
+        ctx.textAlign = 'center';
+        ctx.lineWidth = 3;
+        ctx.setLineDash([]);
+        ctx.strokeStyle = this.colors.halo;
+        ctx.strokeText(r.label, c.x, c.y - rr - 6);
+        ctx.fillStyle = this.colors.label;
+        ctx.fillText(r.label, c.x, c.y - rr - 6);
+      }
+    }
+    ctx.setLineDash([8, 6]);
+    ctx.strokeStyle = this.colors.gap;
+    ctx.lineWidth = 2;
+    for (const l of this.lines) {
+      const a = at(l.a);
+      const b = at(l.b);
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+  }
+}
+
+/** `#rrggbb` with an alpha, as canvas gradients want it. */
+function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${alpha})`;
+}

@@ -1,0 +1,11 @@
+import type { ChangeSet } from '../../../shared/document/operations.js';
+import type { Contact } from '../../../shared/document/schema.js';
+import type { SearchHit } from '../../../shared/search/searchIndex.js';
+
+/** Messages to the search worker: the contacts to index, then their changes, and queries. */
+export type ToSearchWorker =
+  | { type: 'load'; contacts: Contact[] }
+  | { type: 'changes'; set: ChangeSet }
+  | { type: 'query'; id: number; text: string; limit: number };
+
+export type FromSearchWorker = { type: 'hits'; id: number; hits: SearchHit[]; ms: number };

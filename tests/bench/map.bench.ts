@@ -1,0 +1,226 @@
+// The map at scale, in headless Chromium against the real `carnet web`:
+// - open: time from opening a 30,000-contact / 150,000-tie document (positions
+//   stored) to an interactive map. Goal < 2 s. Baseline, same run: the same
+//   contacts and ties handed to Cytoscape at once with a preset layout
+//   (bounded at 60 s).
+// - frames: requestAnimationFrame deltas during real wheel zooms and drags, at
+//   1,000, 5,000 and 30,000 contacts. Goal p95 < 33 ms. Baseline: default
+//   Cytoscape with every element (bounded).
+// - memory: peak JS heap of the page at 30,000 contacts (CDP JSHeapUsedSize).
+// The renderer string (WEBGL_debug_renderer_info) is printed with every line so
+// that software rendering is never mistaken for a GPU.
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/browser.js';
+import { callApi } from '../helpers/api.js';
+import { writeLargeDocument } from '../helpers/largeDocument.js';
+import { ROOT, makeDirs, startServer, type CarnetServer } from '../helpers/server.js';
+import type {} from '../../renderer/src/testHook.js';
+import type { CarnetDocument } from '../../shared/document/schema.js';
+
+const VIEWPORT = { width: 1400, height: 860 };
+const BASELINE_TIMEOUT_MS = 60_000;
+const CYTOSCAPE = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
+let renderer = 'unknown';
+
+type Line = { name: string; value: number | string; unit: string; baseline: number | string | null; goal: string | null; met: boolean | null };
+function emit(l: Line): void {
+  const ratio = typeof l.value === 'number' && typeof l.baseline === 'number' && l.baseline > 0 ? Math.round((l.value / l.baseline) * 1000) / 1000 : null;
+  console.log(JSON.stringify({ name: l.name, value: l.value, unit: l.unit, baseline: l.baseline, ratio, goal: l.goal, met: l.met, renderer }));
+}
+
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))]! * 10) / 10;
+};
+
+/** Resolves with f's value, or 'timeout' after ms (the page may stay busy: the caller closes it). */
+async function bounded<T>(ms: number, f: () => Promise<T>): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  try {
+    return await Promise.race([f(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readRenderer(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return 'no WebGL (2D canvas, software)';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
+  });
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  return Math.round((used / 1048576) * 10) / 10;
+}
+
+/** Wheel zooms in and out and a drag over the middle of the map, recording rAF deltas meanwhile. */
+async function frameTimes(page: Page, wheelSteps: number): Promise<number[]> {
+  // A string, not a function: tsx would wrap the inner function in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const cx = VIEWPORT.width / 2;
+  const cy = VIEWPORT.height / 2;
+  await page.mouse.move(cx, cy);
+  for (let i = 0; i < wheelSteps; i++) {
+    await page.mouse.wheel(0, -150);
+    await page.waitForTimeout(40);
+  }
+  await page.mouse.down();
+  for (let i = 0; i < 24; i++) {
+    await page.mouse.move(cx + 12 * i, cy + 6 * i);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  for (let i = 0; i < wheelSteps; i++) {
+    await page.mouse.wheel(0, 150);
+    await page.waitForTimeout(40);
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    // The first delta spans the set-up, not a frame.
+    return w.__frames.slice(1);
+  });
+}
+
+/** Opens the app on `server`; resolves the times (ms from navigation) of the map's load and ready marks. */
+async function openApp(page: Page, server: CarnetServer, reload: boolean): Promise<{ load: number; ready: number }> {
+  if (reload) await page.reload();
+  else await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('carnet:map-ready').length > 0 && window.__carnet?.idle() === true, null, { timeout: 240_000, polling: 50 });
+  return page.evaluate(() => ({
+    load: performance.getEntriesByName('carnet:map-load').at(-1)!.startTime,
+    ready: performance.getEntriesByName('carnet:map-ready').at(-1)!.startTime,
+  }));
+}
+
+/** Default Cytoscape on a blank page, every contact and tie as an element, preset positions. */
+async function naiveMap(browser: Browser, doc: CarnetDocument): Promise<{ page: Page; ms: number | 'timeout'; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.setContent(`<div id="cy" style="position:absolute;inset:0"></div>`);
+  await page.addScriptTag({ path: CYTOSCAPE });
+  const elements = [
+    ...Object.values(doc.contacts).map((c) => ({ group: 'nodes', data: { id: c.id, label: c.name }, position: doc.positions[c.id] ?? { x: 0, y: 0 } })),
+    ...Object.values(doc.ties)
+      .filter((t) => t.from !== t.to && doc.contacts[t.from] && doc.contacts[t.to])
+      .map((t) => ({ group: 'edges', data: { id: `t${t.id}`, source: t.from, target: t.to } })),
+  ];
+  await page.evaluate((els) => ((window as unknown as { __els: unknown }).__els = els), elements);
+  const ms = await bounded(BASELINE_TIMEOUT_MS, () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          const w = window as unknown as { cytoscape: (o: unknown) => { one(e: string, f: () => void): void; fit(): void }; __els: unknown };
+          const cy = w.cytoscape({ container: document.getElementById('cy'), elements: w.__els, layout: { name: 'preset' } });
+          cy.one('render', () => requestAnimationFrame(() => resolve(performance.now() - t0)));
+        }),
+    ),
+  );
+  return { page, ms, close: () => context.close() };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` before the map benchmark');
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const dirs = await makeDirs();
+  await mkdir(dirs.dataDir, { recursive: true });
+  try {
+    const sizes = [
+      { contacts: 1_000, ties: 5_000, interactions: 3_000 },
+      { contacts: 5_000, ties: 25_000, interactions: 15_000 },
+      { contacts: 30_000, ties: 150_000, interactions: 60_000 },
+    ];
+    for (const size of sizes) {
+      const n = size.contacts;
+      const file = join(dirs.dataDir, `network-${n}.json`);
+      await writeLargeDocument(file, size);
+      const server = await startServer(dirs, ['--doc', file]);
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      try {
+        await callApi(server, 'setLanguage', 'en');
+        if (renderer === 'unknown') {
+          await page.goto(server.url);
+          renderer = await readRenderer(page);
+        }
+        // First open lays the document out (analysis, then the layout worker) and stores the positions.
+        const first = await openApp(page, server, false);
+        // The map is interactive and idle: the clusters of the analysis may still be on their way; wait for them
+        // so that the reopen below measures a document with stored positions.
+        await page.waitForFunction(() => (window.__carnet?.map()?.bubbles ?? 0) === 0 || window.__carnet!.mapBubbles().every((b) => !b.clusterId.startsWith('cell:')), null, { timeout: 240_000 });
+        await page.waitForFunction(() => window.__carnet?.idle() === true);
+        if (n === 30_000) emit({ name: 'map.firstOpen.30k', value: Math.round(first.ready), unit: 'ms', baseline: null, goal: null, met: null });
+        const again = await openApp(page, server, true);
+        const doc = (await callApi(server, 'getState')).doc;
+        if (n === 30_000) {
+          const naive = await naiveMap(browser, doc);
+          const drawMs = Math.round(again.ready - again.load);
+          const naiveMs = naive.ms === 'timeout' ? `>${BASELINE_TIMEOUT_MS}` : Math.round(naive.ms);
+          emit({ name: 'map.open.30k', value: Math.round(again.ready), unit: 'ms', baseline: typeof naiveMs === 'number' ? Math.round(again.load) + naiveMs : naiveMs, goal: '< 2000', met: again.ready < 2000 });
+          emit({ name: 'map.open.30k.draw', value: drawMs, unit: 'ms', baseline: naiveMs, goal: null, met: null });
+          if (naive.ms !== 'timeout') {
+            emit({ name: 'map.memory.30k.naive', value: await heapMb(naive.page), unit: 'MB', baseline: null, goal: null, met: null });
+          }
+          await naive.close();
+        }
+        // Frames while zooming and dragging, from the fitted view (bubbles on big documents, expanding as they grow).
+        const ours = await frameTimes(page, 8);
+        let base: number[] | 'timeout' = 'timeout';
+        if (n <= 5_000) {
+          const naive = await naiveMap(browser, doc);
+          if (naive.ms !== 'timeout') {
+            await naive.page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+            base = (await bounded(BASELINE_TIMEOUT_MS, () => frameTimes(naive.page, 8))) as number[] | 'timeout';
+          }
+          await naive.close();
+        }
+        const label = n >= 1000 ? `${n / 1000}k` : String(n);
+        if (process.env.MAP_BENCH_DEBUG) console.error(label, 'slowest frames', [...ours].sort((a, b) => b - a).slice(0, 12).map(Math.round), 'of', ours.length);
+        const p95 = percentile(ours, 0.95);
+        emit({ name: `map.frame.p50.${label}`, value: percentile(ours, 0.5), unit: 'ms', baseline: base === 'timeout' ? null : percentile(base, 0.5), goal: null, met: null });
+        emit({
+          name: `map.frame.p95.${label}`,
+          value: p95,
+          unit: 'ms',
+          baseline: base === 'timeout' ? (n <= 5_000 ? `>${BASELINE_TIMEOUT_MS}` : 'not run: 30k naive map takes tens of seconds a frame') : percentile(base, 0.95),
+          goal: '< 33',
+          met: p95 < 33,
+        });
+        if (n === 30_000) emit({ name: 'map.memory.30k', value: await heapMb(page), unit: 'MB', baseline: null, goal: null, met: null });
+      } finally {
+        await context.close();
+        await server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+    await dirs.remove();
+  }
+}
+
+await main();
