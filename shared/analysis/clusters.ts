@@ -23,7 +23,7 @@ const LABEL_MAX_PARTS = 3;
 /** Colours for clusters the user has not coloured (picked by id, so a cluster keeps its colour). */
 export const CLUSTER_PALETTE = [
   '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#2ca02c',
+  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#8c6d31',
 ] as const;
 
 export type Cluster = {
@@ -81,12 +81,38 @@ export function detectClusters(ag: AffinityGraph, doc: CarnetDocument, previous?
       labelParts,
       members: members.map((i) => ag.ids[i]!),
       size: members.length,
-      color: style?.color ?? CLUSTER_PALETTE[hash32(id) % CLUSTER_PALETTE.length]!,
+      color: style?.color ?? '',
       core: ag.ids[core]!,
     };
   });
   clusters.sort((a, b) => b.size - a.size || byString(a.id, b.id));
+  assignColours(clusters);
   return { clusters, membership, modularity: detailed.modularity };
+}
+
+/**
+ * Gives every cluster without a user colour one from the palette: the one its
+ * id hashes to (so a cluster keeps its colour across runs), or, when a bigger
+ * cluster already has that one, the next free colour, so that neighbouring
+ * clusters on the map are never told apart by the same colour while the
+ * palette lasts.
+ */
+function assignColours(clusters: Cluster[]): void {
+  const used = new Set(clusters.map((c) => c.color).filter((c) => c !== ''));
+  for (const c of clusters) {
+    if (c.color !== '') continue;
+    const preferred = hash32(c.id) % CLUSTER_PALETTE.length;
+    let chosen: string = CLUSTER_PALETTE[preferred]!;
+    for (let k = 0; k < CLUSTER_PALETTE.length; k++) {
+      const candidate = CLUSTER_PALETTE[(preferred + k) % CLUSTER_PALETTE.length]!;
+      if (!used.has(candidate)) {
+        chosen = candidate;
+        break;
+      }
+    }
+    c.color = chosen;
+    used.add(chosen);
+  }
 }
 
 /**

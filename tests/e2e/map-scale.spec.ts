@@ -147,3 +147,21 @@ test('the first layout is stored without an undo step and comes back the same af
   expect(relaid[id]).toEqual(pinned);
   expect(Object.keys(relaid)).toHaveLength(Object.keys(state.doc.contacts).length);
 });
+
+test('map options: the user in the middle, the gaps overlay and brokerage sizes', async ({ page, carnet }) => {
+  await callApi(carnet.server, 'setLanguage', 'en');
+  await page.goto(carnet.server.url);
+  await page.waitForFunction(() => window.__carnet?.idle() === true, null, { timeout: 60_000 });
+  // The clusters (and their gaps) come with the analysis.
+  await expect(page.getByRole('region', { name: 'Legend: affinity clusters' })).toBeVisible();
+  const before = await mapStats(page);
+  await page.getByRole('checkbox', { name: 'Me in the middle' }).check();
+  await expect.poll(async () => (await mapStats(page)).nodes).toBe(before.nodes + 1);
+  expect((await mapStats(page)).contacts).toBe(before.contacts);
+  await page.getByRole('checkbox', { name: 'Gaps' }).check();
+  await page.getByRole('combobox', { name: 'Size' }).selectOption('brokerage');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ROOT, 'test-results/map-gaps.png') });
+  await page.getByRole('checkbox', { name: 'Me in the middle' }).uncheck();
+  await expect.poll(async () => (await mapStats(page)).nodes).toBe(before.nodes);
+});

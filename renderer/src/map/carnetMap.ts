@@ -867,7 +867,8 @@ export class CarnetMap {
     // contacts / 5k ties) p95 frame 100 ms → 17 ms. A texture of the last frame (textureOnViewport) was as fast
     // between frames but cost up to 380 ms to make at the start of each gesture.
     const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer();
-    renderer.hideEdgesOnViewport = cy.elements().length > 1500;
+    // Summary edges between bubbles are few but long: lines across the whole map cost as much to fill.
+    renderer.hideEdgesOnViewport = this.aggregate || cy.elements().length > 1500;
     this.overlay.set(this.regions(), this.gapLines());
   }
 
@@ -972,7 +973,7 @@ export class CarnetMap {
     this.drag = { ids: [...from.keys()], from, started: false };
   }
 
-  private dragEvent(e: EventObject | null): DragEvent {
+  private dragEvent(e: EventObject | null, drag = this.drag): DragEvent {
     const box = this.container.getBoundingClientRect();
     const orig = e?.originalEvent as MouseEvent | TouchEvent | undefined;
     const touch = orig && 'touches' in orig ? (orig.touches[0] ?? orig.changedTouches[0]) : undefined;
@@ -982,7 +983,6 @@ export class CarnetMap {
         : touch
           ? { x: touch.clientX, y: touch.clientY }
           : { x: box.left + (e?.renderedPosition?.x ?? 0), y: box.top + (e?.renderedPosition?.y ?? 0) };
-    const drag = this.drag;
     return {
       ids: drag?.ids ?? [],
       clientX: point.x,
@@ -1012,7 +1012,7 @@ export class CarnetMap {
     this.dropTimer = setTimeout(() => {
       this.dropTimer = null;
       this.drag = null;
-      const event = this.dragEvent(e);
+      const event = this.dragEvent(e, drag);
       const keep = { value: true };
       const original = event.preventMove;
       event.preventMove = () => {

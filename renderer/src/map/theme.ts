@@ -102,7 +102,6 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
     },
     { selector: 'node.hl', style: { 'underlay-color': theme.selected, 'underlay-opacity': 0.25, 'underlay-padding': 5, 'min-zoomed-font-size': 0, 'z-index': 8 } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': theme.selected, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 12 } },
-    { selector: '.faded', style: { opacity: 0.12, 'min-zoomed-font-size': 1000 } },
     {
       selector: 'edge',
       style: {
@@ -118,5 +117,7 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
     { selector: 'edge.mine', style: { 'line-color': theme.me, opacity: 0.25, width: 1 } },
     { selector: 'edge.hl', style: { 'line-color': theme.selected, opacity: 0.9 } },
     { selector: 'edge:selected', style: { 'line-color': theme.selected, opacity: 1 } },
+    // Last, so that it wins over every opacity above (edges map theirs from strength).
+    { selector: '.faded', style: { opacity: 0.12, 'min-zoomed-font-size': 1000 } },
   ];
 }

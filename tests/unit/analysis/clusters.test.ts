@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { buildAffinityGraph } from '../../../shared/analysis/affinityGraph.js';
-import { detectClusters } from '../../../shared/analysis/clusters.js';
+import { CLUSTER_PALETTE, detectClusters } from '../../../shared/analysis/clusters.js';
 import { addContact, addTie, doc, nmi, NOW, plantedNetwork } from './helpers.js';
 
 function recovered(mixing: number, seed: number): number {
@@ -19,6 +19,15 @@ describe('affinity clusters', () => {
 
   it('recover planted communities almost exactly at mixing 0.1', () => {
     expect(recovered(0.1, 7)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('get distinct colours while the palette lasts, the same on every run', () => {
+    const { doc: d } = plantedNetwork({ n: 600, mixing: 0.1, seed: 5 });
+    const first = analyzeNetwork(d, { now: NOW }).clusters;
+    const shown = first.slice(0, Math.min(first.length, CLUSTER_PALETTE.length));
+    expect(shown.length).toBeGreaterThan(5);
+    expect(new Set(shown.map((c) => c.color)).size).toBe(shown.length);
+    expect(analyzeNetwork(d, { now: NOW }).clusters.map((c) => c.color)).toEqual(first.map((c) => c.color));
   });
 
   it('are labelled from what members share', () => {
