@@ -12,6 +12,8 @@ export type CarnetProbe = {
   mapSelected(): string[];
   /** The contact focused on the map (keyboard, double click), if any. */
   mapFocused(): string | null;
+  /** Category areas drawn under the map (categories with members drawn as contacts); 0 when the option is off. */
+  mapCategoryAreas(): number;
   /** Where a contact is drawn, in CSS pixels relative to the map's container. */
   nodePosition(id: string): { x: number; y: number } | null;
   /** Revision of the renderer's copy of the document. */
@@ -34,6 +36,7 @@ export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap
     mapBubbles: () => map.current?.bubbles() ?? [],
     mapSelected: () => map.current?.selectedIds() ?? [],
     mapFocused: () => map.current?.focusedId() ?? null,
+    mapCategoryAreas: () => map.current?.categoryAreaCount() ?? 0,
     nodePosition: (id) => map.current?.renderedPosition(id) ?? null,
     revision: () => store.get().revision,
     idle: () => Boolean(map.current?.ready()) && !store.busy(),

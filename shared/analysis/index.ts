@@ -13,3 +13,4 @@ export type { Stage } from './stage.js';
 export type { Reciprocity } from './reciprocity.js';
 export { formatReport } from './report.js';
 export { parsePersonaFile, replacePersonas, PersonaFileError } from './personaFile.js';
+export { commonFeatures, featuresOf, type Feature, type FeatureKind } from './features.js';

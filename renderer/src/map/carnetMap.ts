@@ -7,7 +7,8 @@ import { clusterGroups, gridGroups, groupGeometry, type Group, type GroupGeometr
 import { DIRECTIONS, pickInDirection } from './keyboard.js';
 import { placeNear } from './layout.js';
 import { LayoutClient } from './layoutClient.js';
-import { MapOverlay, type GapLine, type Region } from './overlay.js';
+import { MapOverlay, type CategoryArea, type GapLine, type Region } from './overlay.js';
+import { loadMapOptions, saveMapOptions } from './mapOptionsStorage.js';
 import { mapStyle, readTheme, type MapTheme } from './theme.js';
 
 /** Up to this many contacts every contact and tie is a Cytoscape element; above, clusters are aggregated. */
@@ -46,6 +47,8 @@ export type MapOptions = {
   showMe: boolean;
   /** Brokers, fragile clusters and clusters with no bridge between them. */
   showGaps: boolean;
+  /** Categories drawn as soft areas around their drawn members (cluster regions are then left out). */
+  showCategories: boolean;
 };
 
 export type MapStats = {
@@ -121,7 +124,7 @@ export class CarnetMap {
   private highlighted: Set<string> | null = null;
   private focus: { id: string | null; ids: Set<string> } | null = null;
   private current: string | null = null;
-  private opts: MapOptions = { sizeBy: 'strength', showMe: false, showGaps: false };
+  private opts: MapOptions = loadMapOptions({ sizeBy: 'strength', showMe: false, showGaps: false, showCategories: false });
 
   private drag: { ids: string[]; from: Map<string, Position>; started: boolean } | null = null;
   private readonly droppedIds = new Set<string>();
@@ -255,7 +258,7 @@ export class CarnetMap {
 
   resize(): void {
     this.cy.resize();
-    this.overlay.set(this.regions(), this.gapLines());
+    this.overlay.set(this.regions(), this.gapLines(), this.categoryAreas());
   }
 
   destroy(): void {
@@ -284,6 +287,7 @@ export class CarnetMap {
 
   setOptions(patch: Partial<MapOptions>): void {
     this.opts = { ...this.opts, ...patch };
+    saveMapOptions(this.opts);
     this.sync();
   }
 
@@ -305,6 +309,9 @@ export class CarnetMap {
     cy.resize();
     const p = node.renderedPosition();
     const margin = 40;
+    // A view animation already on its way (a search hit being zoomed to) is left to finish: stopping it would
+    // freeze the zoom half-way.
+    if (cy.animated()) return;
     if (p.x < margin || p.y < margin || p.x > cy.width() - margin || p.y > cy.height() - margin) {
       cy.stop();
       cy.animate({ center: { eles: node } }, { duration: 250 });
@@ -869,7 +876,7 @@ export class CarnetMap {
     const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer();
     // Summary edges between bubbles are few but long: lines across the whole map cost as much to fill.
     renderer.hideEdgesOnViewport = this.aggregate || cy.elements().length > 1500;
-    this.overlay.set(this.regions(), this.gapLines());
+    this.overlay.set(this.regions(), this.gapLines(), this.categoryAreas());
   }
 
   /** Soft regions under the contacts of each cluster drawn as contacts. */
@@ -880,6 +887,36 @@ export class CarnetMap {
       .map((g) => ({ g, geo: this.geometry.get(g.id)! }))
       .filter(({ geo }) => geo.count > 1)
       .map(({ g, geo }) => ({ id: g.id, x: geo.x, y: geo.y, r: geo.r, color: g.color, label: g.label, fragile: marks.fragile.has(g.id) }));
+  }
+
+  /**
+   * Each category with members drawn as contacts (not inside a bubble), with
+   * their positions; null when the option is off.
+   */
+  private categoryAreas(): CategoryArea[] | null {
+    if (!this.opts.showCategories || !this.doc) return null;
+    const points = new Map<string, { x: number; y: number }[]>();
+    for (const id of this.drawn) {
+      const c = this.doc.contacts[id];
+      const node = this.cy.getElementById(id);
+      if (!c || node.empty()) continue;
+      for (const cat of c.categories) {
+        let list = points.get(cat);
+        if (!list) points.set(cat, (list = []));
+        list.push({ ...node.position() });
+      }
+    }
+    const out: CategoryArea[] = [];
+    for (const cat of Object.values(this.doc.categories)) {
+      const at = points.get(cat.id);
+      if (at?.length) out.push({ id: cat.id, color: cat.color, label: cat.name, points: at });
+    }
+    return out;
+  }
+
+  /** How many category areas the overlay draws now (test hook). */
+  categoryAreaCount(): number {
+    return this.overlay.categoryCount();
   }
 
   /** Pairs of clusters with no tie between them, as dashed lines (gaps overlay). */

@@ -3,6 +3,8 @@ import type { Core } from 'cytoscape';
 /** A cluster drawn as a soft region under the contacts (full maps) or a gap line between two clusters. */
 export type Region = { id: string; x: number; y: number; r: number; color: string; label: string; fragile: boolean };
 export type GapLine = { a: { x: number; y: number }; b: { x: number; y: number } };
+/** A category drawn as the union of soft circles around its drawn members (model coordinates). */
+export type CategoryArea = { id: string; color: string; label: string; points: { x: number; y: number }[] };
 
 /**
  * A canvas under Cytoscape's own: cluster regions and gap lines cost a few
@@ -13,6 +15,8 @@ export class MapOverlay {
   private readonly canvas: HTMLCanvasElement;
   private regions: Region[] = [];
   private lines: GapLine[] = [];
+  /** null: categories are not drawn, and cluster regions are. */
+  private areas: CategoryArea[] | null = null;
   private frame = 0;
   private settle: ReturnType<typeof setTimeout> | null = null;
   /** The view the canvas was last drawn for. */
@@ -52,10 +56,20 @@ export class MapOverlay {
     }, 120);
   }
 
-  set(regions: Region[], lines: GapLine[]): void {
+  /**
+   * What to draw. With category areas, cluster regions are still known (for
+   * `regionsAt`) but not drawn: two sets of overlapping tints read as mud.
+   */
+  set(regions: Region[], lines: GapLine[], areas: CategoryArea[] | null = null): void {
     this.regions = regions;
     this.lines = lines;
+    this.areas = areas;
     this.schedule();
+  }
+
+  /** Category areas drawn (0 when the option is off). */
+  categoryCount(): number {
+    return this.areas?.length ?? 0;
   }
 
   /** Regions under a point of the map (model coordinates), smallest first. */
@@ -99,7 +113,8 @@ export class MapOverlay {
     // Bigger clusters first: their label wins when two would overlap.
     const labels: { x1: number; y1: number; x2: number; y2: number }[] = [];
     ctx.font = '600 13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    for (const r of [...this.regions].sort((a, b) => b.r - a.r)) {
+    if (this.areas) this.drawAreas(ctx, this.areas, at, zoom, labels);
+    for (const r of this.areas ? [] : [...this.regions].sort((a, b) => b.r - a.r)) {
       const c = at(r);
       const rr = r.r * zoom;
       if (c.x + rr < 0 || c.y + rr < 0 || c.x - rr > w || c.y - rr > h || rr < 2) continue;
@@ -141,7 +156,64 @@ export class MapOverlay {
     }
     ctx.setLineDash([]);
   }
+
+  /**
+   * Each category as a blurred union of circles, filled as one path so
+   * overlapping members do not darken it, and its
+   * name above its highest member. Biggest categories first: smaller ones stay
+   * visible on top.
+   */
+  private drawAreas(
+    ctx: CanvasRenderingContext2D,
+    areas: CategoryArea[],
+    at: (p: { x: number; y: number }) => { x: number; y: number },
+    zoom: number,
+    labels: { x1: number; y1: number; x2: number; y2: number }[],
+  ): void {
+    const w = this.cy.width();
+    const h = this.cy.height();
+    // Contacts sit ~50 model units apart: circles this big merge into one area per neighbourhood.
+    const rr = Math.min(120, Math.max(16, CATEGORY_RADIUS * zoom));
+    for (const a of [...areas].sort((x, y) => y.points.length - x.points.length || (x.id < y.id ? -1 : 1))) {
+      const pts = a.points.map(at).filter((p) => p.x > -rr && p.y > -rr && p.x < w + rr && p.y < h + rr);
+      if (pts.length === 0) continue;
+      // Blurred, the union of circles reads as one soft area rather than a cluster of halos.
+      ctx.filter = `blur(${Math.round(rr * 0.35)}px)`;
+      ctx.beginPath();
+      for (const p of pts) {
+        ctx.moveTo(p.x + rr, p.y);
+        ctx.arc(p.x, p.y, rr, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = withAlpha(a.color, 0.16);
+      ctx.fill('nonzero');
+      ctx.filter = 'none';
+      const top = pts.reduce((best, p) => (p.y < best.y ? p : best));
+      const width = ctx.measureText(a.label).width + 14;
+      const box = { x1: top.x - width / 2 - 4, y1: top.y - rr - 22, x2: top.x + width / 2 + 4, y2: top.y - rr - 2 };
+      if (labels.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) continue;
+      labels.push(box);
+      const y = top.y - rr - 6;
+      ctx.textAlign = 'left';
+      ctx.lineWidth = 3;
+      ctx.setLineDash([]);
+      ctx.strokeStyle = this.colors.halo;
+      const x = top.x - width / 2 + 14;
+      ctx.strokeText(a.label, x, y);
+      ctx.fillStyle = this.colors.label;
+      ctx.fillText(a.label, x, y);
+      ctx.beginPath();
+      ctx.arc(x - 8, y - 4.5, 4.5, 0, 2 * Math.PI);
+      ctx.fillStyle = a.color;
+      ctx.fill();
+      ctx.strokeStyle = this.colors.halo;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+  }
 }
+
+/** Radius of the circle around each member of a category area, in model units. */
+const CATEGORY_RADIUS = 64;
 
 /** `#rrggbb` with an alpha, as canvas gradients want it. */
 function withAlpha(hex: string, alpha: number): string {

@@ -6,6 +6,7 @@ import { Icon } from '../components/Icon.js';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js';
 import { useStore } from '../state/StoreContext.js';
 import { CategoryChips } from './CategoryChips.js';
+import { CommonPoints } from './CommonPoints.js';
 import { EMPTY_DRAFT, contactFields, draftOf, sameDraft, validateDraft, type ContactDraft, type DraftErrors } from './contactDraft.js';
 import { InteractionList } from './InteractionList.js';
 import { TagInput } from './TagInput.js';
@@ -192,6 +193,8 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen }: Prop
             error={errorText('phones')}
             onChange={(phones) => update({ phones })}
           />
+
+          {contact && <CommonPoints contact={contact} me={doc.me} />}
 
           <TagInput tags={draft.tags} onChange={(tags) => update({ tags })} />
           <CategoryChips categories={categories} selected={draft.categories} onChange={(c) => update({ categories: c })} />
