@@ -5,7 +5,7 @@
  * so clustering has real structure to find. Deterministic for a given seed.
  */
 import type { CarnetDocument, Category, Contact, Interaction, Tie } from '../document/schema.js';
-import { CHANNELS, CURRENT_VERSION, DIRECTIONS, FORMAT } from '../document/schema.js';
+import { CHANNELS, DIRECTIONS, emptyDocument } from '../document/schema.js';
 import { ENGLISH_FAMILY, ENGLISH_GIVEN, FRENCH_FAMILY, FRENCH_GIVEN, ORGS, SCHOOLS } from './demoCatalog.js';
 import { createClock } from './demoDates.js';
 import { createRandom } from './random.js';
@@ -55,20 +55,8 @@ export function generateLargeNetwork(opts: LargeNetworkOptions): CarnetDocument 
   let total = 0;
   for (const g of groups) cumulative.push((total += g.weight));
 
-  const doc: CarnetDocument = {
-    format: FORMAT,
-    version: CURRENT_VERSION,
-    meta: { title: `Réseau synthétique (${n} contacts)`, createdAt: clock.stamp(0), revision: 0 },
-    me: { name: 'Camille Laurent', organizations: [], schools: [{ name: schoolNames[0]! }], city: 'Paris', tags: ['produit'] },
-    contacts: {},
-    ties: {},
-    interactions: {},
-    categories: {},
-    personas: {},
-    positions: {},
-    suggestions: {},
-    clusters: {},
-  };
+  const doc: CarnetDocument = emptyDocument(clock.stamp(0), `Réseau synthétique (${n} contacts)`);
+  doc.me = { name: 'Camille Laurent', organizations: [], schools: [{ name: schoolNames[0]! }], city: 'Paris', tags: ['produit'] };
   for (let i = 0; i < Math.min(k, CATEGORY_NAMES.length); i++) {
     const category: Category = { id: `cat_${i}`, name: CATEGORY_NAMES[i]!, color: CATEGORY_COLORS[i]!, cadenceDays: [30, 90, 180, 365][i % 4]! };
     doc.categories[category.id] = category;

@@ -384,20 +384,9 @@ export class CarnetMap {
 
   /** Animates the view to contain these contacts, expanding their clusters. */
   zoomToIds(ids: readonly string[], padding = 60): void {
-    if (ids.length === 0) return;
-    let x1 = Infinity;
-    let y1 = Infinity;
-    let x2 = -Infinity;
-    let y2 = -Infinity;
-    for (const id of ids) {
-      const p = this.position(id);
-      if (!p) continue;
-      x1 = Math.min(x1, p.x);
-      y1 = Math.min(y1, p.y);
-      x2 = Math.max(x2, p.x);
-      y2 = Math.max(y2, p.y);
-    }
-    if (!Number.isFinite(x1)) return;
+    const box = this.boundsOf(ids);
+    if (!box) return;
+    const { x1, y1, x2, y2 } = box;
     this.reveal(ids);
     this.sync();
     const cy = this.cy;
@@ -485,14 +474,13 @@ export class CarnetMap {
     return this.focus?.id ?? null;
   }
 
-  /** Sets the view to show every placed contact, without drawing anything. */
-  private fitToPositions(): void {
-    const cy = this.cy;
+  /** The box around the placed contacts among `ids` (model coordinates), or null when none is placed. */
+  private boundsOf(ids: readonly string[]): { x1: number; y1: number; x2: number; y2: number } | null {
     let x1 = Infinity;
     let y1 = Infinity;
     let x2 = -Infinity;
     let y2 = -Infinity;
-    for (const id of Object.keys(this.doc!.contacts)) {
+    for (const id of ids) {
       const p = this.position(id);
       if (!p) continue;
       x1 = Math.min(x1, p.x);
@@ -500,7 +488,15 @@ export class CarnetMap {
       x2 = Math.max(x2, p.x);
       y2 = Math.max(y2, p.y);
     }
-    if (!Number.isFinite(x1)) return;
+    return Number.isFinite(x1) ? { x1, y1, x2, y2 } : null;
+  }
+
+  /** Sets the view to show every placed contact, without drawing anything. */
+  private fitToPositions(): void {
+    const cy = this.cy;
+    const box = this.boundsOf(Object.keys(this.doc!.contacts));
+    if (!box) return;
+    const { x1, y1, x2, y2 } = box;
     const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 80) / Math.max(1, x2 - x1), (cy.height() - 80) / Math.max(1, y2 - y1))));
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } });
   }
