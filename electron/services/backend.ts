@@ -148,6 +148,15 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const handlers: Handlers = {
     getState: async () => state(),
 
+    getStateJson: async () => {
+      const current = store;
+      const text = await current.text();
+      // Another document opened while the text was being made: describe that one.
+      if (store !== current) return JSON.stringify(state());
+      const { doc: _doc, ...rest } = state();
+      return `${JSON.stringify(rest).slice(0, -1)},"doc":${text}}`;
+    },
+
     apply: (input, options) =>
       edits.run(async () => {
         const set = checkChangeSet(input);

@@ -34,6 +34,8 @@ lowerPriority();
 
 let doc: CarnetDocument | null = null;
 let broken: string | null = null;
+/** The text of the last save, while the replica is still at that revision. */
+let lastText: { revision: number; text: string } | null = null;
 /** Writes run one after the other, so a later save never lands before an earlier one. */
 let writes: Promise<void> = Promise.resolve();
 
@@ -59,6 +61,7 @@ port.on('message', (msg: ToWorker) => {
       }
       doc = parsed.doc;
       broken = null;
+      lastText = null;
       const revision = doc.meta.revision;
       enqueue(msg.id, async () => ({ revision, backupPath: null }));
       return;
@@ -82,12 +85,23 @@ port.on('message', (msg: ToWorker) => {
       // Serialized now, at this message's place in the stream, so the file holds exactly `revision`.
       const text = JSON.stringify(doc);
       const revision = doc.meta.revision;
+      lastText = { revision, text };
       const { path, backup } = msg;
       enqueue(msg.id, async () => {
         await writeFileAtomic(path, text);
         const backupPath = backup ? await writeBackup(path, text, revision, backup.nowIso, backup.keep) : null;
         return { revision, backupPath };
       });
+      return;
+    }
+    case 'text': {
+      if (!doc || broken) {
+        send({ type: 'failed', id: msg.id, message: broken ?? 'the save worker holds no document' });
+        return;
+      }
+      const revision = doc.meta.revision;
+      if (lastText?.revision !== revision) lastText = { revision, text: JSON.stringify(doc) };
+      send({ type: 'text', id: msg.id, revision, text: lastText.text });
       return;
     }
   }

@@ -12,7 +12,9 @@ import { Worker } from 'node:worker_threads';
 import type { ChangeSet } from '../../shared/document/operations.js';
 import type { FromWorker, ToWorker } from './saveProtocol.js';
 
-type Pending = { resolve: (r: { revision: number; backupPath: string | null }) => void; reject: (e: Error) => void };
+type Done = { revision: number; backupPath: string | null };
+type Text = { revision: number; text: string };
+type Pending = { resolve: (r: Done | Text) => void; reject: (e: Error) => void };
 
 function workerLocation(): { url: URL; execArgv?: string[] } {
   const source = new URL('./saveWorker.ts', import.meta.url);
@@ -43,7 +45,7 @@ export class SaveWorker {
 
   /** Loads the replica from `text`; resolves with its revision. */
   init(text: string): Promise<number> {
-    return this.request((id) => ({ type: 'init', id, text })).then((r) => r.revision);
+    return (this.request((id) => ({ type: 'init', id, text })) as Promise<Done>).then((r) => r.revision);
   }
 
   /** Forwards a ChangeSet that is already applied on the main thread and durable. */
@@ -53,7 +55,12 @@ export class SaveWorker {
 
   /** Saves the replica to `path`; resolves with the revision written. */
   save(path: string, backup: { keep: number; nowIso: string } | null): Promise<{ revision: number; backupPath: string | null }> {
-    return this.request((id) => ({ type: 'save', id, path, backup }));
+    return this.request((id) => ({ type: 'save', id, path, backup })) as Promise<Done>;
+  }
+
+  /** The replica as JSON text, serialized in the worker (or kept from its last save); with the revision it holds. */
+  text(): Promise<Text> {
+    return this.request((id) => ({ type: 'text', id })) as Promise<Text>;
   }
 
   async close(): Promise<void> {
@@ -62,7 +69,7 @@ export class SaveWorker {
     await this.worker.terminate();
   }
 
-  private request(make: (id: number) => ToWorker): Promise<{ revision: number; backupPath: string | null }> {
+  private request(make: (id: number) => ToWorker): Promise<Done | Text> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -86,6 +93,7 @@ export class SaveWorker {
     }
     const p = this.settle(m.id);
     if (m.type === 'done') p?.resolve({ revision: m.revision, backupPath: m.backupPath });
+    else if (m.type === 'text') p?.resolve({ revision: m.revision, text: m.text });
     else p?.reject(new Error(m.message));
   }
 

@@ -36,6 +36,8 @@ export const TOKEN_COOKIE = 'carnet_token';
 /** An import batch of a 30,000-contact export is tens of MB of JSON; leave room. */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 const HOST = '127.0.0.1';
+/** GET: the open document's state as JSON text (the `getStateJson` method). */
+export const STATE_PATH = '/api/state';
 
 /** Starts the server; resolves once it listens. */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
@@ -77,6 +79,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return sendText(res, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' });
     }
     const pathname = url!.pathname;
+    if (pathname === STATE_PATH) {
+      // getStateJson over plain HTTP: Chromium hands a response body to the page several times faster than a
+      // WebSocket message of the same 30 MB (measured: about 0.2 s against 0.45–0.7 s at 30,000 contacts).
+      const text = (await opts.backend.call('getStateJson', [])) as string;
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(req.method === 'HEAD' ? undefined : text);
+    }
     if (pathname === '/api') return sendText(res, 426, 'The API is a WebSocket: connect to ws://127.0.0.1:' + port + '/api', headers);
     const found = await resolveStatic(opts.staticDir, pathname);
     if ('error' in found) return sendText(res, found.error, found.error === 404 ? 'Not found' : 'Bad request', headers);
@@ -195,13 +204,27 @@ function send(ws: WebSocket, frame: { id: unknown; result?: unknown; error?: Err
   ws.send(text);
 }
 
+/**
+ * Methods whose result is JSON text. It is sent as it is, after a header line
+ * (`{"id":ID,"text":true}` and a newline), rather than escaped into a JSON
+ * string: escaping 30 MB costs both sides a pass over it. An ordinary frame
+ * never holds a raw newline (JSON.stringify escapes them), so the client tells
+ * the two apart by the first line.
+ */
+const TEXT_RESULTS: ReadonlySet<string> = new Set(['getStateJson']);
+
+function sendTextResult(ws: WebSocket, id: number | string, text: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(`${JSON.stringify({ id, text: true })}\n${text}`);
+}
+
 function errorBody(e: unknown): ErrorBody {
   const message = e instanceof Error ? e.message : String(e);
   const path = (e as { path?: unknown } | null)?.path;
   return typeof path === 'string' ? { message, path } : { message };
 }
 
-/** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out. Never throws. */
+/** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out (see TEXT_RESULTS). Never throws. */
 async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
   if (isBinary) return send(ws, { id: null, error: { message: 'malformed frame: binary frames are not supported, send JSON text', path: '$' } });
   let msg: unknown;
@@ -221,7 +244,8 @@ async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, is
   if (args !== undefined && !Array.isArray(args)) return send(ws, { id, error: { message: 'malformed frame: "args" must be an array', path: '$.args' } });
   try {
     const result = await backend.call(method, args ?? []);
-    send(ws, { id, result });
+    if (TEXT_RESULTS.has(method) && typeof result === 'string') sendTextResult(ws, id, result);
+    else send(ws, { id, result });
   } catch (e) {
     send(ws, { id, error: errorBody(e) });
   }

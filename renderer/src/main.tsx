@@ -4,12 +4,17 @@ import { I18nextProvider } from 'react-i18next';
 import { connectApi } from './api/index.js';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
+import { analysisFor } from './analysis/useAnalysis.js';
+import { searchFor } from './search/searchClient.js';
 import { CarnetStore } from './state/store.js';
 import { StoreProvider } from './state/StoreContext.js';
 import './styles/app.css';
 
 const i18n = initI18n();
 const store = new CarnetStore(connectApi());
+// The workers listen before the document arrives, so that they are handed its text rather than a copy of it.
+analysisFor(store);
+searchFor(store);
 void store.start();
 
 createRoot(document.getElementById('root')!).render(

@@ -48,6 +48,13 @@ export const ARGS = {
   /** The open document and everything the UI shows about it. */
   getState: z.tuple([]),
   /**
+   * getState as JSON text. A string crosses a process or worker boundary as
+   * one copy, where a 30,000-contact object graph takes a structured clone of
+   * most of a second on the UI thread: the renderer parses this once and hands
+   * the same text to its workers.
+   */
+  getStateJson: z.tuple([]),
+  /**
    * Applies one user action; it becomes one undo step and is saved. With
    * `{undoable: false}` (work the app did on its own, such as the first layout
    * of the map) it is saved but leaves the undo and redo stacks as they were.
@@ -107,6 +114,7 @@ export type Settings = {
 
 export type Results = {
   getState: DocumentState;
+  getStateJson: string;
   apply: EditResult;
   undo: EditResult;
   redo: EditResult;

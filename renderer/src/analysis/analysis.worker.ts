@@ -17,8 +17,8 @@ let previous: PreviousClusters | undefined;
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
-  if (msg.type === 'load') {
-    doc = msg.doc;
+  if (msg.type === 'load' || msg.type === 'loadJson') {
+    doc = msg.type === 'load' ? msg.doc : (JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc;
     previous = undefined;
   } else if (msg.type === 'changes') {
     if (doc) applyChangeSet(doc, msg.set);

@@ -63,7 +63,8 @@ export class AnalysisClient {
   }
 
   private onChange(c: DocChange): void {
-    const msg: ToWorker = c.kind === 'replace' ? { type: 'load', doc: c.doc } : { type: 'changes', set: c.set };
+    const msg: ToWorker =
+      c.kind === 'changes' ? { type: 'changes', set: c.set } : c.stateJson !== undefined ? { type: 'loadJson', stateJson: c.stateJson } : { type: 'load', doc: c.doc };
     this.worker.postMessage(msg);
     if (c.kind === 'replace') {
       this.loaded = true;

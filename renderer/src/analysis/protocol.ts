@@ -6,6 +6,8 @@ import type { CarnetDocument } from '../../../shared/document/schema.js';
 /** Messages to the analysis worker. It keeps its own copy of the document, patched by ChangeSets. */
 export type ToWorker =
   | { type: 'load'; doc: CarnetDocument }
+  /** The JSON text of a DocumentState, whose `doc` to load. */
+  | { type: 'loadJson'; stateJson: string }
   | { type: 'changes'; set: ChangeSet }
   | { type: 'analyze'; id: number; now: string; lang: Lang };
 

@@ -22,5 +22,5 @@ export function connectApi(): CarnetApi {
   const token = readToken(window.location, window.sessionStorage);
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return webSocketApi(new WebSocketClient(`${scheme}://${window.location.host}/api${query}`));
+  return webSocketApi(new WebSocketClient(`${scheme}://${window.location.host}/api${query}`), `${window.location.origin}/api/state${query}`);
 }

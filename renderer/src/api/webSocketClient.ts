@@ -6,6 +6,9 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; meth
 
 export type Backoff = { initialMs: number; maxMs: number };
 
+/** A text result's header line (`{"id":N,"text":true}`) is shorter than this. */
+const HEADER_MAX = 64;
+
 /** Codes of the notices this transport raises itself; the UI translates them like any other notice. */
 export const CONNECTION_LOST = 'connection-lost';
 export const CONNECTION_RESTORED = 'connection-restored';
@@ -90,6 +93,11 @@ export class WebSocketClient {
   }
 
   private onMessage(data: unknown): void {
+    if (typeof data === 'string') {
+      // A result sent as JSON text: a header line, then the text itself (electron/services/webServer.ts).
+      const newline = data.slice(0, HEADER_MAX).indexOf('\n');
+      if (newline > 0) return this.onTextResult(data.slice(0, newline), data.slice(newline + 1));
+    }
     let msg: { id?: unknown; result?: unknown; error?: { message?: unknown; path?: unknown }; event?: unknown; payload?: unknown };
     try {
       msg = JSON.parse(String(data));
@@ -110,6 +118,20 @@ export class WebSocketClient {
     } else if (typeof msg.event === 'string' && (EVENTS as readonly string[]).includes(msg.event)) {
       this.hub.emit(msg.event as keyof Events, msg.payload as never);
     }
+  }
+
+  private onTextResult(header: string, text: string): void {
+    let id: unknown;
+    try {
+      id = (JSON.parse(header) as { id?: unknown }).id;
+    } catch {
+      console.error('Carnet: unreadable message header from the server', header);
+      return;
+    }
+    const p = typeof id === 'number' ? this.pending.get(id) : undefined;
+    if (!p) return;
+    this.pending.delete(id as number);
+    p.resolve(text);
   }
 
   private onClose(): void {
@@ -137,9 +159,26 @@ export class WebSocketClient {
   }
 }
 
-/** A CarnetApi whose every method is a call over `client`. */
-export function webSocketApi(client: WebSocketClient): CarnetApi {
+/**
+ * A CarnetApi whose every method is a call over `client`, except getStateJson: that one is a GET of
+ * `stateUrl` (electron/services/webServer.ts STATE_PATH), since a browser reads a big HTTP body several
+ * times faster than a WebSocket message of the same size.
+ */
+export function webSocketApi(client: WebSocketClient, stateUrl?: string): CarnetApi {
   const api: Record<string, unknown> = { on: client.on.bind(client) };
   for (const m of METHODS) api[m] = (...args: unknown[]) => client.call(m, args);
+  if (stateUrl) api.getStateJson = () => fetchText(stateUrl);
   return api as CarnetApi;
+}
+
+async function fetchText(url: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-store' });
+  } catch (e) {
+    throw new ConnectionError(`the document could not be loaded from Carnet: ${(e as Error).message}`);
+  }
+  const text = await res.text();
+  if (!res.ok) throw new ApiError(`the document could not be loaded (${res.status}): ${text.slice(0, 300)}`);
+  return text;
 }

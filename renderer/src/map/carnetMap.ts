@@ -7,6 +7,7 @@ import { clusterGroups, gridGroups, groupGeometry, type Group, type GroupGeometr
 import { DIRECTIONS, pickInDirection } from './keyboard.js';
 import { placeNear } from './layout.js';
 import { LayoutClient } from './layoutClient.js';
+import { TieIndex } from './tieIndex.js';
 import { MapOverlay, type CategoryArea, type GapLine, type Region } from './overlay.js';
 import { loadMapOptions, saveMapOptions } from './mapOptionsStorage.js';
 import { mapStyle, readTheme, type MapTheme } from './theme.js';
@@ -110,7 +111,7 @@ export class CarnetMap {
   private clustersArrived: (() => void) | null = null;
   /** Positions computed but not yet back from the main side. */
   private readonly provisional = new Map<string, Position>();
-  private adjacency = new Map<string, string[]>();
+  private ties: TieIndex | null = null;
   private groups: Group[] = [];
   private readonly groupOf = new Map<string, Group>();
   private readonly groupById = new Map<string, Group>();
@@ -140,6 +141,9 @@ export class CarnetMap {
     private readonly callbacks: MapCallbacks,
   ) {
     this.theme = readTheme(container);
+    // Cytoscape warns about any wheel sensitivity but its own; ours is deliberate (below). The warning, with its
+    // stack trace, cost a large share of the map's first draw in a profile, so it is silenced for this one call.
+    cytoscape.warnings(false);
     this.cy = cytoscape({
       container,
       style: mapStyle(this.theme),
@@ -150,6 +154,7 @@ export class CarnetMap {
       // Cytoscape turns a mouse-wheel notch into ~3 % of zoom; a 30,000-contact map spans a 20× zoom range.
       wheelSensitivity: 3,
     });
+    cytoscape.warnings(true);
     this.overlay = new MapOverlay(container, this.cy, { gap: this.theme.broker, label: this.theme.label, halo: this.theme.labelHalo });
     const cy = this.cy;
     cy.on('tap', 'node', (e) => this.onTap(e.target as NodeSingular));
@@ -220,6 +225,8 @@ export class CarnetMap {
       if (c.op !== 'put' && c.op !== 'del') continue;
       if (c.coll === 'contacts') {
         regroup = true;
+        // A contact that comes or goes changes the numbering of the tie index.
+        if (c.op === 'del' || !this.ties?.indexOf.has(c.id)) ties = true;
         if (c.op === 'put' && !doc.positions[c.id] && !this.provisional.has(c.id)) added.push(c.id);
       } else if (c.coll === 'ties') ties = true;
       else if (c.coll === 'clusters' || c.coll === 'categories') regroup = true;
@@ -614,23 +621,12 @@ export class CarnetMap {
   }
 
   private rebuildAdjacency(): void {
-    const adj = new Map<string, string[]>();
-    const doc = this.doc!;
-    for (const t of Object.values(doc.ties)) {
-      if (t.from === t.to || !doc.contacts[t.from] || !doc.contacts[t.to]) continue;
-      (adj.get(t.from) ?? adj.set(t.from, []).get(t.from)!).push(t.id);
-      (adj.get(t.to) ?? adj.set(t.to, []).get(t.to)!).push(t.id);
-    }
-    this.adjacency = adj;
+    this.ties = new TieIndex(this.doc!);
     this.summary = null;
   }
 
-  private *neighbours(id: string): Iterable<string> {
-    const doc = this.doc!;
-    for (const tid of this.adjacency.get(id) ?? []) {
-      const t = doc.ties[tid];
-      if (t) yield t.from === id ? t.to : t.from;
-    }
+  private neighbours(id: string): Iterable<string> {
+    return this.ties?.neighbours(id) ?? [];
   }
 
   /** Groups from the analysis when it has answered, else (big documents) grid cells over the positions. */
@@ -698,22 +694,30 @@ export class CarnetMap {
     return changed;
   }
 
+  /** Ties between each pair of groups (shown contacts only), busiest pair first. */
   private summaryEdges(): { a: string; b: string; count: number }[] {
     if (this.summary) return this.summary;
-    const counts = new Map<string, number>();
-    const doc = this.doc!;
-    for (const t of Object.values(doc.ties)) {
-      const a = this.groupOf.get(t.from);
-      const b = this.groupOf.get(t.to);
-      if (!a || !b || a === b || !this.shown(t.from) || !this.shown(t.to)) continue;
-      const key = a.id < b.id ? `${a.id}\n${b.id}` : `${b.id}\n${a.id}`;
+    const index = this.ties!;
+    const n = index.ids.length;
+    // Group number of each contact by index, -1 for none or hidden.
+    const group = new Int32Array(n).fill(-1);
+    const number = new Map<Group, number>(this.groups.map((g, i) => [g, i]));
+    for (let i = 0; i < n; i++) {
+      const id = index.ids[i]!;
+      const g = this.groupOf.get(id);
+      if (g && (!this.filter || this.shown(id))) group[i] = number.get(g)!;
+    }
+    const counts = new Map<number, number>();
+    const size = this.groups.length;
+    for (let k = 0; k < index.tieCount; k++) {
+      const a = group[index.from[k]!]!;
+      const b = group[index.to[k]!]!;
+      if (a < 0 || b < 0 || a === b) continue;
+      const key = a < b ? a * size + b : b * size + a;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     this.summary = [...counts]
-      .map(([key, count]) => {
-        const [a, b] = key.split('\n') as [string, string];
-        return { a, b, count };
-      })
+      .map(([key, count]) => ({ a: this.groups[Math.floor(key / size)]!.id, b: this.groups[key % size]!.id, count }))
       .sort((x, y) => y.count - x.count);
     return this.summary;
   }
@@ -788,9 +792,10 @@ export class CarnetMap {
     }
     this.drawn = drawn;
     const ties: ElementDefinition[] = [];
+    const index = this.ties!;
     for (const id of drawn) {
-      for (const tid of this.adjacency.get(id) ?? []) {
-        const t = doc.ties[tid];
+      for (const k of index.tiesOf(id)) {
+        const t = doc.ties[index.tieIds[k]!];
         if (!t || t.from !== id || !drawn.has(t.to)) continue;
         const cls = emphasis ? (emphasis.has(t.from) && emphasis.has(t.to) ? 'hl' : 'faded') : '';
         ties.push(tieEdge(t, cls));

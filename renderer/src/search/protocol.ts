@@ -5,6 +5,8 @@ import type { SearchHit } from '../../../shared/search/searchIndex.js';
 /** Messages to the search worker: the contacts to index, then their changes, and queries. */
 export type ToSearchWorker =
   | { type: 'load'; contacts: Contact[] }
+  /** The JSON text of a DocumentState, whose contacts to index. */
+  | { type: 'loadJson'; stateJson: string }
   | { type: 'changes'; set: ChangeSet }
   | { type: 'query'; id: number; text: string; limit: number };
 

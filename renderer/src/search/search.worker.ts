@@ -3,7 +3,7 @@
 // takes most of a second, and a query, though within a frame, would still
 // compete with the map for it. Edits arrive as ChangeSets, so the index is
 // patched contact by contact instead of rebuilt.
-import type { Contact } from '../../../shared/document/schema.js';
+import type { CarnetDocument, Contact } from '../../../shared/document/schema.js';
 import { SearchIndex } from '../../../shared/search/searchIndex.js';
 import type { FromSearchWorker, ToSearchWorker } from './protocol.js';
 
@@ -15,6 +15,8 @@ self.onmessage = (e: MessageEvent<ToSearchWorker>) => {
   const msg = e.data;
   if (msg.type === 'load') {
     index = SearchIndex.of(msg.contacts);
+  } else if (msg.type === 'loadJson') {
+    index = SearchIndex.of(Object.values((JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc.contacts));
   } else if (msg.type === 'changes') {
     for (const c of msg.set.changes) {
       if (c.op === 'put' && c.coll === 'contacts') index.upsert(c.value as Contact);

@@ -2,6 +2,9 @@ import type { SearchHit } from '../../../shared/search/searchIndex.js';
 import type { CarnetStore, DocChange } from '../state/store.js';
 import type { FromSearchWorker, ToSearchWorker } from './protocol.js';
 
+/** Longest wait for an idle moment before indexing a new document. */
+const INDEX_DELAY_MAX_MS = 3000;
+
 const clients = new WeakMap<CarnetStore, SearchClient>();
 
 /** The one search worker of a store, kept in step with its document. */
@@ -22,6 +25,8 @@ export function searchFor(store: CarnetStore): SearchClient {
 export class SearchClient {
   private readonly worker: Worker;
   private latest = 0;
+  /** The document to index once the UI is idle. */
+  private deferred: ToSearchWorker | null = null;
   private pending: { id: number; resolve(hits: SearchHit[] | null): void } | null = null;
 
   constructor(store: CarnetStore) {
@@ -43,11 +48,27 @@ export class SearchClient {
   }
 
   private onChange(c: DocChange): void {
-    if (c.kind === 'replace') this.post({ type: 'load', contacts: Object.values(c.doc.contacts) });
-    else if (c.set.changes.some((x) => 'coll' in x && x.coll === 'contacts')) this.post({ type: 'changes', set: c.set });
+    if (c.kind === 'replace') {
+      this.deferred = null;
+      if (c.stateJson === undefined) this.post({ type: 'load', contacts: Object.values(c.doc.contacts) });
+      else {
+        // Indexing waits for a quiet moment, so that it does not compete for the CPU with the map being drawn;
+        // a query sends it at once, ahead of itself.
+        this.deferred = { type: 'loadJson', stateJson: c.stateJson };
+        const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+        idle(() => this.flush(), { timeout: INDEX_DELAY_MAX_MS });
+      }
+    } else if (c.set.changes.some((x) => 'coll' in x && x.coll === 'contacts')) this.post({ type: 'changes', set: c.set });
+  }
+
+  private flush(): void {
+    const msg = this.deferred;
+    this.deferred = null;
+    if (msg) this.worker.postMessage(msg);
   }
 
   private post(msg: ToSearchWorker): void {
+    this.flush();
     this.worker.postMessage(msg);
   }
 

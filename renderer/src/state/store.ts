@@ -19,8 +19,12 @@ export type AppState = {
   version: number;
 };
 
-/** What the map listens to: a whole new document, or changes to patch in. */
-export type DocChange = { kind: 'replace'; doc: CarnetDocument } | { kind: 'changes'; doc: CarnetDocument; set: ChangeSet };
+/**
+ * What the map and the workers listen to: a whole new document, or changes to patch in.
+ * A replacement may come with the JSON text of its DocumentState (`{..., "doc": …}`): a worker is
+ * better sent that text, one copy, than the document, a structured clone on the UI thread.
+ */
+export type DocChange = { kind: 'replace'; doc: CarnetDocument; stateJson?: string } | { kind: 'changes'; doc: CarnetDocument; set: ChangeSet };
 
 const NO_UNDO: UndoState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -47,6 +51,12 @@ export class CarnetStore {
   private readonly docListeners = new Set<(c: DocChange) => void>();
   private noticeKey = 0;
   private inFlight = 0;
+  /**
+   * Edits reported before the first document arrived. The document may come by another channel than the
+   * events (an HTTP response in browser mode), so an edit made meanwhile, in another window, is replayed
+   * on it if the document does not already include it.
+   */
+  private early: EditResult[] = [];
 
   constructor(readonly api: CarnetApi) {
     api.on('document', (s) => this.replace(s));
@@ -57,9 +67,12 @@ export class CarnetStore {
   /** Loads the state and settings; failures end up in `status`/`failure`. */
   async start(): Promise<void> {
     try {
-      const [state, settings] = await Promise.all([this.api.getState(), this.api.getSettings()]);
+      const [text, settings] = await Promise.all([this.api.getStateJson(), this.api.getSettings()]);
       this.set({ settings });
-      this.replace(state);
+      performance.mark('carnet:state-received');
+      const state = JSON.parse(text) as DocumentState;
+      performance.mark('carnet:state-parsed');
+      this.replace(state, text);
     } catch (e) {
       this.set({ status: 'failed', failure: errorText(e) });
     }
@@ -171,7 +184,7 @@ export class CarnetStore {
     }
   }
 
-  private replace(s: DocumentState): void {
+  private replace(s: DocumentState, stateJson?: string): void {
     const notices = [...this.state.notices];
     for (const n of s.notices) {
       if (!notices.some((m) => m.code === n.code && m.message === n.message)) notices.push({ ...n, key: ++this.noticeKey });
@@ -186,11 +199,18 @@ export class CarnetStore {
       notices,
       version: this.state.version + 1,
     });
-    for (const l of this.docListeners) l({ kind: 'replace', doc: s.doc });
+    for (const l of this.docListeners) l(stateJson === undefined ? { kind: 'replace', doc: s.doc } : { kind: 'replace', doc: s.doc, stateJson });
+    const early = this.early;
+    this.early = [];
+    for (const r of early) this.applyResult(r);
   }
 
   private applyResult(r: EditResult): void {
     const doc = this.state.doc;
+    if (!doc && this.state.status === 'loading') {
+      this.early.push(r);
+      return;
+    }
     if (!doc || r.revision <= this.state.revision) {
       if (doc && r.revision === this.state.revision) this.set({ undo: r.undo });
       return;

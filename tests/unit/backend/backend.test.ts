@@ -52,6 +52,20 @@ describe('handler map', () => {
   });
 });
 
+describe('getStateJson', () => {
+  it('is getState as JSON text, and follows the edits', async () => {
+    const b = await backend();
+    const text = async () => JSON.parse((await b.call('getStateJson', [])) as string) as unknown;
+    expect(await text()).toEqual(JSON.parse(JSON.stringify(await b.handlers.getState())));
+    await addOne(b, 'c10', 'Eva "Évelyne" Morel');
+    const state = (await text()) as Awaited<ReturnType<typeof b.handlers.getState>>;
+    expect(state.doc.contacts.c10?.name).toBe('Eva "Évelyne" Morel');
+    expect(state.revision).toBe(1);
+    expect(state.undo.undoLabel).toBe('Add contact');
+    expect(state).toEqual(JSON.parse(JSON.stringify(await b.handlers.getState())));
+  });
+});
+
 describe('undo and redo through call()', () => {
   it('undo applies the inverse, redo applies it again, labels follow', async () => {
     const b = await backend();

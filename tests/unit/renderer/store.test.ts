@@ -10,7 +10,7 @@ const NOW = '2025-01-01T00:00:00.000Z';
 const undo = (label: string | null): UndoState => ({ canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null });
 
 /** The main side in miniature: its own document, revisions, and events pushed like the backend's. */
-function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError } = {}) {
+function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDelay?: Promise<void>; textAfterDelay?: boolean } = {}) {
   const doc: CarnetDocument = emptyDocument(NOW);
   let revision = 0;
   const listeners = new Map<string, ((p: never) => void)[]>();
@@ -19,6 +19,12 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError } = {}) {
   const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [] });
   const api = {
     getState: async () => state(),
+    getStateJson: async () => {
+      // Delivered once `stateDelay` settles (an HTTP response still on its way); taken when asked, or on delivery.
+      const asked = JSON.stringify(state());
+      await opts.stateDelay;
+      return opts.textAfterDelay ? JSON.stringify(state()) : asked;
+    },
     getSettings: async () => settings,
     apply: async (set: ChangeSet): Promise<EditResult> => {
       if (opts.refuse) throw opts.refuse;
@@ -32,7 +38,12 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError } = {}) {
       return () => {};
     },
   } as unknown as CarnetApi;
-  return { api, doc, emit, state };
+  /** An edit made on the main side by someone else (another window). */
+  const commit = (set: ChangeSet): EditResult => {
+    applyChangeSet(doc, set);
+    return { applied: structuredClone(set), revision: ++revision, undo: undo(set.label) };
+  };
+  return { api, doc, emit, state, commit };
 }
 
 describe('CarnetStore', () => {
@@ -67,6 +78,49 @@ describe('CarnetStore', () => {
     main.emit('document', other);
     expect(store.get().doc!.meta.title).toBe('Other');
     expect(store.get().path).toBe('/tmp/other.json');
+  });
+
+  it('hands the workers the text of the document it loaded, so that they parse it rather than receive a copy', async () => {
+    const main = fakeMain();
+    applyChangeSet(main.doc, addContact(main.doc, { id: 'c_9', name: 'Zoé' }, NOW));
+    const store = new CarnetStore(main.api);
+    const changes: DocChange[] = [];
+    store.onDocChange((c) => changes.push(c));
+    await store.start();
+    expect(changes).toHaveLength(1);
+    const first = changes[0]!;
+    expect(first.kind === 'replace' && first.stateJson && (JSON.parse(first.stateJson) as DocumentState).doc.contacts.c_9?.name).toBe('Zoé');
+    expect(store.get().doc!.contacts.c_9?.name).toBe('Zoé');
+  });
+
+  it('replays an edit made elsewhere while the document was on its way, unless the document already has it', async () => {
+    // The text was taken before the edit: the edit reported meanwhile is replayed on it.
+    let arrive!: () => void;
+    const before = fakeMain({ stateDelay: new Promise<void>((r) => (arrive = r)) });
+    const store = new CarnetStore(before.api);
+    const started = store.start();
+    await Promise.resolve();
+    before.emit('edit', before.commit(addContact(before.doc, { id: 'c_3', name: 'Chloé' }, NOW)));
+    expect(store.get().doc).toBeNull();
+    arrive();
+    await started;
+    expect(store.get().doc!.contacts.c_3?.name).toBe('Chloé');
+    expect(store.get().revision).toBe(1);
+
+    // The text was taken after the edit: the early report is not applied a second time.
+    let arrive2!: () => void;
+    const after = fakeMain({ stateDelay: new Promise<void>((r) => (arrive2 = r)), textAfterDelay: true });
+    const store2 = new CarnetStore(after.api);
+    const changes: DocChange[] = [];
+    store2.onDocChange((c) => changes.push(c));
+    const started2 = store2.start();
+    await Promise.resolve();
+    after.emit('edit', after.commit(addContact(after.doc, { id: 'c_4', name: 'Dan' }, NOW)));
+    arrive2();
+    await started2;
+    expect(changes.map((c) => c.kind)).toEqual(['replace']);
+    expect(store2.get().doc!.contacts.c_4?.name).toBe('Dan');
+    expect(store2.get().revision).toBe(1);
   });
 
   it('shows a refused edit as an error notice naming the path at fault', async () => {

@@ -48,6 +48,40 @@ describe('WebSocketClient', () => {
     expect(await settings).toEqual({ n: 1 });
   });
 
+  it('resolves a call answered as text with the text as sent, and still reads ordinary frames', async () => {
+    const text = JSON.stringify({ doc: { name: 'Zoé "Z"', notes: 'a\nb' }, revision: 2 });
+    const server = await fakeServer((f, ws) => {
+      if (f.method === 'getStateJson') ws.send(`{"id":${f.id},"text":true}\n${text}`);
+      else ws.send(JSON.stringify({ id: f.id, result: { notes: 'one\ntwo' } }));
+    });
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url);
+    cleanups.push(() => client.close());
+    const api = webSocketApi(client);
+    expect(await api.getStateJson()).toBe(text);
+    expect(await api.getSettings()).toEqual({ notes: 'one\ntwo' });
+  });
+
+  it('fetches getStateJson over HTTP when given the state URL, and names the status of a refusal', async () => {
+    const body = JSON.stringify({ doc: { contacts: {} }, revision: 9 });
+    const http = await import('node:http');
+    const web = http.createServer((req, res) => {
+      if (req.url === '/api/state?token=t') res.end(body);
+      else res.writeHead(401).end('Unauthorized: open Carnet with the link');
+    });
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => web.close(r)));
+    const port = (web.address() as { port: number }).port;
+    const server = await fakeServer(() => {});
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url);
+    cleanups.push(() => client.close());
+    expect(await webSocketApi(client, `http://127.0.0.1:${port}/api/state?token=t`).getStateJson()).toBe(body);
+    const refused = webSocketApi(client, `http://127.0.0.1:${port}/api/state?token=wrong`).getStateJson();
+    await expect(refused).rejects.toBeInstanceOf(ApiError);
+    await expect(refused).rejects.toThrow(/401.*Unauthorized/);
+  });
+
   it('hands pushed events to their listeners only', async () => {
     const server = await fakeServer(() => {});
     cleanups.push(server.close);

@@ -23,6 +23,9 @@ export function request(port: number, path: string, opts: { method?: string; hea
   });
 }
 
+/** What the fake backend answers getStateJson: JSON text with quotes, escapes and accents. */
+export const STATE_TEXT = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé "Zo" Ölçer', notes: 'line 1\nline 2' } } }, revision: 3 });
+
 /**
  * A backend that validates calls like the real one (parseCall) and answers
  * with what it was asked; `fail` makes a method throw.
@@ -39,6 +42,7 @@ export function fakeBackend() {
         throw Object.assign(new Error(`cannot open "${String(parsed.args[0])}": no such file`), { path: '$[0]' });
       }
       if (parsed.method === 'saveDocumentAs') throw new Error('disk full');
+      if (parsed.method === 'getStateJson') return STATE_TEXT;
       return { method: parsed.method, args: parsed.args };
     },
     on(event, listener) {

@@ -4,7 +4,8 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../electron/services/webServer.js';
-import { connect, fakeBackend, request, upgradeStatus } from './helpers.js';
+import { WebSocket } from 'ws';
+import { STATE_TEXT, connect, fakeBackend, request, upgradeStatus } from './helpers.js';
 
 let base: string;
 let staticDir: string;
@@ -161,6 +162,18 @@ describe('startWebServer: static files', () => {
     }
   });
 
+  it('serves the state as JSON text at /api/state, only with the token', async () => {
+    const r = await request(server.port, withToken('/api/state'));
+    expect(r.status).toBe(200);
+    expect(r.body).toBe(STATE_TEXT);
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['content-security-policy']).toBeTruthy();
+    expect((await request(server.port, '/api/state')).status).toBe(401);
+    expect((await request(server.port, withToken('/api/state'), { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await request(server.port, withToken('/api/state'), { method: 'POST' })).status).toBe(405);
+  });
+
   it('answers 404 for a missing file, 405 for other methods, 426 for /api over plain HTTP, and HEAD without a body', async () => {
     expect((await request(server.port, withToken('/missing.js'))).status).toBe(404);
     const post = await request(server.port, withToken('/'), { method: 'POST' });
@@ -211,6 +224,20 @@ describe('startWebServer: WebSocket RPC', () => {
       expect(await client.call('saveDocumentAs', ['/x.json'])).toEqual({ id: 4, error: { message: 'disk full' } });
     } finally {
       await client.close();
+    }
+  });
+
+  it('sends getStateJson as its text after a header line, not escaped into a string', async () => {
+    const ws = new WebSocket(wsUrl());
+    await new Promise((r) => ws.once('open', r));
+    try {
+      const frame = await new Promise<string>((resolve) => {
+        ws.once('message', (d) => resolve(String(d)));
+        ws.send(JSON.stringify({ id: 5, method: 'getStateJson', args: [] }));
+      });
+      expect(frame).toBe(`{"id":5,"text":true}\n${STATE_TEXT}`);
+    } finally {
+      ws.close();
     }
   });
 

@@ -111,6 +111,24 @@ describe('DocumentStore: edits, journal, saves', () => {
   });
 });
 
+describe('DocumentStore: the document as text', () => {
+  it('gives the text of the document as it is now: after edits, after a save, after edits since the save', async () => {
+    const s = await created();
+    const parsed = async () => JSON.parse(await s.text()) as unknown;
+    expect(await s.text()).toBe(JSON.stringify(s.doc));
+    await s.apply(addContact(s.doc, { id: 'c4', name: 'Denis Roy' }));
+    expect(await parsed()).toEqual(s.doc);
+    await s.flush();
+    expect(await parsed()).toEqual(s.doc);
+    // An edit right after the save: the text of the save no longer holds, the new one does.
+    const edited = s.apply(updateContact(s.doc, 'c4', { city: 'Nantes' }));
+    const during = s.text();
+    await edited;
+    expect((JSON.parse(await during) as typeof s.doc).contacts.c4?.city).toBe('Nantes');
+    expect(await parsed()).toEqual(s.doc);
+  });
+});
+
 describe('one writer per document', () => {
   it('refuses a second opening of an open document until it is closed', async () => {
     const s = await created();
