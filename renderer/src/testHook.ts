@@ -8,7 +8,9 @@ export type CarnetProbe = {
   map(): MapStats | null;
   /** The cluster bubbles drawn now, biggest first (their node id works with nodePosition). */
   mapBubbles(): BubbleInfo[];
-  /** Contacts selected on the map (click, box selection). */
+  /** Contacts drawn on the map as themselves (not inside a cluster bubble). */
+  mapContacts(): string[];
+  /** Contacts selected on the map (click, box or lasso selection). */
   mapSelected(): string[];
   /** The contact focused on the map (keyboard, double click), if any. */
   mapFocused(): string | null;
@@ -34,6 +36,7 @@ export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap
   const probe: CarnetProbe = {
     map: () => map.current?.stats() ?? null,
     mapBubbles: () => map.current?.bubbles() ?? [],
+    mapContacts: () => map.current?.drawnIds() ?? [],
     mapSelected: () => map.current?.selectedIds() ?? [],
     mapFocused: () => map.current?.focusedId() ?? null,
     mapCategoryAreas: () => map.current?.categoryAreaCount() ?? 0,

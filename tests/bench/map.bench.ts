@@ -145,7 +145,7 @@ async function naiveMap(browser: Browser, doc: CarnetDocument): Promise<{ page: 
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` before the map benchmark');
+  if (!process.env.CARNET_STATIC_DIR && !existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` before the map benchmark');
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const dirs = await makeDirs();
   await mkdir(dirs.dataDir, { recursive: true });
@@ -153,11 +153,13 @@ async function main(): Promise<void> {
   let peakHeap = 0;
   let naiveHeap: number | null = null;
   try {
+    // MAP_BENCH_SIZES=1000,5000 runs only those sizes (while tuning one).
+    const only = process.env.MAP_BENCH_SIZES?.split(',').map(Number);
     const sizes = [
       { contacts: 1_000, ties: 5_000, interactions: 3_000 },
       { contacts: 5_000, ties: 25_000, interactions: 15_000 },
       { contacts: 30_000, ties: 150_000, interactions: 60_000 },
-    ];
+    ].filter((s) => !only || only.includes(s.contacts));
     for (const size of sizes) {
       const n = size.contacts;
       const file = join(dirs.dataDir, `network-${n}.json`);
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
         // Frames while zooming and dragging, from the fitted view (bubbles on big documents, expanding as they grow).
         const ours = await frameTimes(page, 8);
         let base: number[] | 'timeout' = 'timeout';
-        if (n <= 5_000) {
+        if (n <= 5_000 && !process.env.MAP_BENCH_NO_BASELINE) {
           const naive = await naiveMap(browser, doc);
           if (naive.ms !== 'timeout') {
             await naive.page.evaluate(() => new Promise((r) => setTimeout(r, 300)));

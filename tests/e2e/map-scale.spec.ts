@@ -111,6 +111,54 @@ test('shift-dragging a box selects the contacts inside it', async ({ page, carne
   await expect.poll(async () => (await page.evaluate(() => window.__carnet!.mapSelected())).length).toBeGreaterThan(3);
 });
 
+test('in lasso mode, shift-dragging a shape selects the contacts inside the shape, not those of its bounding box', async ({ page, carnet }) => {
+  await callApi(carnet.server, 'setLanguage', 'en');
+  await page.goto(carnet.server.url);
+  await page.waitForFunction(() => window.__carnet?.idle() === true, null, { timeout: 60_000 });
+  await page.getByRole('group', { name: 'Map options' }).getByLabel('Select').selectOption('lasso');
+  const box = await mapBox(page);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // A right triangle: the upper-left half of a 440 × 360 rectangle around the middle of the map.
+  const corners = [
+    { x: cx - 220, y: cy - 180 },
+    { x: cx + 220, y: cy - 180 },
+    { x: cx - 220, y: cy + 180 },
+  ];
+  const screen = await page.evaluate(() => window.__carnet!.mapContacts().map((id) => ({ id, p: window.__carnet!.nodePosition(id)! })));
+  // Side of the hypotenuse (from the upper-right to the lower-left corner), in client pixels: > 0 inside the triangle.
+  const inside = (x: number, y: number) => {
+    const [, b, c] = corners;
+    return (c!.x - b!.x) * (y - b!.y) - (c!.y - b!.y) * (x - b!.x);
+  };
+  const inBox = screen
+    .map(({ id, p }) => ({ id, x: box.x + p.x, y: box.y + p.y }))
+    .filter(({ x, y }) => x > cx - 215 && x < cx + 215 && y > cy - 175 && y < cy + 175);
+  const hypotenuse = Math.hypot(440, 360);
+  const expected = inBox.filter(({ x, y }) => inside(x, y) / hypotenuse > 4).map((n) => n.id);
+  const excluded = inBox.filter(({ x, y }) => inside(x, y) / hypotenuse < -4).map((n) => n.id);
+  expect(expected.length).toBeGreaterThan(2);
+  expect(excluded.length).toBeGreaterThan(2);
+
+  await page.keyboard.down('Shift');
+  await page.mouse.move(corners[0]!.x, corners[0]!.y);
+  await page.mouse.down();
+  await page.mouse.move(corners[1]!.x, corners[1]!.y, { steps: 10 });
+  await page.mouse.move(corners[2]!.x, corners[2]!.y, { steps: 14 });
+  await page.mouse.move(corners[0]!.x, corners[0]!.y, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect.poll(async () => (await page.evaluate(() => window.__carnet!.mapSelected())).length).toBeGreaterThan(2);
+  const selected = new Set(await page.evaluate(() => window.__carnet!.mapSelected()));
+  for (const id of expected) expect(selected.has(id), `${id} is inside the lasso`).toBe(true);
+  for (const id of excluded) expect(selected.has(id), `${id} is outside the lasso`).toBe(false);
+  // The map did not pan while the lasso was drawn.
+  const after = await page.evaluate((id) => window.__carnet!.nodePosition(id), expected[0]!);
+  const before = screen.find((s) => s.id === expected[0])!.p;
+  expect(Math.hypot(after!.x - before.x, after!.y - before.y)).toBeLessThan(1);
+  await page.screenshot({ path: 'test-results/map-lasso.png' });
+});
+
 test('the first layout is stored without an undo step and comes back the same after a reload; a pinned contact stays put when laid out again', async ({ page, carnet }) => {
   await callApi(carnet.server, 'setLanguage', 'en');
   await page.goto(carnet.server.url);

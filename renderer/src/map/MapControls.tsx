@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarnetMap, MapOptions } from './carnetMap.js';
 
-/** What the map shows: node size, the user in the middle, the gaps overlay, category areas; and a new layout. */
+/** What the map shows: node size, the user in the middle, the gaps overlay, category areas; how Shift+drag selects; and a new layout. */
 export function MapControls({ map }: { map: CarnetMap }) {
   const { t } = useTranslation();
   const [opts, setOpts] = useState<MapOptions>(() => map.options());
@@ -30,6 +30,13 @@ export function MapControls({ map }: { map: CarnetMap }) {
       <label title={t('map.categoriesHint')}>
         <input type="checkbox" checked={opts.showCategories} onChange={(e) => change({ showCategories: e.target.checked })} />
         <span>{t('map.showCategories')}</span>
+      </label>
+      <label title={t('map.selectionHint')}>
+        <span>{t('map.selection')}</span>
+        <select value={opts.selection} onChange={(e) => change({ selection: e.target.value as MapOptions['selection'] })}>
+          <option value="box">{t('map.selectionBox')}</option>
+          <option value="lasso">{t('map.selectionLasso')}</option>
+        </select>
       </label>
       <button type="button" className="button" onClick={() => void map.relayout()}>
         {t('map.relayout')}

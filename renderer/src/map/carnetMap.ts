@@ -1,4 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscapeLasso from 'cytoscape-lasso';
 import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetDocument, Contact, Position } from '../../../shared/document/schema.js';
@@ -11,6 +12,8 @@ import { TieIndex } from './tieIndex.js';
 import { MapOverlay, type CategoryArea, type GapLine, type Region } from './overlay.js';
 import { loadMapOptions, saveMapOptions } from './mapOptionsStorage.js';
 import { mapStyle, readTheme, type MapTheme } from './theme.js';
+
+cytoscape.use(cytoscapeLasso);
 
 /** Up to this many contacts every contact and tie is a Cytoscape element; above, clusters are aggregated. */
 export const FULL_MAP_MAX = 1500;
@@ -50,6 +53,8 @@ export type MapOptions = {
   showGaps: boolean;
   /** Categories drawn as soft areas around their drawn members (cluster regions are then left out). */
   showCategories: boolean;
+  /** What Shift+drag on the background draws to select contacts: a rectangle, or a free-form lasso. */
+  selection: 'box' | 'lasso';
 };
 
 export type MapStats = {
@@ -125,7 +130,7 @@ export class CarnetMap {
   private highlighted: Set<string> | null = null;
   private focus: { id: string | null; ids: Set<string> } | null = null;
   private current: string | null = null;
-  private opts: MapOptions = loadMapOptions({ sizeBy: 'strength', showMe: false, showGaps: false, showCategories: false });
+  private opts: MapOptions = loadMapOptions({ sizeBy: 'strength', showMe: false, showGaps: false, showCategories: false, selection: 'box' });
 
   private drag: { ids: string[]; from: Map<string, Position>; started: boolean } | null = null;
   private readonly droppedIds = new Set<string>();
@@ -155,6 +160,7 @@ export class CarnetMap {
       wheelSensitivity: 3,
     });
     cytoscape.warnings(true);
+    this.applySelectionMode();
     this.overlay = new MapOverlay(container, this.cy, { gap: this.theme.broker, label: this.theme.label, halo: this.theme.labelHalo });
     const cy = this.cy;
     cy.on('tap', 'node', (e) => this.onTap(e.target as NodeSingular));
@@ -295,7 +301,15 @@ export class CarnetMap {
   setOptions(patch: Partial<MapOptions>): void {
     this.opts = { ...this.opts, ...patch };
     saveMapOptions(this.opts);
+    this.applySelectionMode();
     this.sync();
+  }
+
+  /** Shift+drag selects with a box (Cytoscape's own) or with a lasso (cytoscape-lasso); never both. */
+  private applySelectionMode(): void {
+    const lasso = this.opts.selection === 'lasso';
+    this.cy.boxSelectionEnabled(!lasso);
+    this.cy.lassoSelectionEnabled(lasso);
   }
 
   /** Marks the contact shown in the side panel, opening its cluster if it is aggregated. */
@@ -526,6 +540,11 @@ export class CarnetMap {
   }
 
   /** Where a contact (or a bubble, `cluster:<id>`) is drawn on screen, relative to the map's container. */
+  /** Contacts drawn now (as themselves, not inside a bubble). */
+  drawnIds(): string[] {
+    return [...this.drawn];
+  }
+
   renderedPosition(id: string): { x: number; y: number } | null {
     const n = this.cy.getElementById(id);
     return n.nonempty() ? n.renderedPosition() : null;

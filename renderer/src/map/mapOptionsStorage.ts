@@ -16,6 +16,7 @@ export function loadMapOptions(defaults: MapOptions): MapOptions {
       showMe: typeof raw.showMe === 'boolean' ? raw.showMe : defaults.showMe,
       showGaps: typeof raw.showGaps === 'boolean' ? raw.showGaps : defaults.showGaps,
       showCategories: typeof raw.showCategories === 'boolean' ? raw.showCategories : defaults.showCategories,
+      selection: raw.selection === 'box' || raw.selection === 'lasso' ? raw.selection : defaults.selection,
     };
   } catch {
     return defaults;
