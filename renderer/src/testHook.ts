@@ -1,5 +1,6 @@
 import type { MutableRefObject } from 'react';
-import type { BubbleInfo, CarnetMap, MapStats } from './map/carnetMap.js';
+import type { BubbleInfo, CarnetMap, HitTarget, MapStats } from './map/carnetMap.js';
+import { analysisFor } from './analysis/useAnalysis.js';
 import type { CarnetStore } from './state/store.js';
 
 /** Read-only view of what is drawn, for end-to-end tests and for looking at the app from the devtools. */
@@ -16,12 +17,16 @@ export type CarnetProbe = {
   mapFocused(): string | null;
   /** Category areas drawn under the map (categories with members drawn as contacts); 0 when the option is off. */
   mapCategoryAreas(): number;
+  /** What is under a point of the window (client coordinates): a contact, a cluster bubble, or nothing. */
+  mapHitTest(x: number, y: number): HitTarget;
   /** Where a contact is drawn, in CSS pixels relative to the map's container. */
   nodePosition(id: string): { x: number; y: number } | null;
   /** Revision of the renderer's copy of the document. */
   revision(): number;
   /** True once the map is drawn and no edit waits for the main side. */
   idle(): boolean;
+  /** True once the diagnosis of the current document has arrived and none is running. */
+  analysed(): boolean;
   /** Ids of the contacts in the renderer's copy whose name is `name`. */
   contactIds(name: string): string[];
 };
@@ -40,9 +45,14 @@ export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap
     mapSelected: () => map.current?.selectedIds() ?? [],
     mapFocused: () => map.current?.focusedId() ?? null,
     mapCategoryAreas: () => map.current?.categoryAreaCount() ?? 0,
+    mapHitTest: (x, y) => map.current?.hitTest(x, y) ?? null,
     nodePosition: (id) => map.current?.renderedPosition(id) ?? null,
     revision: () => store.get().revision,
     idle: () => Boolean(map.current?.ready()) && !store.busy(),
+    analysed: () => {
+      const a = analysisFor(store).get();
+      return a.result !== null && !a.running;
+    },
     contactIds: (name) =>
       Object.values(store.get().doc?.contacts ?? {})
         .filter((c) => c.name === name)

@@ -17,10 +17,14 @@ cytoscape.use(cytoscapeLasso);
 
 /** Up to this many contacts every contact and tie is a Cytoscape element; above, clusters are aggregated. */
 export const FULL_MAP_MAX = 1500;
-/** Most contacts drawn at once on an aggregated map (opened and zoomed-into clusters together). */
-export const MAX_EXPANDED_CONTACTS = 2000;
+/**
+ * Most contacts drawn at once on an aggregated map (opened and zoomed-into clusters together). Each frame
+ * that starts or ends a gesture redraws them all: on a software canvas (`npm run bench map`, 5,000 contacts)
+ * 2,000 contacts and 3,000 ties made p95 frames of 33–50 ms, 1,200 and 1,500 make 17 ms.
+ */
+export const MAX_EXPANDED_CONTACTS = 1200;
 /** Most ties drawn between expanded contacts; the strongest win. */
-const MAX_EXPANDED_TIES = 3000;
+const MAX_EXPANDED_TIES = 1500;
 /** Most summary edges between collapsed clusters; the busiest win. */
 const MAX_SUMMARY_EDGES = 400;
 /** A bubble opens by itself once zooming makes it this big on screen… */
@@ -136,6 +140,7 @@ export class CarnetMap {
   private readonly droppedIds = new Set<string>();
   private dropTimer: ReturnType<typeof setTimeout> | null = null;
   private expandTimer: ReturnType<typeof setTimeout> | null = null;
+  private expansionDue = false;
   private viewportFrame = 0;
   private selectionQueued = false;
   private loading = false;
@@ -161,6 +166,8 @@ export class CarnetMap {
     });
     cytoscape.warnings(true);
     this.applySelectionMode();
+    // Runs first among the callbacks Cytoscape calls before drawing a frame (its own use priorities 100–400).
+    this.renderer().beforeRender(() => this.expandBeforeRender(), 500);
     this.overlay = new MapOverlay(container, this.cy, { gap: this.theme.broker, label: this.theme.label, halo: this.theme.labelHalo });
     const cy = this.cy;
     cy.on('tap', 'node', (e) => this.onTap(e.target as NodeSingular));
@@ -427,6 +434,8 @@ export class CarnetMap {
 
   /** Hides the contacts failing `predicate`; bubbles count only the kept ones. null shows everyone. */
   setFilter(predicate: ((c: Contact) => boolean) | null): void {
+    // Clearing no filter is asked after every edit: a redraw of the whole map for nothing.
+    if (predicate === null && this.filter === null) return;
     this.filter = predicate;
     this.summary = null;
     this.measureGroups();
@@ -892,11 +901,22 @@ export class CarnetMap {
     });
     // Past ~1,500 elements, edges are left out while the view moves: measured (software canvas, 1k
     // contacts / 5k ties) p95 frame 100 ms → 17 ms. A texture of the last frame (textureOnViewport) was as fast
-    // between frames but cost up to 380 ms to make at the start of each gesture.
-    const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer();
+    // between frames but cost up to 380 ms to make at the start of each gesture, so it is used only on
+    // aggregated maps: there, panning over 1,000+ expanded contacts cost 33–40 ms a frame without it
+    // (`npm run bench map`, 5,000 contacts: 15 slow frames in one pan), one slow frame with it.
+    const renderer = this.renderer();
     // Summary edges between bubbles are few but long: lines across the whole map cost as much to fill.
     renderer.hideEdgesOnViewport = this.aggregate || cy.elements().length > 1500;
+    renderer.textureOnViewport = this.aggregate;
     this.overlay.set(this.regions(), this.gapLines(), this.categoryAreas());
+  }
+
+  /**
+   * Cytoscape's canvas renderer, for three settings its public API lacks: whether edges are left out, or a
+   * texture of the last frame drawn, while the view moves, and a callback at the start of a frame.
+   */
+  private renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean; beforeRender(fn: () => void, priority: number): void } {
+    return (this.cy as unknown as { renderer(): ReturnType<CarnetMap['renderer']> }).renderer();
   }
 
   /** Soft regions under the contacts of each cluster drawn as contacts. */
@@ -1115,14 +1135,24 @@ export class CarnetMap {
       });
     }
     if (!this.aggregate) return;
-    // Expanding while the user is still zooming would cost frames: wait until the view settles.
+    // Expanding while the user is still zooming would cost frames: wait until the view settles. The expansion
+    // itself runs at the start of Cytoscape's next frame (expandBeforeRender), so that adding the contacts and
+    // drawing them, and the full redraw that ends a wheel zoom (Cytoscape's own 150 ms timer), make one long
+    // frame rather than two or three.
     if (this.expandTimer) clearTimeout(this.expandTimer);
     this.expandTimer = setTimeout(() => {
       this.expandTimer = null;
       if (this.destroyed) return;
-      this.updateExpansion();
-      this.sync();
+      this.expansionDue = true;
+      this.cy.forceRender();
     }, 150);
+  }
+
+  private expandBeforeRender(): void {
+    if (!this.expansionDue || this.destroyed) return;
+    this.expansionDue = false;
+    this.updateExpansion();
+    this.sync();
   }
 
   private step(from: string, dir: { x: number; y: number }): string | null {

@@ -41,6 +41,10 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  */
 export function mapStyle(theme: MapTheme): StylesheetJson {
   return [
+    // While the view moves, big maps draw a texture of the last frame (carnetMap.ts): what lies beyond it is
+    // left clear, so the page's own background (and theme) shows there rather than Cytoscape's default white.
+    // (The typings want every core property at once.)
+    { selector: 'core', style: { 'outside-texture-bg-opacity': 0 } } as unknown as StylesheetJson[number],
     {
       selector: 'node',
       style: {
@@ -107,6 +111,9 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
       style: {
         'curve-style': 'haystack',
         'haystack-radius': 0,
+        // Ties are never clicked or hovered (a tie is edited from its contacts): leaving them out of Cytoscape's
+        // hit test, which runs on every mouse move over every element, saved tens of ms per move at 5,000 ties.
+        events: 'no',
         width: 'mapData(strength, 0, 1, 0.6, 3.2)',
         'line-color': theme.edge,
         // The typings know only numbers here; Cytoscape maps data to opacity as to any number.
