@@ -1,6 +1,7 @@
-import { addCategory, compose, newId, setCategoryMembership } from '../../../shared/document/commands.js';
-import type { ChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument, Category } from '../../../shared/document/schema.js';
+import { addCategory, compose, newId, nowIso, setCategoryMembership, setPositions } from '../../../shared/document/commands.js';
+import type { Change, ChangeSet } from '../../../shared/document/operations.js';
+import type { CarnetDocument, Category, Position } from '../../../shared/document/schema.js';
+import type { AreaChanges } from '../map/categoryAreas.js';
 import { pickCategoryColor } from './colors.js';
 
 /** Renames, recolours or sets the cadence of a category (cadence undefined: none). */
@@ -40,4 +41,30 @@ export function categoryCounts(doc: CarnetDocument): Map<string, number> {
   const counts = new Map<string, number>();
   for (const c of Object.values(doc.contacts)) for (const id of c.categories) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * A drop on the category areas of the map as one undo step: the contacts' new positions and the categories
+ * they joined or left. Labelled like a drop on the palette when it changes one category ("Add to X",
+ * "Remove from X"), "Change categories" when it changes several.
+ */
+export function areaDropChangeSet(doc: CarnetDocument, positions: Readonly<Record<string, Position>>, changes: AreaChanges, now = nowIso()): ChangeSet {
+  const next = new Map<string, string[]>();
+  const current = (id: string) => next.get(id) ?? [...doc.contacts[id]!.categories];
+  for (const [cat, ids] of changes.add) {
+    for (const id of ids) {
+      if (!doc.contacts[id] || !doc.categories[cat]) continue;
+      const list = current(id);
+      if (!list.includes(cat)) list.push(cat);
+      next.set(id, list);
+    }
+  }
+  for (const [cat, ids] of changes.remove) {
+    for (const id of ids) if (doc.contacts[id]) next.set(id, current(id).filter((c) => c !== cat));
+  }
+  const contacts: Change[] = [...next].map(([id, categories]) => ({ op: 'put', coll: 'contacts', id, value: { ...doc.contacts[id]!, categories, updatedAt: now } }));
+  const touched = [...changes.add.keys(), ...changes.remove.keys()];
+  const only = touched.length === 1 ? doc.categories[touched[0]!] : undefined;
+  const label = only ? (changes.add.size === 1 ? `Add to ${only.name}` : `Remove from ${only.name}`) : 'Change categories';
+  return compose(label, setPositions(positions), { label, changes: contacts });
 }

@@ -15,6 +15,7 @@ const PATTERNS: { re: RegExp; key: string; param?: string }[] = [
   { re: /^Edit category$/, key: 'labels.editCategory' },
   { re: /^Add to (.+)$/, key: 'labels.addTo', param: 'name' },
   { re: /^Remove from (.+)$/, key: 'labels.removeFrom', param: 'name' },
+  { re: /^Change categories$/, key: 'labels.changeCategories' },
   { re: /^Log interaction$/, key: 'labels.logInteraction' },
   { re: /^Move$/, key: 'labels.move' },
   { re: /^Layout$/, key: 'labels.layout' },

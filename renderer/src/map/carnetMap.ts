@@ -9,7 +9,8 @@ import { DIRECTIONS, pickInDirection } from './keyboard.js';
 import { placeNear } from './layout.js';
 import { LayoutClient } from './layoutClient.js';
 import { TieIndex } from './tieIndex.js';
-import { MapOverlay, type CategoryArea, type GapLine, type Region } from './overlay.js';
+import { areaChanges, type AreaChanges } from './categoryAreas.js';
+import { MapOverlay, categoryRadiusPx, type CategoryArea, type GapLine, type Region } from './overlay.js';
 import { loadMapOptions, saveMapOptions } from './mapOptionsStorage.js';
 import { mapStyle, readTheme, type MapTheme } from './theme.js';
 
@@ -44,6 +45,11 @@ export type MapCallbacks = {
    * `undoable` is false for the automatic layout of a document (the user never asked for it).
    */
   onPositions(positions: Record<string, Position>, label: 'Layout' | 'Move', undoable: boolean): void;
+  /**
+   * Contacts dropped on the map while categories are drawn as areas: their new positions, and the categories
+   * the drop puts them in or takes them out of (categoryAreas.ts); to be stored as one undo step.
+   */
+  onAreaDrop(positions: Record<string, Position>, changes: AreaChanges): void;
   /** Words the map draws itself, in the user's language. */
   text: { loose: string; me: string };
 };
@@ -1111,9 +1117,31 @@ export class CarnetMap {
       this.droppedIds.clear();
       if (Object.keys(positions).length > 0) {
         for (const [id, p] of Object.entries(positions)) this.provisional.set(id, p);
-        this.callbacks.onPositions(positions, 'Move', true);
+        const changes = this.areaDropChanges(drag, positions);
+        if (changes) this.callbacks.onAreaDrop(positions, changes);
+        else this.callbacks.onPositions(positions, 'Move', true);
       }
     }, 0);
+  }
+
+  /** With categories drawn as areas, the categories a drop puts the dragged contacts in or takes them out of. */
+  private areaDropChanges(drag: { ids: string[]; from: Map<string, Position> }, to: Record<string, Position>): AreaChanges | null {
+    const doc = this.doc;
+    if (!this.opts.showCategories || !doc) return null;
+    const moving = new Set(drag.ids);
+    const members = new Map<string, Position[]>();
+    for (const id of this.drawn) {
+      const c = doc.contacts[id];
+      const p = this.position(id);
+      if (!c || !p || moving.has(id)) continue;
+      for (const cat of c.categories) (members.get(cat) ?? members.set(cat, []).get(cat)!).push(p);
+    }
+    const areas = [...members].filter(([id]) => doc.categories[id]).map(([id, points]) => ({ id, points }));
+    const moves = drag.ids
+      .filter((id) => to[id] && drag.from.has(id) && doc.contacts[id])
+      .map((id) => ({ id, from: drag.from.get(id)!, to: to[id]!, categories: doc.contacts[id]!.categories }));
+    const changes = areaChanges(areas, categoryRadiusPx(this.cy.zoom()) / this.cy.zoom(), moves);
+    return changes.add.size + changes.remove.size > 0 ? changes : null;
   }
 
   private queueSelectionChange(): void {

@@ -172,8 +172,7 @@ export class MapOverlay {
   ): void {
     const w = this.cy.width();
     const h = this.cy.height();
-    // Contacts sit ~50 model units apart: circles this big merge into one area per neighbourhood.
-    const rr = Math.min(120, Math.max(16, CATEGORY_RADIUS * zoom));
+    const rr = categoryRadiusPx(zoom);
     for (const a of [...areas].sort((x, y) => y.points.length - x.points.length || (x.id < y.id ? -1 : 1))) {
       const pts = a.points.map(at).filter((p) => p.x > -rr && p.y > -rr && p.x < w + rr && p.y < h + rr);
       if (pts.length === 0) continue;
@@ -212,8 +211,17 @@ export class MapOverlay {
   }
 }
 
-/** Radius of the circle around each member of a category area, in model units. */
+/** Radius of the circle around each member of a category area, in model units (before the bounds below). */
 const CATEGORY_RADIUS = 64;
+
+/**
+ * Radius on screen (px) of the circle drawn around each member of a category area at this zoom. Contacts
+ * sit ~50 model units apart: circles this big merge into one area per neighbourhood. A drop inside it
+ * puts a contact in the category (categoryAreas.ts), so it is the same radius the user sees.
+ */
+export function categoryRadiusPx(zoom: number): number {
+  return Math.min(120, Math.max(16, CATEGORY_RADIUS * zoom));
+}
 
 /** `#rrggbb` with an alpha, as canvas gradients want it. */
 function withAlpha(hex: string, alpha: number): string {
