@@ -156,7 +156,7 @@ test('in lasso mode, shift-dragging a shape selects the contacts inside the shap
   const after = await page.evaluate((id) => window.__carnet!.nodePosition(id), expected[0]!);
   const before = screen.find((s) => s.id === expected[0])!.p;
   expect(Math.hypot(after!.x - before.x, after!.y - before.y)).toBeLessThan(1);
-  await page.screenshot({ path: 'test-results/map-lasso.png' });
+  await page.screenshot({ path: join(ROOT, 'test-results/map-lasso.png') });
 });
 
 test('the first layout is stored without an undo step and comes back the same after a reload; a pinned contact stays put when laid out again', async ({ page, carnet }) => {

@@ -64,7 +64,9 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
         'min-zoomed-font-size': 10,
       },
     },
-    { selector: 'node.overdue', style: { 'border-width': 3.5, 'border-color': theme.overdue } },
+    // The orange of an overdue ring is close to one of the cluster colours: a thin outline in the label colour
+    // keeps the ring visible on an orange contact too.
+    { selector: 'node.overdue', style: { 'border-width': 3.5, 'border-color': theme.overdue, 'outline-width': 1.5, 'outline-color': theme.label, 'outline-opacity': 0.85 } as never },
     { selector: 'node.dormant', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.dormant } },
     { selector: 'node.broker', style: { shape: 'diamond', 'border-width': 3, 'border-color': theme.broker } },
     {
