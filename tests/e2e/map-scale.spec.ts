@@ -171,9 +171,11 @@ test('the first layout is stored without an undo step and comes back the same af
   await page.reload();
   await page.waitForFunction(() => window.__carnet?.idle() === true, null, { timeout: 60_000 });
   const after = await page.evaluate((list) => list.map((id) => window.__carnet!.nodePosition(id)), ids);
+  // The same map, drawn where it was: the view is fitted to the contacts' drawn sizes, which the diagnosis may
+  // or may not have set yet when it is fitted, hence a pixel or two of leeway (a new layout moves them by hundreds).
   after.forEach((p, i) => {
-    expect(p!.x).toBeCloseTo(before[i]!.x, 0);
-    expect(p!.y).toBeCloseTo(before[i]!.y, 0);
+    expect(Math.abs(p!.x - before[i]!.x)).toBeLessThan(3);
+    expect(Math.abs(p!.y - before[i]!.y)).toBeLessThan(3);
   });
   expect((await callApi(carnet.server, 'getState')).doc.positions).toEqual(state.doc.positions);
 

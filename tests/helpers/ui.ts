@@ -11,11 +11,15 @@ import type { MapStats } from '../../renderer/src/map/carnetMap.js';
 import { callApi } from './api.js';
 import type { CarnetServer } from './server.js';
 
-/** Opens the page the server printed, in `language`, and waits for the map to be drawn and settled. */
+/**
+ * Opens the page the server printed, in `language`, and waits for the map to be drawn and settled: the
+ * diagnosis has arrived too (it recolours and regroups the map; a drag started meanwhile would race it).
+ */
 export async function openApp(page: Page, server: CarnetServer, language: Language = 'en'): Promise<void> {
   await callApi(server, 'setLanguage', language);
   await page.goto(server.url);
   await waitForIdle(page);
+  await page.waitForFunction(() => window.__carnet?.analysed() === true, null, { timeout: 60_000 });
 }
 
 /** Waits until the map is drawn and no edit (such as the first layout) is on its way to the server. */

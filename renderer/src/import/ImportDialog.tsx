@@ -64,7 +64,7 @@ export function ImportDialog({ files, refused, onClose }: Props) {
       for (const f of mapped) mappings[f.name] = mappingOf(f);
       const revision = store.get().revision;
       try {
-        const result = await s.preview(doc, mappings, [...skip]);
+        const result = await s.preview(doc, revision, mappings, [...skip]);
         if (id !== request.current) return null;
         setPreview({ result, revision });
         setSeen((old) => ({ ...old, ...Object.fromEntries(result.files.map((f) => [f.file, f])) }));

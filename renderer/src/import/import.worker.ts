@@ -15,6 +15,7 @@ import {
   type NamedBytes,
   type ParsedFile,
 } from '../../../shared/import/index.js';
+import type { CarnetDocument } from '../../../shared/document/schema.js';
 import type { CsvTable } from '../../../shared/import/csv.js';
 import { withPositions } from './placement.js';
 import type { CsvColumns, FromWorker, ReadFile, SourceFile, ToWorker } from './protocol.js';
@@ -98,7 +99,12 @@ async function read(files: SourceFile[]): Promise<void> {
   post({ type: 'read', files: out, problems });
 }
 
+/** The document of the last preview (the dialog sends it again only when it changed). */
+let doc: CarnetDocument | null = null;
+
 function preview(msg: Extract<ToWorker, { type: 'preview' }>): void {
+  if (msg.doc) doc = msg.doc;
+  if (!doc) throw new Error('no document to preview the import against');
   const skip = new Set(msg.skip);
   const parsed: ParsedFile[] = [];
   for (const [name, entry] of entries) {
@@ -108,8 +114,8 @@ function preview(msg: Extract<ToWorker, { type: 'preview' }>): void {
       parsed.push({ ...parseCsvFile(entry.bytes, name, { mapping, owner, table: entry.table }), encoding: entry.encoding });
     } else parsed.push(entry.parsed);
   }
-  const result = buildImportPreview(msg.doc, parsed, { now: msg.now });
-  post({ type: 'preview', id: msg.id, preview: { ...result, changeSet: withPositions(msg.doc, result.changeSet) } });
+  const result = buildImportPreview(doc, parsed, { now: msg.now });
+  post({ type: 'preview', id: msg.id, preview: { ...result, changeSet: withPositions(doc, result.changeSet) } });
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {

@@ -28,7 +28,8 @@ export type ToWorker =
   | {
       type: 'preview';
       id: number;
-      doc: CarnetDocument;
+      /** The document to match against; absent: the one of the previous preview, unchanged since. */
+      doc?: CarnetDocument;
       /** Mappings chosen by the user, by file name. */
       mappings: Record<string, CsvMapping>;
       /** Files the user chose not to import. */
