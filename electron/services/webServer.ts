@@ -204,27 +204,13 @@ function send(ws: WebSocket, frame: { id: unknown; result?: unknown; error?: Err
   ws.send(text);
 }
 
-/**
- * Methods whose result is JSON text. It is sent as it is, after a header line
- * (`{"id":ID,"text":true}` and a newline), rather than escaped into a JSON
- * string: escaping 30 MB costs both sides a pass over it. An ordinary frame
- * never holds a raw newline (JSON.stringify escapes them), so the client tells
- * the two apart by the first line.
- */
-const TEXT_RESULTS: ReadonlySet<string> = new Set(['getStateJson']);
-
-function sendTextResult(ws: WebSocket, id: number | string, text: string): void {
-  if (ws.readyState !== ws.OPEN) return;
-  ws.send(`${JSON.stringify({ id, text: true })}\n${text}`);
-}
-
 function errorBody(e: unknown): ErrorBody {
   const message = e instanceof Error ? e.message : String(e);
   const path = (e as { path?: unknown } | null)?.path;
   return typeof path === 'string' ? { message, path } : { message };
 }
 
-/** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out (see TEXT_RESULTS). Never throws. */
+/** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out Never throws. */
 async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
   if (isBinary) return send(ws, { id: null, error: { message: 'malformed frame: binary frames are not supported, send JSON text', path: '$' } });
   let msg: unknown;
@@ -244,8 +230,7 @@ async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, is
   if (args !== undefined && !Array.isArray(args)) return send(ws, { id, error: { message: 'malformed frame: "args" must be an array', path: '$.args' } });
   try {
     const result = await backend.call(method, args ?? []);
-    if (TEXT_RESULTS.has(method) && typeof result === 'string') sendTextResult(ws, id, result);
-    else send(ws, { id, result });
+    send(ws, { id, result });
   } catch (e) {
     send(ws, { id, error: errorBody(e) });
   }

@@ -6,9 +6,6 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; meth
 
 export type Backoff = { initialMs: number; maxMs: number };
 
-/** A text result's header line (`{"id":N,"text":true}`) is shorter than this. */
-const HEADER_MAX = 64;
-
 /** Codes of the notices this transport raises itself; the UI translates them like any other notice. */
 export const CONNECTION_LOST = 'connection-lost';
 export const CONNECTION_RESTORED = 'connection-restored';
@@ -93,11 +90,6 @@ export class WebSocketClient {
   }
 
   private onMessage(data: unknown): void {
-    if (typeof data === 'string') {
-      // A result sent as JSON text: a header line, then the text itself (electron/services/webServer.ts).
-      const newline = data.slice(0, HEADER_MAX).indexOf('\n');
-      if (newline > 0) return this.onTextResult(data.slice(0, newline), data.slice(newline + 1));
-    }
     let msg: { id?: unknown; result?: unknown; error?: { message?: unknown; path?: unknown }; event?: unknown; payload?: unknown };
     try {
       msg = JSON.parse(String(data));
@@ -118,20 +110,6 @@ export class WebSocketClient {
     } else if (typeof msg.event === 'string' && (EVENTS as readonly string[]).includes(msg.event)) {
       this.hub.emit(msg.event as keyof Events, msg.payload as never);
     }
-  }
-
-  private onTextResult(header: string, text: string): void {
-    let id: unknown;
-    try {
-      id = (JSON.parse(header) as { id?: unknown }).id;
-    } catch {
-      console.error('Carnet: unreadable message header from the server', header);
-      return;
-    }
-    const p = typeof id === 'number' ? this.pending.get(id) : undefined;
-    if (!p) return;
-    this.pending.delete(id as number);
-    p.resolve(text);
   }
 
   private onClose(): void {

@@ -939,13 +939,14 @@ export class CarnetMap {
    * Each category with members drawn as contacts (not inside a bubble), with
    * their positions; null when the option is off.
    */
-  private categoryAreas(): CategoryArea[] | null {
+  /** Category areas as drawn (null when the option is off); `except`: contacts left out (those being dropped). */
+  private categoryAreas(except?: ReadonlySet<string>): CategoryArea[] | null {
     if (!this.opts.showCategories || !this.doc) return null;
     const points = new Map<string, { x: number; y: number }[]>();
     for (const id of this.drawn) {
       const c = this.doc.contacts[id];
       const node = this.cy.getElementById(id);
-      if (!c || node.empty()) continue;
+      if (!c || node.empty() || except?.has(id)) continue;
       for (const cat of c.categories) {
         let list = points.get(cat);
         if (!list) points.set(cat, (list = []));
@@ -1127,16 +1128,8 @@ export class CarnetMap {
   /** With categories drawn as areas, the categories a drop puts the dragged contacts in or takes them out of. */
   private areaDropChanges(drag: { ids: string[]; from: Map<string, Position> }, to: Record<string, Position>): AreaChanges | null {
     const doc = this.doc;
-    if (!this.opts.showCategories || !doc) return null;
-    const moving = new Set(drag.ids);
-    const members = new Map<string, Position[]>();
-    for (const id of this.drawn) {
-      const c = doc.contacts[id];
-      const p = this.position(id);
-      if (!c || !p || moving.has(id)) continue;
-      for (const cat of c.categories) (members.get(cat) ?? members.set(cat, []).get(cat)!).push(p);
-    }
-    const areas = [...members].filter(([id]) => doc.categories[id]).map(([id, points]) => ({ id, points }));
+    const areas = this.categoryAreas(new Set(drag.ids));
+    if (!areas || !doc) return null;
     const moves = drag.ids
       .filter((id) => to[id] && drag.from.has(id) && doc.contacts[id])
       .map((id) => ({ id, from: drag.from.get(id)!, to: to[id]!, categories: doc.contacts[id]!.categories }));

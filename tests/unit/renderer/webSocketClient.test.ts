@@ -48,20 +48,6 @@ describe('WebSocketClient', () => {
     expect(await settings).toEqual({ n: 1 });
   });
 
-  it('resolves a call answered as text with the text as sent, and still reads ordinary frames', async () => {
-    const text = JSON.stringify({ doc: { name: 'Zoé "Z"', notes: 'a\nb' }, revision: 2 });
-    const server = await fakeServer((f, ws) => {
-      if (f.method === 'getStateJson') ws.send(`{"id":${f.id},"text":true}\n${text}`);
-      else ws.send(JSON.stringify({ id: f.id, result: { notes: 'one\ntwo' } }));
-    });
-    cleanups.push(server.close);
-    const client = new WebSocketClient(server.url);
-    cleanups.push(() => client.close());
-    const api = webSocketApi(client);
-    expect(await api.getStateJson()).toBe(text);
-    expect(await api.getSettings()).toEqual({ notes: 'one\ntwo' });
-  });
-
   it('fetches getStateJson over HTTP when given the state URL, and names the status of a refusal', async () => {
     const body = JSON.stringify({ doc: { contacts: {} }, revision: 9 });
     const http = await import('node:http');

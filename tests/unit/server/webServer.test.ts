@@ -4,7 +4,6 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../electron/services/webServer.js';
-import { WebSocket } from 'ws';
 import { STATE_TEXT, connect, fakeBackend, request, upgradeStatus } from './helpers.js';
 
 let base: string;
@@ -227,17 +226,12 @@ describe('startWebServer: WebSocket RPC', () => {
     }
   });
 
-  it('sends getStateJson as its text after a header line, not escaped into a string', async () => {
-    const ws = new WebSocket(wsUrl());
-    await new Promise((r) => ws.once('open', r));
+  it('answers getStateJson over the socket too, with the text intact', async () => {
+    const client = await connect(wsUrl());
     try {
-      const frame = await new Promise<string>((resolve) => {
-        ws.once('message', (d) => resolve(String(d)));
-        ws.send(JSON.stringify({ id: 5, method: 'getStateJson', args: [] }));
-      });
-      expect(frame).toBe(`{"id":5,"text":true}\n${STATE_TEXT}`);
+      expect(await client.call('getStateJson')).toEqual({ id: 1, result: STATE_TEXT });
     } finally {
-      ws.close();
+      await client.close();
     }
   });
 
