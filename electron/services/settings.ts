@@ -8,6 +8,7 @@
 import Conf from 'conf';
 import { z } from 'zod';
 import { CsvMappingSchema, LANGUAGES } from '../../shared/api/contract.js';
+import { idRecord } from '../../shared/document/idMap.js';
 import type { CsvMapping } from '../../shared/import/mapping.js';
 
 export const MAX_RECENT_FILES = 10;
@@ -38,7 +39,8 @@ const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]
   windowBounds: Bounds,
   recentFiles: z.array(z.string().min(1)),
   lastDocument: z.string().min(1).nullable(),
-  importMappings: z.record(z.string().min(1), CsvMappingSchema),
+  // idRecord: a CSV header may well be "__proto__" or "constructor", and is data.
+  importMappings: idRecord(z.string().min(1), CsvMappingSchema),
 };
 
 const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null };

@@ -12,7 +12,7 @@ import { CarnetDocument, emptyDocument } from '../../../shared/document/schema.j
 import { parseDocument, validateDocument } from '../../../shared/document/validate.js';
 import { buildImportPreview, parseImportFile } from '../../../shared/import/index.js';
 import { createBackend, type Backend } from '../../../electron/services/backend.js';
-import { Settings } from '../../../electron/services/settings.js';
+import { createNodeSettings, Settings } from '../../../electron/services/settings.js';
 import { NOW, tempDir } from '../store/helpers.js';
 
 /** Every own property name of Object.prototype, accessor `__proto__` included. */
@@ -181,5 +181,17 @@ describe('the API', () => {
     expect(Object.keys(((await b.call('getState', [])) as DocumentState).doc.ties)).toEqual([]);
     await expect(b.call('toString', [])).rejects.toThrow(ApiArgumentError);
     await expect(b.call('__proto__', [])).rejects.toThrow(/unknown method/);
+  });
+
+  it('remembers a column mapping for a CSV header "__proto__" and finds none for "constructor"', async () => {
+    const settings = createNodeSettings(join(dir, 'config'));
+    const mapping = { headerRow: 0, columns: [{ field: 'name' as const }], dayFirst: true };
+    settings.rememberImportMapping('__proto__', mapping);
+    settings.rememberImportMapping('Name', mapping);
+    // A fresh instance reads the settings file again.
+    const again = createNodeSettings(join(dir, 'config'));
+    expect(again.importMapping('__proto__')).toEqual(mapping);
+    expect(again.importMapping('constructor')).toBeNull();
+    expect(again.importMapping('toString')).toBeNull();
   });
 });
