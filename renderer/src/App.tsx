@@ -169,10 +169,13 @@ export function App() {
           )}
           {state.status === 'failed' && (
             <div className="map-message" role="alert">
-              <p>{t('app.failed', { reason: state.failure })}</p>
-              <button type="button" className="button primary" onClick={() => void store.start()}>
-                {t('app.retry')}
-              </button>
+              <p>{state.failureCode ? t(`notices.${state.failureCode}`) : t('app.failed', { reason: state.failure })}</p>
+              {/* A page without access gains nothing by trying again: only a new link helps. */}
+              {!state.failureCode && (
+                <button type="button" className="button primary" onClick={() => void store.start()}>
+                  {t('app.retry')}
+                </button>
+              )}
             </div>
           )}
           {empty && !panel && (

@@ -86,6 +86,21 @@ export const ARGS = {
 export type Method = keyof typeof ARGS;
 export const METHODS = Object.keys(ARGS) as Method[];
 
+/** The most a call (its whole `{id, method, args}` frame, in UTF-8) may weigh, unless `CALL_BYTES` says more. */
+export const DEFAULT_CALL_BYTES = 1024 * 1024;
+/**
+ * Methods that carry more than DEFAULT_CALL_BYTES. `apply` carries an import's
+ * ChangeSet: a 30,000-contact LinkedIn export with its messages makes 20–40 MB.
+ * A method that takes file bytes states its own limit here.
+ */
+export const CALL_BYTES: Partial<Record<Method, number>> = { apply: 64 * 1024 * 1024 };
+/** The limit of `method`'s calls in bytes (DEFAULT_CALL_BYTES for an unknown name). */
+export function maxCallBytes(method: string): number {
+  return (Object.hasOwn(CALL_BYTES, method) ? CALL_BYTES[method as Method] : undefined) ?? DEFAULT_CALL_BYTES;
+}
+/** The largest call of any method: what a transport must be able to receive. */
+export const MAX_CALL_BYTES = Math.max(DEFAULT_CALL_BYTES, ...Object.values(CALL_BYTES));
+
 /** A message the user must see (a file was recovered from a backup…). */
 export type Notice = { level: 'info' | 'warning' | 'error'; code: string; message: string; params?: Record<string, string> };
 

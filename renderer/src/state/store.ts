@@ -9,6 +9,8 @@ export type AppState = {
   status: 'loading' | 'ready' | 'failed';
   /** Why the first load failed (status 'failed'). */
   failure: string | null;
+  /** The failure's code when the UI has words for it (`notices.<code>`), such as a page opened without its link. */
+  failureCode: string | null;
   doc: CarnetDocument | null;
   path: string;
   revision: number;
@@ -39,6 +41,7 @@ export class CarnetStore {
   private state: AppState = {
     status: 'loading',
     failure: null,
+    failureCode: null,
     doc: null,
     path: '',
     revision: 0,
@@ -74,7 +77,8 @@ export class CarnetStore {
       performance.mark('carnet:state-parsed');
       this.replace(state, text);
     } catch (e) {
-      this.set({ status: 'failed', failure: errorText(e) });
+      const code = (e as { code?: unknown } | null)?.code;
+      this.set({ status: 'failed', failure: errorText(e), failureCode: typeof code === 'string' ? code : null });
     }
   }
 
@@ -192,6 +196,7 @@ export class CarnetStore {
     this.set({
       status: 'ready',
       failure: null,
+      failureCode: null,
       doc: s.doc,
       path: s.path,
       revision: s.revision,
