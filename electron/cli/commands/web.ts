@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { CliError, UsageError, defineCommand, type Io } from '../command.js';
+import { PROJECT_ROOT } from '../projectRoot.js';
 
 /** Where `npm run build:renderer` puts the renderer. */
-const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
 
 /** fr when the locale variables say French, else en (POSIX precedence: LC_ALL, LC_MESSAGES, LANG). */
 export function systemLanguage(env: Io['env']): 'fr' | 'en' {
