@@ -5,7 +5,7 @@ import { AnalysisDrawer, DRAWER_ID } from './analysis/AnalysisDrawer.js';
 import { useDrawer } from './analysis/useDrawer.js';
 import { Icon } from './components/Icon.js';
 import { Notices } from './components/Notices.js';
-import { StatusBar } from './components/StatusBar.js';
+import { StatusBar } from './toolbar/StatusBar.js';
 import { PathDialog } from './dialogs/PathDialog.js';
 import { SettingsDialog } from './dialogs/SettingsDialog.js';
 import { ExportDialog } from './export/ExportDialog.js';
