@@ -567,7 +567,7 @@ async function replayJournal(file: string, doc: CarnetDocument, notices: Notice[
     try {
       applyChangeSet(doc, entry.set);
     } catch (e) {
-      problem = `revision ${entry.revision} ("${entry.set.label}") cannot be applied: ${(e as Error).message}`;
+      problem = `revision ${entry.revision} cannot be applied: ${(e as Error).message}`;
       break;
     }
     doc.meta.revision = entry.revision;

@@ -324,7 +324,7 @@ describe('startWebServer: WebSocket RPC', () => {
     const client = await open();
     try {
       const changes = Array.from({ length: 40_000 }, (_, i) => ({ op: 'del', coll: 'contacts', id: `c_${i}_${'x'.repeat(100)}` }));
-      const reply = await client.call('apply', [{ label: 'Import', changes }]);
+      const reply = await client.call('apply', [{ label: { key: 'import.undoFile', params: { name: 'x.csv' } }, changes }]);
       expect((reply.result as { args: [{ changes: unknown[] }] }).args[0].changes).toHaveLength(40_000);
       const before = backend.calls.length;
       const big = await client.call('setLanguage', ['x'.repeat(DEFAULT_CALL_BYTES)]);

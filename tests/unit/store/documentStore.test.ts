@@ -70,7 +70,7 @@ describe('DocumentStore: edits, journal, saves', () => {
   it('refuses an edit that breaks a reference and changes nothing', async () => {
     const s = await created();
     const before = structuredClone(s.doc);
-    const bad = { label: 'Tie', changes: [{ op: 'put' as const, coll: 'ties' as const, id: 't1', value: { id: 't1', from: 'c1', to: 'ghost', strength: 0.5 } }] };
+    const bad = { label: { key: 'Tie' }, changes: [{ op: 'put' as const, coll: 'ties' as const, id: 't1', value: { id: 't1', from: 'c1', to: 'ghost', strength: 0.5 } }] };
     await expect(s.apply(bad)).rejects.toBeInstanceOf(ChangeError);
     expect(s.doc).toEqual(before);
     expect(s.revision).toBe(0);
@@ -394,8 +394,8 @@ describe('journal replay', () => {
   });
 
   it('rejects a line whose checksum does not match', () => {
-    const line = encodeEntry(4, { label: 'x', changes: [] });
+    const line = encodeEntry(4, { label: { key: 'x' }, changes: [] });
     expect(readJournal(line).entries).toHaveLength(1);
-    expect(readJournal(line.replace('"label":"x"', '"label":"y"')).torn).toBe(true);
+    expect(readJournal(line.replace('"key":"x"', '"key":"y"')).torn).toBe(true);
   });
 });
