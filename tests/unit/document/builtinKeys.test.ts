@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiArgumentError, type DocumentState } from '../../../shared/api/contract.js';
 import { addCategory, addContact, deleteContacts, logInteraction, setCategoryMembership } from '../../../shared/document/commands.js';
+import { areaDropChangeSet } from '../../../shared/document/categories.js';
 import { getOwn } from '../../../shared/document/idMap.js';
+import { withPositions } from '../../../shared/document/placement.js';
+import { isHidden } from '../../../shared/document/suggestions.js';
 import { applyChangeSet, ChangeError, parseChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
 import { CarnetDocument, emptyDocument } from '../../../shared/document/schema.js';
 import { parseDocument, validateDocument } from '../../../shared/document/validate.js';
@@ -76,7 +79,7 @@ describe('validating a document file', () => {
 });
 
 describe('change sets', () => {
-  const put = (coll: string, id: string, value: unknown): ChangeSet => parseChangeSet({ label: 'x', changes: [{ op: 'put', coll, id, value }] });
+  const put = (coll: string, id: string, value: unknown): ChangeSet => parseChangeSet({ label: { key: 'labels.edit' }, changes: [{ op: 'put', coll, id, value }] });
 
   it.each(BUILTINS)('puts, saves and deletes a contact "%s" like any other', (name) => {
     // Both kinds of copy: one parsed from the file, one parsed as plain JSON (the renderer's and the workers').
@@ -101,7 +104,7 @@ describe('change sets', () => {
       expect(() => applyChangeSet(doc, put('interactions', 'i', { id: 'i', date: '2025-01-01', contacts: [name], channel: 'call' }))).toThrow(ChangeError);
       expect(() => applyChangeSet(doc, put('contacts', 'b', { ...contact('b'), categories: [name] }))).toThrow(ChangeError);
       expect(() => applyChangeSet(doc, put('positions', name, { x: 0, y: 0 }))).toThrow(ChangeError);
-      expect(() => applyChangeSet(doc, { label: 'x', changes: [{ op: 'del', coll: 'contacts', id: name }] })).toThrow(ChangeError);
+      expect(() => applyChangeSet(doc, { label: { key: 'labels.edit' }, changes: [{ op: 'del', coll: 'contacts', id: name }] })).toThrow(ChangeError);
       expect(JSON.stringify(doc)).toBe(before);
     }
   });
@@ -114,7 +117,19 @@ describe('change sets', () => {
     expect(() => addContact(doc, { id: 'constructor', name: 'Again' })).toThrow(/already exists/);
     applyChangeSet(doc, setCategoryMembership(doc, ['constructor', 'valueOf'], 'toString', true, NOW));
     expect(getOwn(doc.contacts, 'constructor')!.categories).toEqual(['toString']);
-    expect(setCategoryMembership(doc, ['constructor'], 'hasOwnProperty', true, NOW).label).not.toMatch(/function/);
+    expect(setCategoryMembership(doc, ['constructor'], 'hasOwnProperty', true, NOW).label.params).toEqual({ name: 'hasOwnProperty' });
+  });
+});
+
+describe('the other builders of shared/document, on a plain JSON copy', () => {
+  it('place a new contact "__proto__", and find no category or suggestion that is not there', () => {
+    const doc = JSON.parse(JSON.stringify(emptyDocument(NOW))) as CarnetDocument;
+    const created = withPositions(doc, parseChangeSet({ label: { key: 'labels.addContact' }, changes: [{ op: 'put', coll: 'contacts', id: '__proto__', value: contact('__proto__') }] }));
+    applyChangeSet(doc, created);
+    expect(Object.keys(doc.positions)).toEqual(['__proto__']);
+    const drop = areaDropChangeSet(doc, {}, { add: new Map([['constructor', ['__proto__']]]), remove: new Map() }, NOW);
+    expect(drop.changes.filter((c) => c.op === 'put' && c.coll === 'contacts')).toEqual([]);
+    expect(isHidden(doc, 'toString', '2025-01-01')).toBe(false);
   });
 });
 
@@ -158,7 +173,7 @@ describe('the API', () => {
     writeFileSync(join(dir, 'doc.json'), JSON.stringify(emptyDocument(NOW)));
     let b = await open();
     // As it arrives over the socket: the frame's text parsed by JSON.parse.
-    const frame = JSON.parse(`[{"label":"Add","changes":[{"op":"put","coll":"contacts","id":"__proto__","value":${JSON.stringify(contact('__proto__'))}},{"op":"put","coll":"contacts","id":"constructor","value":${JSON.stringify(contact('constructor'))}}]}]`) as unknown[];
+    const frame = JSON.parse(`[{"label":{"key":"labels.addContact"},"changes":[{"op":"put","coll":"contacts","id":"__proto__","value":${JSON.stringify(contact('__proto__'))}},{"op":"put","coll":"contacts","id":"constructor","value":${JSON.stringify(contact('constructor'))}}]}]`) as unknown[];
     await b.call('apply', frame);
     expect(Object.keys(((await b.call('getState', [])) as DocumentState).doc.contacts).sort()).toEqual(['__proto__', 'constructor']);
     await b.close();
@@ -176,7 +191,7 @@ describe('the API', () => {
     applyChangeSet(doc, addContact(doc, { id: 'a', name: 'Alice' }, NOW));
     writeFileSync(join(dir, 'doc.json'), JSON.stringify(doc));
     const b = await open();
-    const call = b.call('apply', [{ label: 'Tie', changes: [{ op: 'put', coll: 'ties', id: 't', value: { id: 't', from: 'a', to: 'constructor' } }] }]);
+    const call = b.call('apply', [{ label: { key: 'labels.edit' }, changes: [{ op: 'put', coll: 'ties', id: 't', value: { id: 't', from: 'a', to: 'constructor' } }] }]);
     await expect(call).rejects.toThrow(/unknown contact "constructor"/);
     expect(Object.keys(((await b.call('getState', [])) as DocumentState).doc.ties)).toEqual([]);
     await expect(b.call('toString', [])).rejects.toThrow(ApiArgumentError);
