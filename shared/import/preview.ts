@@ -75,8 +75,9 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   const categoryByName = new Map<string, string>();
   for (const cat of Object.values(doc.categories)) categoryByName.set(cat.name.trim().toLowerCase(), cat.id);
   const newCategories: Category[] = [];
+  // A blank name (a Google label "*" cut short) names no category: the schema refuses an empty one.
   const categoryIds = (names: readonly string[]) =>
-    names.map((name) => {
+    names.filter((name) => name.trim() !== '').map((name) => {
       const key = name.trim().toLowerCase();
       let id = categoryByName.get(key);
       if (!id) {
