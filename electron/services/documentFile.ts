@@ -1,0 +1,60 @@
+/**
+ * The document file itself: reading it once, knowing which version of it is
+ * on disk, and writing the next one the way the file allows (atomically, or
+ * in place when it has other names).
+ */
+import type { BigIntStats } from 'node:fs';
+import { constants, open, stat } from 'node:fs/promises';
+import { writeFileAtomic } from './atomicWrite.js';
+import { writeFileInPlace } from './inPlaceWrite.js';
+import type { DiskIdentity } from './saveProtocol.js';
+
+export function identityOf(st: BigIntStats): DiskIdentity {
+  return { dev: String(st.dev), ino: String(st.ino), size: String(st.size), mtimeNs: String(st.mtimeNs) };
+}
+
+export function sameIdentity(a: DiskIdentity, b: DiskIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+}
+
+/** The identity of the file at `path` now; null when there is none. */
+export async function currentIdentity(path: string): Promise<DiskIdentity | null> {
+  try {
+    return identityOf(await stat(path, { bigint: true }));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Text with a leading UTF-8 byte-order mark removed (editors on Windows add one; JSON.parse refuses it). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export type ReadFile = { text: string; stat: BigIntStats };
+
+/**
+ * Reads a regular file through one handle, so the identity and mode returned
+ * are those of the bytes read, even if the file is replaced meanwhile.
+ * FIFOs and devices are refused before anything waits on them.
+ */
+export async function readRegularFile(path: string): Promise<ReadFile> {
+  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = await handle.stat({ bigint: true });
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const text = withoutBom(await handle.readFile('utf8'));
+    return { text, stat: st };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes the next version of a document: in place when the file has several names (hard links), else atomically. */
+export async function writeDocumentFile(path: string, text: string): Promise<void> {
+  const st = await stat(path).catch(() => null);
+  if (st && st.isFile() && st.nlink > 1) await writeFileInPlace(path, text);
+  else await writeFileAtomic(path, text);
+}
