@@ -118,6 +118,7 @@ type Parts = {
   notices: Notice[];
   readOnly: ReadOnly | null;
   opts: Resolved;
+  ready: Promise<{ canonical: boolean }>;
 };
 
 export class DocumentStore {
@@ -133,6 +134,12 @@ export class DocumentStore {
   readonly notices: Notice[];
   /** Set when edits cannot be saved: they are refused, and Save As is the way on. */
   readOnly: ReadOnly | null;
+  /**
+   * Whether the save worker took the text read as Carnet last wrote it (the journal's mark matched),
+   * so that it only parsed its copy: the document was validated once. False when the worker had to
+   * validate too (a file written by another tool, a migration, a recovery).
+   */
+  readonly textTrusted: Promise<boolean>;
 
   private journal: JournalWriter | null;
   /** The lines in the journal file, oldest first. */
@@ -173,6 +180,10 @@ export class DocumentStore {
     this.worker = p.worker;
     this.unlock = p.unlock;
     this.opts = p.opts;
+    this.textTrusted = p.ready.then(
+      (r) => r.canonical,
+      () => false,
+    );
   }
 
   /**
@@ -213,7 +224,7 @@ export class DocumentStore {
       first.catch(() => {});
       const notices: Notice[] = [];
       const loaded = await loadOrRecover(read.text, { asked, file, nowIso, readOnly: readOnly !== null, refuseWithoutBackup: options.refuseInvalidWithoutBackup ?? false }, notices);
-      let started: Promise<unknown> = first;
+      let started = first;
       if (loaded.source !== 'file' || loaded.migrations.length > 0) {
         // The worker's copy is not this document (recovered, or migrated in memory): it starts again, validating.
         const disk = loaded.source === 'file' ? identityOf(read.stat) : readOnly ? null : identityOf(await stat(file, { bigint: true }));
@@ -259,6 +270,7 @@ export class DocumentStore {
         notices,
         readOnly,
         opts,
+        ready: started,
       });
       owner.store = store;
       if (store.revision > store.savedRevision) store.scheduleSave();
@@ -297,9 +309,8 @@ export class DocumentStore {
     }
     const owner = { store: null as DocumentStore | null };
     const worker = new SaveWorker((m) => owner.store?.raiseSaveStopped(m));
-    worker
-      .init({ text, expect: mark.fingerprint, validate: false, file, disk, retention: retentionOf(opts), backupIntervalMs: opts.backupIntervalMs })
-      .catch((e: Error) => owner.store?.raiseSaveStopped(e.message));
+    const ready = worker.init({ text, expect: mark.fingerprint, validate: false, file, disk, retention: retentionOf(opts), backupIntervalMs: opts.backupIntervalMs });
+    ready.catch((e: Error) => owner.store?.raiseSaveStopped(e.message));
     const store = new DocumentStore({
       path: asked,
       file,
@@ -313,6 +324,7 @@ export class DocumentStore {
       notices: [],
       readOnly: null,
       opts,
+      ready,
     });
     owner.store = store;
     return store;
@@ -320,8 +332,8 @@ export class DocumentStore {
 
   /**
    * A read-only view of a document that is not on disk: `doc` (already
-   * validated) is shown under `path` with `notices`, and can be saved
-   * elsewhere with Save As. Nothing is written, nothing is locked.
+   * validated) is shown under `path` with `notices` (which say why), and can
+   * be saved elsewhere with Save As. Nothing is written, nothing is locked.
    */
   static async view(path: string, doc: CarnetDocument, readOnly: ReadOnly, notices: Notice[], options: StoreOptions = {}): Promise<DocumentStore> {
     const asked = resolve(path);
@@ -330,9 +342,8 @@ export class DocumentStore {
     const text = JSON.stringify(doc);
     const owner = { store: null as DocumentStore | null };
     const worker = new SaveWorker((m) => owner.store?.raiseSaveStopped(m));
-    worker
-      .init({ text, expect: fingerprint(text), validate: false, file, disk: null, retention: retentionOf(opts), backupIntervalMs: opts.backupIntervalMs })
-      .catch((e: Error) => owner.store?.raiseSaveStopped(e.message));
+    const ready = worker.init({ text, expect: fingerprint(text), validate: false, file, disk: null, retention: retentionOf(opts), backupIntervalMs: opts.backupIntervalMs });
+    ready.catch((e: Error) => owner.store?.raiseSaveStopped(e.message));
     const store = new DocumentStore({
       path: asked,
       file,
@@ -343,9 +354,11 @@ export class DocumentStore {
       entries: [],
       savedRevision: doc.meta.revision,
       savedMark: null,
-      notices: [readOnlyNotice(asked, readOnly), ...notices],
+      // The caller's notices say why (a missing document, a file that could not be opened).
+      notices,
       readOnly,
       opts,
+      ready,
     });
     owner.store = store;
     return store;
