@@ -8,6 +8,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Events, Language } from '../../shared/api/contract.js';
+import { translator } from '../../shared/i18n/index.js';
 
 export type MenuAction = Events['menu'];
 
@@ -20,102 +21,57 @@ export type MenuOptions = {
   send: (action: MenuAction) => void;
 };
 
-const LABELS = {
-  en: {
-    file: '&File',
-    newDocument: '&New',
-    open: '&Open…',
-    openRecent: 'Open &Recent',
-    noRecent: 'No recent files',
-    saveAs: 'Save &As…',
-    importFiles: '&Import…',
-    exportFiles: '&Export…',
-    quit: '&Quit',
-    edit: '&Edit',
-    undo: '&Undo',
-    redo: '&Redo',
-    cut: 'Cu&t',
-    copy: '&Copy',
-    paste: '&Paste',
-    selectAll: 'Select &All',
-    view: '&View',
-    reload: '&Reload',
-    devTools: 'Toggle &Developer Tools',
-  },
-  fr: {
-    file: '&Fichier',
-    newDocument: '&Nouveau',
-    open: '&Ouvrir…',
-    openRecent: 'Ouvrir un fichier &récent',
-    noRecent: 'Aucun fichier récent',
-    saveAs: 'Enregistrer &sous…',
-    importFiles: '&Importer…',
-    exportFiles: '&Exporter…',
-    quit: '&Quitter',
-    edit: '&Édition',
-    undo: '&Annuler',
-    redo: '&Rétablir',
-    cut: 'Co&uper',
-    copy: '&Copier',
-    paste: 'C&oller',
-    selectAll: '&Tout sélectionner',
-    view: '&Affichage',
-    reload: '&Recharger',
-    devTools: 'Outils de &développement',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
-
 /** The menu template for the given language, recent files and build. */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const t = LABELS[options.language];
+  const t = translator(options.language);
   const { send } = options;
   const recent: MenuItemConstructorOptions[] =
     options.recentFiles.length === 0
-      ? [{ label: t.noRecent, enabled: false }]
+      ? [{ label: t('menu.noRecent'), enabled: false }]
       : options.recentFiles.map((file) => ({ label: file, click: () => send(`recent:${file}`) }));
 
   const template: MenuItemConstructorOptions[] = [];
   if (options.platform === 'darwin') template.push({ role: 'appMenu' });
   template.push(
     {
-      label: t.file,
+      label: t('menu.file'),
       submenu: [
-        { label: t.newDocument, accelerator: 'CmdOrCtrl+N', click: () => send('new') },
-        { label: t.open, accelerator: 'CmdOrCtrl+O', click: () => send('open') },
-        { label: t.openRecent, submenu: recent },
-        { label: t.saveAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => send('saveAs') },
+        { label: t('menu.newDocument'), accelerator: 'CmdOrCtrl+N', click: () => send('new') },
+        { label: t('menu.open'), accelerator: 'CmdOrCtrl+O', click: () => send('open') },
+        { label: t('menu.openRecent'), submenu: recent },
+        { label: t('menu.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: () => send('saveAs') },
         { type: 'separator' },
-        { label: t.importFiles, accelerator: 'CmdOrCtrl+I', click: () => send('import') },
-        { label: t.exportFiles, accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+        { label: t('menu.importFiles'), accelerator: 'CmdOrCtrl+I', click: () => send('import') },
+        { label: t('menu.exportFiles'), accelerator: 'CmdOrCtrl+E', click: () => send('export') },
         { type: 'separator' },
-        { label: t.quit, role: 'quit' },
+        { label: t('menu.quit'), role: 'quit' },
       ],
     },
     {
-      label: t.edit,
+      label: t('menu.edit'),
       submenu: [
         // Shown, not registered: the page handles these keys itself, leaving them to a focused text field's own undo.
-        { label: t.undo, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => send('undo') },
+        { label: t('menu.undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => send('undo') },
         {
-          label: t.redo,
+          label: t('menu.redo'),
           accelerator: options.platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z',
           registerAccelerator: false,
           click: () => send('redo'),
         },
         { type: 'separator' },
-        { label: t.cut, role: 'cut' },
-        { label: t.copy, role: 'copy' },
-        { label: t.paste, role: 'paste' },
-        { label: t.selectAll, role: 'selectAll' },
+        { label: t('menu.cut'), role: 'cut' },
+        { label: t('menu.copy'), role: 'copy' },
+        { label: t('menu.paste'), role: 'paste' },
+        { label: t('menu.selectAll'), role: 'selectAll' },
       ],
     },
   );
   if (!options.isPackaged) {
     template.push({
-      label: t.view,
+      label: t('menu.view'),
       submenu: [
-        { label: t.reload, role: 'reload' },
-        { label: t.devTools, role: 'toggleDevTools' },
+        { label: t('menu.reload'), role: 'reload' },
+        { label: t('menu.devTools'), role: 'toggleDevTools' },
       ],
     });
   }

@@ -22,7 +22,7 @@ import {
   type Settings as ApiSettings,
   type UndoState,
 } from '../../shared/api/contract.js';
-import { ChangeError, parseChangeSet, type ChangeSet } from '../../shared/document/operations.js';
+import { ChangeError, parseChangeSet, type ChangeSet, type Label } from '../../shared/document/operations.js';
 import { emptyDocument } from '../../shared/document/schema.js';
 import { DocumentError, DocumentStore, TargetExistsError, type StoreOptions } from './documentStore.js';
 import { Lane } from './lane.js';
@@ -63,7 +63,7 @@ export type Backend = {
   close(): Promise<void>;
 };
 
-type Step = { label: string; set: ChangeSet };
+type Step = { label: Label; set: ChangeSet };
 
 /** Opens the last document (or the default one, created with the demo network on first run) and returns the backend. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {

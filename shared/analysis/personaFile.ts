@@ -80,5 +80,5 @@ export function replacePersonas(doc: CarnetDocument, personas: readonly Persona[
     if (JSON.stringify(doc.personas[p.id]) === JSON.stringify(p)) continue;
     changes.push({ op: 'put', coll: 'personas', id: p.id, value: p });
   }
-  return { label: 'Set personas', changes };
+  return { label: { key: 'labels.setPersonas' }, changes };
 }

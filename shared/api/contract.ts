@@ -5,12 +5,13 @@
  * argument with `ARGS[method]` before its handler runs.
  */
 import { z } from 'zod';
-import { ChangeSet } from '../document/operations.js';
+import { ChangeSet, type Label } from '../document/operations.js';
 import type { CarnetDocument } from '../document/schema.js';
 import { SCALAR_FIELDS, type ColumnTarget, type CsvMapping } from '../import/mapping.js';
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../i18n/index.js';
+
+export { LANGUAGES, type Language };
 
 const path = z.string().min(1).max(4096);
 
@@ -112,7 +113,7 @@ export type Notice = {
 /** saveDocumentAs's answer when the file exists and the user has not confirmed replacing it. */
 export type SaveTargetExists = { exists: { path: string; carnet: boolean } };
 
-export type UndoState = { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
+export type UndoState = { canUndo: boolean; canRedo: boolean; undoLabel: Label | null; redoLabel: Label | null };
 
 export type DocumentState = {
   doc: CarnetDocument;

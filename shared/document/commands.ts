@@ -4,7 +4,7 @@
  * CLI and the importers all build their edits here, so a given action always
  * produces the same primitive changes (and therefore the same inverse).
  */
-import type { Change, ChangeSet } from './operations.js';
+import type { Change, ChangeSet, Label } from './operations.js';
 import {
   Contact,
   type CarnetDocument,
@@ -29,7 +29,7 @@ export function addContact(doc: CarnetDocument, input: NewContact, now = nowIso(
   const id = input.id ?? newId('c');
   if (doc.contacts[id]) throw new Error(`a contact with id "${id}" already exists`);
   const contact = Contact.parse({ ...input, id, createdAt: now, updatedAt: now });
-  return { label: 'Add contact', changes: [{ op: 'put', coll: 'contacts', id, value: contact }] };
+  return { label: { key: 'labels.addContact' }, changes: [{ op: 'put', coll: 'contacts', id, value: contact }] };
 }
 
 /** Replaces the given fields of a contact (a field set to undefined is removed). */
@@ -43,7 +43,7 @@ export function updateContact(
   if (!current) throw new Error(`no contact "${id}"`);
   const next: Record<string, unknown> = { ...current, ...patch, id, updatedAt: now };
   for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
-  return { label: 'Edit contact', changes: [{ op: 'put', coll: 'contacts', id, value: Contact.parse(next) }] };
+  return { label: { key: 'labels.editContact' }, changes: [{ op: 'put', coll: 'contacts', id, value: Contact.parse(next) }] };
 }
 
 /**
@@ -67,13 +67,13 @@ export function deleteContacts(doc: CarnetDocument, ids: readonly string[]): Cha
     if (doc.positions[id]) changes.push({ op: 'del', coll: 'positions', id });
     changes.push({ op: 'del', coll: 'contacts', id });
   }
-  return { label: gone.size === 1 ? 'Delete contact' : `Delete ${gone.size} contacts`, changes };
+  return { label: gone.size === 1 ? { key: 'labels.deleteContact' } : { key: 'labels.deleteContacts', params: { count: gone.size } }, changes };
 }
 
 export function addCategory(doc: CarnetDocument, input: Omit<Category, 'id'> & { id?: string }): ChangeSet {
   const id = input.id ?? newId('cat');
   if (doc.categories[id]) throw new Error(`a category with id "${id}" already exists`);
-  return { label: 'Add category', changes: [{ op: 'put', coll: 'categories', id, value: { ...input, id } }] };
+  return { label: { key: 'labels.addCategory' }, changes: [{ op: 'put', coll: 'categories', id, value: { ...input, id } }] };
 }
 
 /** Deletes a category and takes every contact out of it. */
@@ -85,7 +85,7 @@ export function deleteCategory(doc: CarnetDocument, id: string, now = nowIso()):
     }
   }
   changes.push({ op: 'del', coll: 'categories', id });
-  return { label: 'Delete category', changes };
+  return { label: { key: 'labels.deleteCategory' }, changes };
 }
 
 /** Puts contacts into a category (member = true) or takes them out. Contacts already in that state are left alone. */
@@ -106,16 +106,16 @@ export function setCategoryMembership(
     changes.push({ op: 'put', coll: 'contacts', id, value: { ...c, categories, updatedAt: now } });
   }
   const name = doc.categories[categoryId]?.name ?? categoryId;
-  return { label: member ? `Add to ${name}` : `Remove from ${name}`, changes };
+  return { label: { key: member ? 'labels.addTo' : 'labels.removeFrom', params: { name } }, changes };
 }
 
 export function logInteraction(doc: CarnetDocument, input: Omit<Interaction, 'id'> & { id?: string }): ChangeSet {
   const id = input.id ?? newId('i');
   for (const c of input.contacts) if (!doc.contacts[c]) throw new Error(`no contact "${c}"`);
-  return { label: 'Log interaction', changes: [{ op: 'put', coll: 'interactions', id, value: { ...input, id } }] };
+  return { label: { key: 'labels.logInteraction' }, changes: [{ op: 'put', coll: 'interactions', id, value: { ...input, id } }] };
 }
 
-export function setPositions(positions: Readonly<Record<string, Position>>, label = 'Move'): ChangeSet {
+export function setPositions(positions: Readonly<Record<string, Position>>, label: Label = { key: 'labels.move' }): ChangeSet {
   return {
     label,
     changes: Object.entries(positions).map(([id, value]): Change => ({ op: 'put', coll: 'positions', id, value })),
@@ -123,6 +123,6 @@ export function setPositions(positions: Readonly<Record<string, Position>>, labe
 }
 
 /** One undoable step made of several ChangeSets (an import, a drag of a selection…). */
-export function compose(label: string, ...sets: ChangeSet[]): ChangeSet {
+export function compose(label: Label, ...sets: ChangeSet[]): ChangeSet {
   return { label, changes: sets.flatMap((s) => s.changes) };
 }

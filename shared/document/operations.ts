@@ -23,9 +23,19 @@ export const Change = z.discriminatedUnion('op', [
 ]);
 export type Change = z.infer<typeof Change>;
 
+/**
+ * What the user did, as a key of the shared catalog (shared/i18n) and its
+ * parameters (`{key: 'labels.addTo', params: {name: 'Clients'}}`): Undo/Redo
+ * show it in the interface's language.
+ */
+export const Label = z.strictObject({
+  key: z.string().min(1).max(200),
+  params: z.record(z.string().min(1).max(100), z.union([z.string().max(1000), z.number()])).optional(),
+});
+export type Label = z.infer<typeof Label>;
+
 export const ChangeSet = z.object({
-  /** What the user did, in words ("Add contact", "Import 3 files"): shown by Undo/Redo. */
-  label: z.string().max(500),
+  label: Label,
   changes: z.array(Change),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;

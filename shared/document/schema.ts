@@ -176,9 +176,12 @@ export type Position = z.infer<typeof Position>;
 /** The user's own profile: what "common points" are computed against. */
 export const Me = z.object({
   name: z.string().max(500).optional(),
+  /** One line about the user ("Product designer, fintech"), as LinkedIn's headline. */
+  headline: z.string().max(500).optional(),
   organizations: z.array(Organization).default([]),
   schools: z.array(School).default([]),
   city: z.string().max(200).optional(),
+  sector: z.string().max(200).optional(),
   tags: z.array(z.string().max(200)).default([]),
   profileUrl: z.string().max(2000).optional(),
 });

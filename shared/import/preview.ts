@@ -5,7 +5,7 @@
  * caller applies `changeSet` once the user confirms, so the whole import is a
  * single undo step.
  */
-import type { ChangeSet, Change } from '../document/operations.js';
+import type { ChangeSet, Change, Label } from '../document/operations.js';
 import { newId as randomId } from '../document/commands.js';
 import { Category, Contact, Interaction, Tie, type CarnetDocument, type ContactSource } from '../document/schema.js';
 import { ContactIndex, mergeContact, newContact, type Conflict, type MatchKind } from './merge.js';
@@ -18,7 +18,7 @@ export type ImportOptions = {
   /** Id factory (tests pass a deterministic one). */
   newId?: (prefix: string) => string;
   /** Undo label; defaults to "Import <file>" or "Import N files". */
-  label?: string;
+  label?: Label;
 };
 
 export type FilePreview = {
@@ -213,7 +213,10 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
     ...ties.map((value): Change => ({ op: 'put', coll: 'ties', id: value.id, value })),
   ];
   const label =
-    options.label ?? (parsedFiles.length === 1 ? `Import ${baseName(parsedFiles[0]!.file)}` : `Import ${parsedFiles.length} files`);
+    options.label ??
+    (parsedFiles.length === 1
+      ? { key: 'import.undoFile', params: { name: baseName(parsedFiles[0]!.file) } }
+      : { key: 'import.undoFiles', params: { count: parsedFiles.length } });
   return {
     files: previews,
     changeSet: { label, changes },

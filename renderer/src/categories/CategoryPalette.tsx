@@ -5,7 +5,7 @@ import type { CarnetDocument, Category } from '../../../shared/document/schema.j
 import { Icon } from '../components/Icon.js';
 import type { CarnetMap } from '../map/carnetMap.js';
 import { useStore } from '../state/StoreContext.js';
-import { categoryCounts, editCategory, sortedCategories } from './categoryCommands.js';
+import { categoryCounts, editCategory, sortedCategories } from '../../../shared/document/categories.js';
 import { CategoryRow } from './CategoryRow.js';
 import { NewCategoryDialog } from './NewCategoryDialog.js';
 import { useCategorize } from './useCategorize.js';

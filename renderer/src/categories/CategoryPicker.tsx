@@ -4,7 +4,7 @@ import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { foldText } from '../../../shared/search/normalize.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { useStore } from '../state/StoreContext.js';
-import { categoryNamed, sortedCategories } from './categoryCommands.js';
+import { categoryNamed, sortedCategories } from '../../../shared/document/categories.js';
 import { useCategorize } from './useCategorize.js';
 
 type Props = { doc: CarnetDocument; version: number; ids: string[]; onClose(): void };

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setCategoryMembership } from '../../../shared/document/commands.js';
 import type { CarnetStore } from '../state/store.js';
-import { categoryNamed, newCategoryWith } from './categoryCommands.js';
+import { categoryNamed, newCategoryWith } from '../../../shared/document/categories.js';
 
 /**
  * Categorization as one undoable, saved step per user action, with a

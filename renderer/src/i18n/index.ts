@@ -1,18 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/api/contract.js';
-import en from './en.json';
-import fr from './fr.json';
+import { RESOURCES, type Language } from '../../../shared/i18n/index.js';
 
 /** The browser's own language until the settings say otherwise. */
 function guessLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-/** Sets up i18next with both bundled languages: nothing is ever fetched. */
+/** Sets up i18next with the shared catalog (shared/i18n), bundled: nothing is ever fetched. */
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: RESOURCES,
     lng: guessLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/import/index.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import type { CsvTable } from '../../../shared/import/csv.js';
-import { withPositions } from './placement.js';
+import { withPositions } from '../../../shared/document/placement.js';
 import type { CsvColumns, FromWorker, ReadFile, SourceFile, ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;

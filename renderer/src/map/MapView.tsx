@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setPositions } from '../../../shared/document/commands.js';
-import { areaDropChangeSet } from '../categories/categoryCommands.js';
+import { areaDropChangeSet } from '../../../shared/document/categories.js';
 import { useAnalysis } from '../analysis/useAnalysis.js';
 import { useStore } from '../state/StoreContext.js';
 import { CarnetMap } from './carnetMap.js';
@@ -30,7 +30,7 @@ export function MapView({ mapRef, selectedId, onOpenContact }: Props) {
   useEffect(() => {
     const m = new CarnetMap(container.current!, {
       onOpenContact: (id) => openRef.current(id),
-      onPositions: (positions, label, undoable) => void store.apply(setPositions(positions, label), { undoable }),
+      onPositions: (positions, label, undoable) => void store.apply(setPositions(positions, { key: label === 'Layout' ? 'labels.layout' : 'labels.move' }), { undoable }),
       onAreaDrop: (positions, changes) => {
         const doc = store.get().doc;
         if (doc) void store.apply(areaDropChangeSet(doc, positions, changes));

@@ -5,7 +5,9 @@ export type AreaMembers = { id: string; points: readonly Position[] };
 /** A contact dropped on the map: where it was, where it is now, the categories it is in. */
 export type AreaMove = { id: string; from: Position; to: Position; categories: readonly string[] };
 /** Category id → contacts to put in it, or to take out of it. */
-export type AreaChanges = { add: Map<string, string[]>; remove: Map<string, string[]> };
+import type { AreaChanges } from '../../../shared/document/categories.js';
+
+export type { AreaChanges };
 
 /**
  * What a drop means when categories are drawn as areas (the union of a circle

@@ -82,7 +82,7 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen }: Prop
     try {
       if (target.kind === 'new') {
         const id = newId('c');
-        const set = compose('Add contact', addContact(doc, { ...contactFields(draft), id }), setPositions({ [id]: newPosition() }));
+        const set = compose({ key: 'labels.addContact' }, addContact(doc, { ...contactFields(draft), id }), setPositions({ [id]: newPosition() }));
         if (await store.apply(set)) onOpen({ kind: 'edit', id });
       } else if (contact && dirty) {
         await store.apply(updateContact(doc, contact.id, contactFields(draft, contact)));

@@ -4,7 +4,7 @@ import { PERSONA_FIELDS } from '../../../shared/analysis/personas.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useStore } from '../state/StoreContext.js';
 import { KeywordInput } from './KeywordInput.js';
-import { draftOfPersona, EMPTY_PERSONA, savePersona, validatePersona, type PersonaDraft, type PersonaErrors } from './personaCommands.js';
+import { draftOfPersona, EMPTY_PERSONA, savePersona, validatePersona, type PersonaDraft, type PersonaErrors } from '../../../shared/document/personas.js';
 
 type Props = {
   doc: CarnetDocument;

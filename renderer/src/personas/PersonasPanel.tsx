@@ -5,8 +5,8 @@ import type { CarnetDocument, Persona } from '../../../shared/document/schema.js
 import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
 import { Progress } from '../suggestions/MissingProfiles.js';
-import { suggestionKeys } from '../suggestions/suggestionState.js';
-import { deletePersona } from './personaCommands.js';
+import { suggestionKeys } from '../../../shared/document/suggestions.js';
+import { deletePersona } from '../../../shared/document/personas.js';
 import { PersonaEditor } from './PersonaEditor.js';
 import './personas.css';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { SuggestionActions } from './SuggestionActions.js';
-import { suggestionKeys } from './suggestionState.js';
+import { suggestionKeys } from '../../../shared/document/suggestions.js';
 
 /** One structural gap, as the engine states it, with what can be done about it. */
 export type Gap =

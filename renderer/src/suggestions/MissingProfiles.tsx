@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Introducer, PersonaResult } from '../../../shared/analysis/personas.js';
 import { Icon } from '../components/Icon.js';
 import { SuggestionActions } from './SuggestionActions.js';
-import { suggestionKeys } from './suggestionState.js';
+import { suggestionKeys } from '../../../shared/document/suggestions.js';
 
 type Props = {
   profile: PersonaResult;

@@ -4,7 +4,7 @@ import type { ChangeSet } from '../../../shared/document/operations.js';
 import { Icon } from '../components/Icon.js';
 import { today } from '../analysis/analysisClient.js';
 import { useStore } from '../state/StoreContext.js';
-import { dismissSuggestion, snoozeSuggestion, SNOOZE_DAYS } from './suggestionState.js';
+import { dismissSuggestion, snoozeSuggestion, SNOOZE_DAYS } from '../../../shared/document/suggestions.js';
 
 type Props = {
   /** The key of the suggestion in `doc.suggestions`. */

@@ -7,7 +7,7 @@ import { GapCard, gapsOf } from './GapCards.js';
 import { LogInteractionDialog } from './LogInteractionDialog.js';
 import { MissingProfileCard } from './MissingProfiles.js';
 import { MoreList } from './MoreList.js';
-import { isHidden, suggestionKeys } from './suggestionState.js';
+import { isHidden, suggestionKeys } from '../../../shared/document/suggestions.js';
 import { DormantCard, OverdueCard } from './TieCards.js';
 import './suggestions.css';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DormantTie } from '../../../shared/analysis/dormantTies.js';
 import type { Overdue } from '../../../shared/analysis/overdue.js';
 import { SuggestionActions } from './SuggestionActions.js';
-import { suggestionKeys } from './suggestionState.js';
+import { suggestionKeys } from '../../../shared/document/suggestions.js';
 
 type Common = {
   clusterColor(id: string): string | undefined;

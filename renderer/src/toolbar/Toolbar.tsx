@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UndoState } from '../../../shared/api/contract.js';
 import { Icon } from '../components/Icon.js';
-import { translateLabel } from '../i18n/labels.js';
 import { RecentMenu } from './RecentMenu.js';
 
 export type ToolbarActions = {
@@ -29,8 +28,8 @@ type Props = ToolbarActions & {
 export function Toolbar(props: Props) {
   const { t } = useTranslation();
   const { undo, ready } = props;
-  const undoTip = undo.undoLabel ? t('toolbar.undoWhat', { label: translateLabel(t, undo.undoLabel) }) : t('toolbar.nothingToUndo');
-  const redoTip = undo.redoLabel ? t('toolbar.redoWhat', { label: translateLabel(t, undo.redoLabel) }) : t('toolbar.nothingToRedo');
+  const undoTip = undo.undoLabel ? t('toolbar.undoWhat', { label: t(undo.undoLabel.key, undo.undoLabel.params ?? {}) }) : t('toolbar.nothingToUndo');
+  const redoTip = undo.redoLabel ? t('toolbar.redoWhat', { label: t(undo.redoLabel.key, undo.redoLabel.params ?? {}) }) : t('toolbar.nothingToRedo');
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="tool-group">

@@ -33,19 +33,19 @@ describe('apply with {undoable: false}', () => {
     const { doc } = await b.handlers.getState();
     await b.call('apply', [addContact(doc, { id: 'c10', name: 'Eva Morel' })]);
     await b.call('undo', []);
-    const layout = (await b.call('apply', [setPositions({ c1: { x: 1, y: 2 } }, 'Layout'), { undoable: false }])) as EditResult;
+    const layout = (await b.call('apply', [setPositions({ c1: { x: 1, y: 2 } }, { key: 'labels.layout' }), { undoable: false }])) as EditResult;
     expect(layout.applied?.changes).toHaveLength(1);
-    expect(layout.undo).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Add contact' });
+    expect(layout.undo).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: { key: 'labels.addContact' } });
     expect((await b.handlers.getState()).doc.positions.c1).toEqual({ x: 1, y: 2 });
     // The redo still works: the layout did not invalidate it.
     const redone = (await b.call('redo', [])) as EditResult;
-    expect(redone.undo.undoLabel).toBe('Add contact');
+    expect(redone.undo.undoLabel).toEqual({ key: 'labels.addContact' });
   });
 
   it('is an ordinary undo step without options or with {undoable: true}, and refuses unknown options', async () => {
-    await b.call('apply', [setPositions({ c1: { x: 1, y: 2 } }, 'Layout'), { undoable: true }]);
-    const r = (await b.call('apply', [setPositions({ c2: { x: 3, y: 4 } }, 'Move')])) as EditResult;
-    expect(r.undo.undoLabel).toBe('Move');
+    await b.call('apply', [setPositions({ c1: { x: 1, y: 2 } }, { key: 'labels.layout' }), { undoable: true }]);
+    const r = (await b.call('apply', [setPositions({ c2: { x: 3, y: 4 } }, { key: 'labels.move' })])) as EditResult;
+    expect(r.undo.undoLabel).toEqual({ key: 'labels.move' });
     await expect(b.call('apply', [setPositions({ c1: { x: 0, y: 0 } }), { undo: false }])).rejects.toThrow(/apply: invalid argument at \$\[1\]/);
   });
 });

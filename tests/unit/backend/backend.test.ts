@@ -61,7 +61,7 @@ describe('getStateJson', () => {
     const state = (await text()) as Awaited<ReturnType<typeof b.handlers.getState>>;
     expect(state.doc.contacts.c10?.name).toBe('Eva "Évelyne" Morel');
     expect(state.revision).toBe(1);
-    expect(state.undo.undoLabel).toBe('Add contact');
+    expect(state.undo.undoLabel).toEqual({ key: 'labels.addContact' });
     expect(state).toEqual(JSON.parse(JSON.stringify(await b.handlers.getState())));
   });
 });
@@ -70,16 +70,16 @@ describe('undo and redo through call()', () => {
   it('undo applies the inverse, redo applies it again, labels follow', async () => {
     const b = await backend();
     const first = await addOne(b, 'c10', 'Eva Morel');
-    expect(first.undo).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Add contact', redoLabel: null });
+    expect(first.undo).toEqual({ canUndo: true, canRedo: false, undoLabel: { key: 'labels.addContact' }, redoLabel: null });
     expect(first.revision).toBe(1);
 
     const undone = (await b.call('undo', [])) as EditResult;
     expect(undone.applied?.changes).toEqual([{ op: 'del', coll: 'contacts', id: 'c10' }]);
-    expect(undone.undo).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Add contact' });
+    expect(undone.undo).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: { key: 'labels.addContact' } });
     expect((await b.handlers.getState()).doc.contacts.c10).toBeUndefined();
 
     const redone = (await b.call('redo', [])) as EditResult;
-    expect(redone.undo).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Add contact' });
+    expect(redone.undo).toMatchObject({ canUndo: true, canRedo: false, undoLabel: { key: 'labels.addContact' } });
     expect((await b.handlers.getState()).doc.contacts.c10?.name).toBe('Eva Morel');
     expect(redone.revision).toBe(3);
   });
@@ -110,7 +110,7 @@ describe('undo and redo through call()', () => {
 
   it('an empty ChangeSet is not an undo step', async () => {
     const b = await backend();
-    const r = (await b.call('apply', [{ label: 'Nothing', changes: [] }])) as EditResult;
+    const r = (await b.call('apply', [{ label: { key: 'nothing' }, changes: [] }])) as EditResult;
     expect(r).toMatchObject({ applied: null, revision: 0, undo: { canUndo: false } });
   });
 });
@@ -126,7 +126,7 @@ describe('validation of calls', () => {
 
   it('refuses an invalid entity, naming its path, and changes nothing', async () => {
     const b = await backend();
-    const bad = { label: 'x', changes: [{ op: 'put', coll: 'contacts', id: 'c9', value: { id: 'c9', name: '', createdAt: '2025-01-01', updatedAt: '2025-01-01' } }] };
+    const bad = { label: { key: 'x' }, changes: [{ op: 'put', coll: 'contacts', id: 'c9', value: { id: 'c9', name: '', createdAt: '2025-01-01', updatedAt: '2025-01-01' } }] };
     const err = await b.call('apply', [bad]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiArgumentError);
     expect((err as ApiArgumentError).path).toBe('$[0].changes[0].value.name');
@@ -135,7 +135,7 @@ describe('validation of calls', () => {
 
   it('refuses a change that breaks a reference, with its path', async () => {
     const b = await backend();
-    const tie = { label: 'Tie', changes: [{ op: 'put', coll: 'ties', id: 't1', value: { id: 't1', from: 'c1', to: 'ghost' } }] };
+    const tie = { label: { key: 'tie' }, changes: [{ op: 'put', coll: 'ties', id: 't1', value: { id: 't1', from: 'c1', to: 'ghost' } }] };
     await expect(b.call('apply', [tie])).rejects.toMatchObject({ path: '$.ties.t1' });
     expect((await b.handlers.getState()).undo.canUndo).toBe(false);
   });

@@ -84,9 +84,9 @@ describe('carnet web', () => {
       const settings = await client.call('getSettings');
       expect(settings.result).toMatchObject({ systemLanguage: 'fr', capabilities: { transport: 'web', nativeDialogs: false } });
 
-      const edit = await client.call('apply', [{ label: 'Rename', changes: [{ op: 'title', value: 'Mon réseau' }] }]);
-      expect(edit.result).toMatchObject({ applied: { label: 'Rename' } });
-      const bad = await client.call('apply', [{ label: 'x', changes: [{ op: 'nope' }] }]);
+      const edit = await client.call('apply', [{ label: { key: 'rename' }, changes: [{ op: 'title', value: 'Mon réseau' }] }]);
+      expect(edit.result).toMatchObject({ applied: { label: { key: 'rename' } } });
+      const bad = await client.call('apply', [{ label: { key: 'x' }, changes: [{ op: 'nope' }] }]);
       expect(bad.error).toMatchObject({ message: expect.any(String) });
       await client.close();
     } finally {

@@ -85,7 +85,7 @@ describe('matching and merging', () => {
     const doc = emptyDocument('2024-01-01');
     const files = ['linkedin-connections.csv', 'google-legacy.csv', 'v30-apple-grouped.vcf', 'outlook-desktop.csv'].map((f) => parseFixture(f));
     const p = buildImportPreview(doc, files, { now: NOW, newId: sequentialIds() });
-    expect(p.changeSet.label).toBe('Import 4 files');
+    expect(p.changeSet.label).toEqual({ key: 'import.undoFiles', params: { count: 4 } });
     const before = structuredClone(doc);
     const inverse = applyChangeSet(doc, parseChangeSet(p.changeSet));
     expect(Object.keys(doc.contacts)).toHaveLength(6);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
-import { areaDropChangeSet } from '../../../renderer/src/categories/categoryCommands.js';
+import { areaDropChangeSet } from '../../../shared/document/categories.js';
 import { areaChanges } from '../../../renderer/src/map/categoryAreas.js';
 
 const investors = { id: 'inv', points: [{ x: 0, y: 0 }, { x: 50, y: 0 }] };
@@ -59,14 +59,14 @@ describe('areaDropChangeSet', () => {
   it('stores the positions and every category change of the drop as one step, named after the category when there is one', () => {
     const d = doc();
     const set = areaDropChangeSet(d, { c1: { x: 5, y: 6, pinned: true }, c2: { x: 7, y: 8, pinned: true } }, { add: new Map([['alu', ['c1', 'c2']]]), remove: new Map([['inv', ['c1']]]) }, NOW);
-    expect(set.label).toBe('Change categories');
+    expect(set.label).toEqual({ key: 'labels.changeCategories' });
     const inverse = applyChangeSet(d, set);
     expect(d.contacts.c1!.categories).toEqual(['alu']);
     expect(d.contacts.c2!.categories).toEqual(['alu']);
     expect(d.positions.c2).toEqual({ x: 7, y: 8, pinned: true });
     applyChangeSet(d, inverse);
     expect(d).toEqual(doc());
-    expect(areaDropChangeSet(doc(), { c2: { x: 1, y: 1 } }, { add: new Map([['inv', ['c2']]]), remove: new Map() }, NOW).label).toBe('Add to Investisseurs');
-    expect(areaDropChangeSet(doc(), { c1: { x: 1, y: 1 } }, { add: new Map(), remove: new Map([['inv', ['c1']]]) }, NOW).label).toBe('Remove from Investisseurs');
+    expect(areaDropChangeSet(doc(), { c2: { x: 1, y: 1 } }, { add: new Map([['inv', ['c2']]]), remove: new Map() }, NOW).label).toEqual({ key: 'labels.addTo', params: { name: 'Investisseurs' } });
+    expect(areaDropChangeSet(doc(), { c1: { x: 1, y: 1 } }, { add: new Map(), remove: new Map([['inv', ['c1']]]) }, NOW).label).toEqual({ key: 'labels.removeFrom', params: { name: 'Investisseurs' } });
   });
 });

@@ -5,7 +5,7 @@ import { emptyDocument } from '../../../shared/document/schema.js';
 import { buildImportPreview, MAX_IMPORT_BYTES, parseImportFile, type ColumnTarget } from '../../../shared/import/index.js';
 import { CHOICES, choiceOf, targetOf } from '../../../renderer/src/import/columnChoices.js';
 import { checkSizes } from '../../../renderer/src/import/gatherFiles.js';
-import { withPositions } from '../../../renderer/src/import/placement.js';
+import { withPositions } from '../../../shared/document/placement.js';
 
 const NOW = '2025-03-01T10:00:00.000Z';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -47,7 +47,7 @@ describe('positions of imported contacts', () => {
     const scratch = emptyDocument(NOW);
     const contact = addContact(scratch, { id: 'n', name: 'New Tied' }, NOW).changes[0]!;
     const set: ChangeSet = {
-      label: 'Import ties.csv',
+      label: { key: 'Import ties.csv' },
       changes: [contact, { op: 'put', coll: 'ties', id: 't', value: { id: 't', from: 'n', to: 'b', strength: 0.5 } }],
     };
     const p = positionsOf(withPositions(doc, set)).n!;
@@ -57,7 +57,7 @@ describe('positions of imported contacts', () => {
 
   it('leaves a ChangeSet that creates nobody as it is', () => {
     const doc = docWithTwo();
-    const set: ChangeSet = { label: 'Import y', changes: [{ op: 'put', coll: 'contacts', id: 'a', value: doc.contacts.a! }] };
+    const set: ChangeSet = { label: { key: 'Import y' }, changes: [{ op: 'put', coll: 'contacts', id: 'a', value: doc.contacts.a! }] };
     expect(withPositions(doc, set)).toBe(set);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CarnetApi, DocumentState, EditResult, Events, Settings, UndoState } from '../../../shared/api/contract.js';
 import { addContact, updateContact } from '../../../shared/document/commands.js';
-import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
+import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError } from '../../../renderer/src/api/apiError.js';
 import { CarnetStore, type DocChange } from '../../../renderer/src/state/store.js';
 
 const NOW = '2025-01-01T00:00:00.000Z';
-const undo = (label: string | null): UndoState => ({ canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null });
+const undo = (label: Label | null): UndoState => ({ canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null });
 
 /** The main side in miniature: its own document, revisions, and events pushed like the backend's. */
 function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDelay?: Promise<void>; textAfterDelay?: boolean } = {}) {
@@ -59,7 +59,7 @@ describe('CarnetStore', () => {
     expect(await store.apply(add)).toBe(true);
     expect(copy.contacts.c_1?.name).toBe('Ada');
     expect(store.get().revision).toBe(1);
-    expect(store.get().undo.undoLabel).toBe('Add contact');
+    expect(store.get().undo.undoLabel).toEqual({ key: 'labels.addContact' });
     expect(changes.map((c) => c.kind)).toEqual(['replace', 'changes']);
 
     expect(await store.apply(updateContact(copy, 'c_1', { city: 'Lyon' }, NOW))).toBe(true);
@@ -71,7 +71,7 @@ describe('CarnetStore', () => {
     const store = new CarnetStore(main.api);
     await store.start();
     const set = addContact(main.doc, { id: 'c_2', name: 'Bob' }, NOW);
-    main.emit('edit', { applied: set, revision: 1, undo: undo('Add contact') });
+    main.emit('edit', { applied: set, revision: 1, undo: undo({ key: 'labels.addContact' }) });
     expect(store.get().doc!.contacts.c_2?.name).toBe('Bob');
 
     const other = { ...main.state(), doc: emptyDocument(NOW, 'Other'), path: '/tmp/other.json', revision: 0 };
@@ -126,7 +126,7 @@ describe('CarnetStore', () => {
   it('shows a refused edit as an error notice naming the path at fault', async () => {
     const store = new CarnetStore(fakeMain({ refuse: new ApiError('unknown category "x"', '$[0].changes[0].value.categories') }).api);
     await store.start();
-    expect(await store.apply({ label: 'Edit contact', changes: [] })).toBe(false);
+    expect(await store.apply({ label: { key: 'Edit contact' }, changes: [] })).toBe(false);
     expect(store.get().notices).toMatchObject([{ level: 'error', message: 'unknown category "x" ($[0].changes[0].value.categories)' }]);
     store.dismiss(store.get().notices[0]!.key);
     expect(store.get().notices).toEqual([]);

@@ -42,7 +42,7 @@ describe('WebSocketClient', () => {
     const api = webSocketApi(client);
 
     const settings = api.getSettings();
-    const applied = api.apply({ label: 'x', changes: [] });
+    const applied = api.apply({ label: { key: 'x' }, changes: [] });
     await expect(applied).rejects.toBeInstanceOf(ApiError);
     await expect(applied).rejects.toMatchObject({ message: 'bad', path: '$[0].label' });
     expect(await settings).toEqual({ n: 1 });
@@ -79,7 +79,7 @@ describe('WebSocketClient', () => {
     const off = client.on('menu', (m) => menus.push(m));
     off();
     await expect.poll(() => server.sockets.length).toBe(1);
-    const edit = { applied: null, revision: 3, undo: { canUndo: true, canRedo: false, undoLabel: 'Move', redoLabel: null } };
+    const edit = { applied: null, revision: 3, undo: { canUndo: true, canRedo: false, undoLabel: { key: 'labels.move' }, redoLabel: null } };
     server.sockets[0]!.send(JSON.stringify({ event: 'edit', payload: edit }));
     server.sockets[0]!.send(JSON.stringify({ event: 'menu', payload: 'new' }));
     server.sockets[0]!.send(JSON.stringify({ event: 'unknown', payload: 1 }));
@@ -102,7 +102,7 @@ describe('WebSocketClient', () => {
     client.on('document', (d) => documents.push(d));
 
     expect(await client.call('getSettings', [])).toBe('ok');
-    const inFlight = client.call('apply', [{ label: 'x', changes: [] }]);
+    const inFlight = client.call('apply', [{ label: { key: 'x' }, changes: [] }]);
     await expect.poll(() => server.sockets.length).toBe(1);
     await new Promise((r) => setTimeout(r, 20));
     server.sockets[0]!.terminate();
@@ -111,7 +111,7 @@ describe('WebSocketClient', () => {
     hang = false;
     await expect.poll(() => documents).toEqual([{ revision: 7 }]);
     expect(notices.map((n) => n.code)).toEqual([CONNECTION_LOST, CONNECTION_RESTORED]);
-    expect(await client.call('apply', [{ label: 'y', changes: [] }])).toBe('ok');
+    expect(await client.call('apply', [{ label: { key: 'y' }, changes: [] }])).toBe('ok');
   });
 
   it('keeps calls made while the server is away and sends them once it is back', async () => {

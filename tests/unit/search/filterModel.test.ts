@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { generateDemoDocument } from '../../../shared/demo/demoNetwork.js';
 import { filterPredicate, isFiltering, NO_FILTERS } from '../../../renderer/src/filters/filterModel.js';
-import { pickCategoryColor, CATEGORY_COLORS } from '../../../renderer/src/categories/colors.js';
+import { pickCategoryColor, CATEGORY_COLORS } from '../../../shared/document/categoryColors.js';
 
 const NOW = '2026-06-01';
 const doc = generateDemoDocument({ seed: 1, now: NOW });

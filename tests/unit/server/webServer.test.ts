@@ -258,7 +258,7 @@ describe('startWebServer: WebSocket RPC', () => {
     const client = await connect(wsUrl());
     try {
       const changes = Array.from({ length: 20_000 }, (_, i) => ({ op: 'del', coll: 'contacts', id: `c_${i}_${'x'.repeat(100)}` }));
-      const reply = await client.call('apply', [{ label: 'Import', changes }]);
+      const reply = await client.call('apply', [{ label: { key: 'import.undoFile', params: { name: 'x.csv' } }, changes }]);
       expect((reply.result as { args: [{ changes: unknown[] }] }).args[0].changes).toHaveLength(20_000);
     } finally {
       await client.close();

@@ -26,7 +26,7 @@ const LATER = '2025-04-01T09:00:00.000Z';
 function richDocument(): CarnetDocument {
   const doc = sampleDocument();
   applyChangeSet(doc, {
-    label: 'setup',
+    label: { key: 'setup' },
     changes: [
       { op: 'put', coll: 'ties', id: 't1', value: { id: 't1', from: 'c1', to: 'c2', strength: 0.8 } },
       { op: 'put', coll: 'ties', id: 't2', value: { id: 't2', from: 'c2', to: 'c3', strength: 0.2 } },
@@ -62,7 +62,7 @@ describe('command builders and their inverses', () => {
         expect(d.contacts.c9).toMatchObject({ name: 'Zoé Blanc', createdAt: LATER, tags: [], categories: [] });
       },
     );
-    expect(set.label).toBe('Add contact');
+    expect(set.label).toEqual({ key: 'labels.addContact' });
   });
 
   it('addContact refuses an existing id and invalid fields', () => {
@@ -93,10 +93,8 @@ describe('command builders and their inverses', () => {
         expect(d.interactions.i2).toBeUndefined();
       },
     );
-    expect(set.label).toBe('Delete contact');
-    expect(roundTrip((d) => deleteContacts(d, ['c1', 'c3']), (d) => expect(Object.keys(d.contacts)).toEqual(['c2'])).label).toBe(
-      'Delete 2 contacts',
-    );
+    expect(set.label).toEqual({ key: 'labels.deleteContact' });
+    expect(roundTrip((d) => deleteContacts(d, ['c1', 'c3']), (d) => expect(Object.keys(d.contacts)).toEqual(['c2'])).label).toEqual({ key: 'labels.deleteContacts', params: { count: 2 } });
   });
 
   it('addCategory', () => {
@@ -126,13 +124,13 @@ describe('command builders and their inverses', () => {
         expect(d.contacts.c1?.updatedAt).toBe(NOW);
       },
     );
-    expect(add.label).toBe('Add to Clients');
+    expect(add.label).toEqual({ key: 'labels.addTo', params: { name: 'Clients' } });
     expect(add.changes).toHaveLength(2);
     const remove = roundTrip(
       (d) => setCategoryMembership(d, ['c1'], 'cat1', false, LATER),
       (d) => expect(d.contacts.c1?.categories).toEqual([]),
     );
-    expect(remove.label).toBe('Remove from Clients');
+    expect(remove.label).toEqual({ key: 'labels.removeFrom', params: { name: 'Clients' } });
   });
 
   it('logInteraction', () => {
@@ -153,14 +151,14 @@ describe('command builders and their inverses', () => {
         expect(d.positions.c3).toEqual({ x: 0, y: 0, pinned: true });
       },
     );
-    expect(set.label).toBe('Move');
+    expect(set.label).toEqual({ key: 'labels.move' });
   });
 
   it('compose makes one step of several', () => {
     const set = roundTrip(
       (d) =>
         compose(
-          'Import 2 files',
+          { key: 'import.undoFiles', params: { count: 2 } },
           addContact(d, { id: 'c7', name: 'Imported One' }, LATER),
           addContact(d, { id: 'c8', name: 'Imported Two' }, LATER),
           setPositions({ c7: { x: 5, y: 5 } }),
@@ -169,14 +167,14 @@ describe('command builders and their inverses', () => {
         expect(d.contacts.c7 && d.contacts.c8 && d.positions.c7).toBeTruthy();
       },
     );
-    expect(set.label).toBe('Import 2 files');
+    expect(set.label).toEqual({ key: 'import.undoFiles', params: { count: 2 } });
     expect(set.changes).toHaveLength(3);
   });
 
   it('me and title changes', () => {
     roundTrip(
       () => ({
-        label: 'Profile',
+        label: { key: 'Profile' },
         changes: [
           { op: 'me', value: { name: 'Camille', organizations: [{ name: 'Lumière', current: true }], schools: [], tags: ['product'] } },
           { op: 'title', value: 'Mon réseau' },
@@ -209,28 +207,28 @@ describe('parseChangeSet rejections', () => {
 
   it('names the path of a malformed ChangeSet', () => {
     expect(rejection({ changes: [] }).path).toBe('$.label');
-    expect(rejection({ label: 'x', changes: [{ op: 'move', coll: 'contacts', id: 'c1' }] }).path).toBe('$.changes[0].op');
-    expect(rejection({ label: 'x', changes: [{ op: 'del', coll: 'people', id: 'c1' }] }).path).toBe('$.changes[0].coll');
-    expect(rejection({ label: 'x', changes: [{ op: 'del', coll: 'contacts', id: '' }] }).path).toBe('$.changes[0].id');
-    expect(rejection({ label: 'x', changes: [{ op: 'title', value: '' }] }).path).toBe('$.changes[0].value');
+    expect(rejection({ label: { key: 'x' }, changes: [{ op: 'move', coll: 'contacts', id: 'c1' }] }).path).toBe('$.changes[0].op');
+    expect(rejection({ label: { key: 'x' }, changes: [{ op: 'del', coll: 'people', id: 'c1' }] }).path).toBe('$.changes[0].coll');
+    expect(rejection({ label: { key: 'x' }, changes: [{ op: 'del', coll: 'contacts', id: '' }] }).path).toBe('$.changes[0].id');
+    expect(rejection({ label: { key: 'x' }, changes: [{ op: 'title', value: '' }] }).path).toBe('$.changes[0].value');
   });
 
   it('names the path inside an invalid entity', () => {
     const contact = { id: 'c1', name: 'A', createdAt: NOW, updatedAt: NOW, emails: [{ value: '' }] };
-    const e = rejection({ label: 'x', changes: [{ op: 'del', coll: 'ties', id: 't1' }, { op: 'put', coll: 'contacts', id: 'c1', value: contact }] });
+    const e = rejection({ label: { key: 'x' }, changes: [{ op: 'del', coll: 'ties', id: 't1' }, { op: 'put', coll: 'contacts', id: 'c1', value: contact }] });
     expect(e.path).toBe('$.changes[1].value.emails[0].value');
-    const color = rejection({ label: 'x', changes: [{ op: 'put', coll: 'categories', id: 'k', value: { id: 'k', name: 'K', color: 'red' } }] });
+    const color = rejection({ label: { key: 'x' }, changes: [{ op: 'put', coll: 'categories', id: 'k', value: { id: 'k', name: 'K', color: 'red' } }] });
     expect(color.path).toBe('$.changes[0].value.color');
     expect(color.message).toContain('#rrggbb');
   });
 
   it('refuses an entity whose id differs from the change id', () => {
-    const e = rejection({ label: 'x', changes: [{ op: 'put', coll: 'categories', id: 'a', value: { id: 'b', name: 'B', color: '#000000' } }] });
+    const e = rejection({ label: { key: 'x' }, changes: [{ op: 'put', coll: 'categories', id: 'a', value: { id: 'b', name: 'B', color: '#000000' } }] });
     expect(e.path).toBe('$.changes[0].value.id');
   });
 
   it('fills in defaults of the entities it accepts', () => {
-    const set = parseChangeSet({ label: 'x', changes: [{ op: 'put', coll: 'ties', id: 't', value: { id: 't', from: 'c1', to: 'c2' } }] });
+    const set = parseChangeSet({ label: { key: 'x' }, changes: [{ op: 'put', coll: 'ties', id: 't', value: { id: 't', from: 'c1', to: 'c2' } }] });
     expect(set.changes[0]).toMatchObject({ value: { strength: 0.5 } });
   });
 });
@@ -250,7 +248,7 @@ describe('applyChangeSet refuses broken references, all or nothing', () => {
 
   it('a tie to an unknown contact, after valid changes', () => {
     const { error, unchanged } = refused({
-      label: 'x',
+      label: { key: 'x' },
       changes: [
         { op: 'title', value: 'Changed' },
         { op: 'put', coll: 'ties', id: 't9', value: { id: 't9', from: 'c1', to: 'ghost', strength: 0.5 } },
@@ -261,13 +259,13 @@ describe('applyChangeSet refuses broken references, all or nothing', () => {
   });
 
   it('deleting a contact that still has ties', () => {
-    const { error, unchanged } = refused({ label: 'x', changes: [{ op: 'del', coll: 'contacts', id: 'c1' }] });
+    const { error, unchanged } = refused({ label: { key: 'x' }, changes: [{ op: 'del', coll: 'contacts', id: 'c1' }] });
     expect(error).toBeInstanceOf(ChangeError);
     expect(unchanged).toBe(true);
   });
 
   it('deleting what does not exist', () => {
-    const { error } = refused({ label: 'x', changes: [{ op: 'del', coll: 'personas', id: 'p1' }] });
+    const { error } = refused({ label: { key: 'x' }, changes: [{ op: 'del', coll: 'personas', id: 'p1' }] });
     expect(error.path).toBe('$.personas');
   });
 });

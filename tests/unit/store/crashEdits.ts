@@ -9,7 +9,7 @@ export function addContact(doc: CarnetDocument, id: string): ChangeSet {
 
 export function addTie(from: string, to: string): ChangeSet {
   const id = `t_${from}_${to}`;
-  return { label: 'Add tie', changes: [{ op: 'put', coll: 'ties', id, value: { id, from, to, strength: 0.5 } }] };
+  return { label: { key: 'Add tie' }, changes: [{ op: 'put', coll: 'ties', id, value: { id, from, to, strength: 0.5 } }] };
 }
 
 export function updateContact(doc: CarnetDocument, id: string): ChangeSet {

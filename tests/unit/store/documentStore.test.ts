@@ -72,7 +72,7 @@ describe('DocumentStore: edits, journal, saves', () => {
   it('refuses an edit that breaks a reference and changes nothing', async () => {
     const s = await created();
     const before = structuredClone(s.doc);
-    const bad = { label: 'Tie', changes: [{ op: 'put' as const, coll: 'ties' as const, id: 't1', value: { id: 't1', from: 'c1', to: 'ghost', strength: 0.5 } }] };
+    const bad = { label: { key: 'Tie' }, changes: [{ op: 'put' as const, coll: 'ties' as const, id: 't1', value: { id: 't1', from: 'c1', to: 'ghost', strength: 0.5 } }] };
     await expect(s.apply(bad)).rejects.toBeInstanceOf(ChangeError);
     expect(s.doc).toEqual(before);
     expect(s.revision).toBe(0);
@@ -436,9 +436,9 @@ describe('journal replay', () => {
   });
 
   it('tells a torn last line (no newline: never acknowledged) from a damaged complete one', () => {
-    const line = encodeEntry(4, { label: 'x', changes: [] });
+    const line = encodeEntry(4, { label: { key: 'x' }, changes: [] });
     expect(readJournal(line).entries).toHaveLength(1);
-    const altered = line.replace('"label":"x"', '"label":"y"');
+    const altered = line.replace('"key":"x"', '"key":"y"');
     expect(readJournal(altered)).toMatchObject({ entries: [], torn: false, damaged: [1] });
     expect(readJournal(line + altered.slice(0, -1))).toMatchObject({ torn: true, damaged: [] });
     expect(readJournal(line).entries[0]?.revision).toBe(4);

@@ -20,7 +20,7 @@ export function sampleDocument(): CarnetDocument {
   applyChangeSet(
     doc,
     compose(
-      'setup',
+      { key: 'setup' },
       addCategory(doc, { id: 'cat1', name: 'Clients', color: '#336699', cadenceDays: 30 }),
       addCategory(doc, { id: 'cat2', name: 'Anciens collègues', color: '#993366' }),
     ),

@@ -95,7 +95,7 @@ describe('Save As onto an existing file', () => {
     mkdirSync(join(dir, 'folder.json'));
     await expect(s.saveAs(join(dir, 'folder.json'), { replace: true })).rejects.toThrow(/is not a file/);
     const orphan = join(dir, 'gone.json');
-    writeFileSync(journalPathFor(orphan), encodeEntry(1, { label: 'x', changes: [] }));
+    writeFileSync(journalPathFor(orphan), encodeEntry(1, { label: { key: 'x' }, changes: [] }));
     await s.saveAs(orphan);
     expect(readdirSync(dir).some((n) => n.startsWith('gone.json.journal.unreplayed-'))).toBe(true);
     expect(existsSync(orphan)).toBe(true);

@@ -3,8 +3,8 @@ import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { generateDemoDocument } from '../../../shared/demo/demoNetwork.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
 import { affectsAnalysis } from '../../../renderer/src/analysis/analysisClient.js';
-import { deletePersona, EMPTY_PERSONA, savePersona, validatePersona } from '../../../renderer/src/personas/personaCommands.js';
-import { addDays, dismissSuggestion, isHidden, snoozeSuggestion, suggestionKeys } from '../../../renderer/src/suggestions/suggestionState.js';
+import { deletePersona, EMPTY_PERSONA, savePersona, validatePersona } from '../../../shared/document/personas.js';
+import { addDays, dismissSuggestion, isHidden, snoozeSuggestion, suggestionKeys } from '../../../shared/document/suggestions.js';
 
 const NOW = '2026-03-01';
 
@@ -43,7 +43,7 @@ describe('suggestion decisions', () => {
 
 describe('the analysis worker', () => {
   it('skips a new run for position-only edits', () => {
-    expect(affectsAnalysis({ label: 'Move', changes: [{ op: 'put', coll: 'positions', id: 'c1', value: { x: 1, y: 2 } }] })).toBe(false);
+    expect(affectsAnalysis({ label: { key: 'Move' }, changes: [{ op: 'put', coll: 'positions', id: 'c1', value: { x: 1, y: 2 } }] })).toBe(false);
     expect(affectsAnalysis(dismissSuggestion('dormant:c1'))).toBe(true);
   });
 });
@@ -65,7 +65,7 @@ describe('persona edits', () => {
     doc.personas[stored.id] = stored;
     const draft = { name: ' Renamed ', target: '7', match: { ...EMPTY_PERSONA.match, tags: ['ux'] }, notes: '' };
     const set = savePersona(doc, draft, stored.id);
-    expect(set.label).toBe('Edit persona');
+    expect(set.label).toEqual({ key: 'analysis.labels.editPersona' });
     expect(set.changes[0]).toMatchObject({ op: 'put', coll: 'personas', id: stored.id, value: { name: 'Renamed', target: 7, reviewDate: '2026-06-01' } });
     expect((set.changes[0] as { value: object }).value).not.toHaveProperty('notes');
 

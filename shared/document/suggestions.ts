@@ -6,10 +6,10 @@
  * the next analysis arrives, and also covers the items the engine does not
  * key (gaps, missing profiles).
  */
-import { dormantSuggestionKey } from '../../../shared/analysis/dormantTies.js';
-import { overdueSuggestionKey } from '../../../shared/analysis/overdue.js';
-import type { ChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { dormantSuggestionKey } from '../analysis/dormantTies.js';
+import { overdueSuggestionKey } from '../analysis/overdue.js';
+import type { ChangeSet } from './operations.js';
+import type { CarnetDocument } from './schema.js';
 
 /** How long "Snooze" hides a suggestion. */
 export const SNOOZE_DAYS = 30;
@@ -41,9 +41,9 @@ export function isHidden(doc: CarnetDocument, key: string, today: string): boole
 }
 
 export function snoozeSuggestion(key: string, today: string, days = SNOOZE_DAYS): ChangeSet {
-  return { label: 'Snooze suggestion', changes: [{ op: 'put', coll: 'suggestions', id: key, value: { id: key, status: 'snoozed', until: addDays(today, days) } }] };
+  return { label: { key: 'analysis.labels.snooze' }, changes: [{ op: 'put', coll: 'suggestions', id: key, value: { id: key, status: 'snoozed', until: addDays(today, days) } }] };
 }
 
 export function dismissSuggestion(key: string): ChangeSet {
-  return { label: 'Dismiss suggestion', changes: [{ op: 'put', coll: 'suggestions', id: key, value: { id: key, status: 'dismissed' } }] };
+  return { label: { key: 'analysis.labels.dismiss' }, changes: [{ op: 'put', coll: 'suggestions', id: key, value: { id: key, status: 'dismissed' } }] };
 }

@@ -1,8 +1,8 @@
 /** ChangeSets behind the Personas panel: each save or delete is one undoable step. */
-import { PERSONA_FIELDS, type PersonaField } from '../../../shared/analysis/personas.js';
-import { newId } from '../../../shared/document/commands.js';
-import type { ChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument, Persona } from '../../../shared/document/schema.js';
+import { PERSONA_FIELDS, type PersonaField } from '../analysis/personas.js';
+import { newId } from './commands.js';
+import type { ChangeSet } from './operations.js';
+import type { CarnetDocument, Persona } from './schema.js';
 
 export type PersonaDraft = {
   name: string;
@@ -49,12 +49,12 @@ export function savePersona(doc: CarnetDocument, draft: PersonaDraft, id?: strin
   };
   if (draft.notes.trim()) value.notes = draft.notes.trim();
   else delete value.notes;
-  return { label: existing ? 'Edit persona' : 'Add persona', changes: [{ op: 'put', coll: 'personas', id: personaId, value }] };
+  return { label: { key: existing ? 'analysis.labels.editPersona' : 'analysis.labels.addPersona' }, changes: [{ op: 'put', coll: 'personas', id: personaId, value }] };
 }
 
 /** Deletes a persona and what the user decided about its suggestion. */
 export function deletePersona(doc: CarnetDocument, id: string, suggestionKey: string): ChangeSet {
   const changes: ChangeSet['changes'] = [{ op: 'del', coll: 'personas', id }];
   if (doc.suggestions[suggestionKey]) changes.push({ op: 'del', coll: 'suggestions', id: suggestionKey });
-  return { label: 'Delete persona', changes };
+  return { label: { key: 'analysis.labels.deletePersona' }, changes };
 }

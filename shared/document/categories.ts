@@ -1,8 +1,11 @@
-import { addCategory, compose, newId, nowIso, setCategoryMembership, setPositions } from '../../../shared/document/commands.js';
-import type { Change, ChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument, Category, Position } from '../../../shared/document/schema.js';
-import type { AreaChanges } from '../map/categoryAreas.js';
-import { pickCategoryColor } from './colors.js';
+/** ChangeSet builders and queries for the user's categories. */
+import { pickCategoryColor } from './categoryColors.js';
+import { addCategory, compose, newId, nowIso, setCategoryMembership, setPositions } from './commands.js';
+import type { Change, ChangeSet, Label } from './operations.js';
+import type { CarnetDocument, Category, Position } from './schema.js';
+
+/** Categories joined (`add`) and left (`remove`) by a drop, each category id with its contact ids. */
+export type AreaChanges = { add: Map<string, string[]>; remove: Map<string, string[]> };
 
 /** Renames, recolours or sets the cadence of a category (cadence undefined: none). */
 export function editCategory(doc: CarnetDocument, id: string, patch: Partial<Omit<Category, 'id'>>): ChangeSet {
@@ -10,7 +13,7 @@ export function editCategory(doc: CarnetDocument, id: string, patch: Partial<Omi
   if (!current) throw new Error(`no category "${id}"`);
   const next: Category = { ...current, ...patch, id };
   if (next.cadenceDays === undefined) delete next.cadenceDays;
-  return { label: 'Edit category', changes: [{ op: 'put', coll: 'categories', id, value: next }] };
+  return { label: { key: 'labels.editCategory' }, changes: [{ op: 'put', coll: 'categories', id, value: next }] };
 }
 
 /** Creates a category with a free colour and puts these contacts in it: one undo step. */
@@ -21,7 +24,7 @@ export function newCategoryWith(doc: CarnetDocument, name: string, contactIds: r
   // The membership builder reads the category's name from the document, where it does not exist yet.
   const withIt: CarnetDocument = { ...doc, categories: { ...doc.categories, [id]: { id, name, color } } };
   const members = setCategoryMembership(withIt, contactIds, id, true);
-  return { id, set: contactIds.length > 0 ? compose(`Add to ${name}`, created, members) : created };
+  return { id, set: contactIds.length > 0 ? compose({ key: 'labels.addTo', params: { name } }, created, members) : created };
 }
 
 /** The category whose name is `name`, ignoring case and accents. */
@@ -65,6 +68,8 @@ export function areaDropChangeSet(doc: CarnetDocument, positions: Readonly<Recor
   const contacts: Change[] = [...next].map(([id, categories]) => ({ op: 'put', coll: 'contacts', id, value: { ...doc.contacts[id]!, categories, updatedAt: now } }));
   const touched = [...changes.add.keys(), ...changes.remove.keys()];
   const only = touched.length === 1 ? doc.categories[touched[0]!] : undefined;
-  const label = only ? (changes.add.size === 1 ? `Add to ${only.name}` : `Remove from ${only.name}`) : 'Change categories';
+  const label: Label = only
+    ? { key: changes.add.size === 1 ? 'labels.addTo' : 'labels.removeFrom', params: { name: only.name } }
+    : { key: 'labels.changeCategories' };
   return compose(label, setPositions(positions), { label, changes: contacts });
 }

@@ -5,8 +5,8 @@
  * on the map go next to them; the others gather in a disc beside the map,
  * where newcomers are easy to spot. Nothing already placed moves.
  */
-import type { Change, ChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument, Position } from '../../../shared/document/schema.js';
+import type { Change, ChangeSet } from './operations.js';
+import type { CarnetDocument, Position } from './schema.js';
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** About one node's width plus a gap, as the map draws them. */
