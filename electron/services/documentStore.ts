@@ -384,7 +384,8 @@ export class DocumentStore {
         level: 'warning',
         code: 'document.missing',
         message: `"${asked}" is missing: it was deleted or moved, or it is on a disk that is not connected. Carnet shows its latest backup (${new Date(time).toISOString()}${replayed?.kept.length ? `, with ${replayed.kept.length} later edit(s) from its journal` : ''}), read-only. Restore it to keep working on it, or open another file.`,
-        params: { file: asked, backup: found.path, time: new Date(time).toISOString(), edits: String(replayed?.kept.length ?? 0) },
+        // `time` in milliseconds: the renderer formats it in the user's language.
+        params: { file: asked, backup: found.path, time: String(time), edits: String(replayed?.kept.length ?? 0) },
       },
     ];
     if (replayed && (replayed.damaged.length || replayed.skipped.length || replayed.stopped)) reportReplay(asked, replayed, null, notices);
@@ -831,12 +832,14 @@ async function settleJournal(file: string, asked: string, before: string, mark: 
 
 function reportReplay(file: string, r: Replayed, movedTo: string | null, notices: Notice[]): void {
   const kept = movedTo ? `the journal was kept as "${movedTo}"` : 'the journal was left as it is';
+  // `context` picks the translation: the journal moved aside, or left in place (read-only).
+  const where: Record<string, string> = movedTo ? { movedTo } : { context: 'kept' };
   if (r.stopped) {
     notices.push({
       level: 'warning',
       code: 'document.journalNotReplayed',
       message: `Some recent edits of "${file}" could not be restored from its journal: it continues revision ${r.stopped.journalRevision - 1}, but the document is at revision ${r.stopped.documentRevision}. ${r.kept.length} edit(s) were restored; ${kept}.`,
-      params: { file, journalRevision: String(r.stopped.journalRevision - 1), documentRevision: String(r.stopped.documentRevision), restored: String(r.kept.length), ...(movedTo ? { movedTo } : {}) },
+      params: { file, journalRevision: String(r.stopped.journalRevision - 1), documentRevision: String(r.stopped.documentRevision), restored: String(r.kept.length), ...where },
     });
   }
   if (r.damaged.length > 0 || r.skipped.length > 0) {
@@ -845,7 +848,7 @@ function reportReplay(file: string, r: Replayed, movedTo: string | null, notices
       level: 'warning',
       code: 'document.journalDamaged',
       message: `The journal of "${file}" is damaged${lines ? ` (line ${lines} does not match its checksum)` : ''}${r.skipped.length ? `; ${r.skipped.length} edit(s) could not be applied` : ''}. Those edits are lost from the document; ${r.kept.length} other edit(s) were restored, and ${kept}.`,
-      params: { file, lines, count: String(r.damaged.length + r.skipped.length), restored: String(r.kept.length), ...(movedTo ? { movedTo } : {}) },
+      params: { file, lines, count: String(r.damaged.length + r.skipped.length), restored: String(r.kept.length), ...where },
     });
   }
 }

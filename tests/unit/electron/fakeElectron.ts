@@ -78,6 +78,7 @@ export const ipcHandlers = new Map<string, Handler>();
 export const rendererListeners = new Map<string, Set<(...args: unknown[]) => void>>();
 
 export const fakeSession = {
+  on: vi.fn(),
   setPermissionRequestHandler: vi.fn(),
   setPermissionCheckHandler: vi.fn(),
   webRequest: { onHeadersReceived: vi.fn() },
