@@ -95,7 +95,12 @@ export function backupsToPrune(newestFirst: readonly BackupInfo[], now: number, 
  */
 export async function writeBackup(docPath: string, text: string, revision: number, nowIso: string, rule: Retention = DEFAULT_RETENTION): Promise<string> {
   const dir = backupDirFor(docPath);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Not recursive: a document whose folder is gone (a disk disconnected) must not get that folder back.
+  for (const d of [dirname(dir), dir]) {
+    await mkdir(d, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
   const existing = new Set(await readdir(dir));
   const stem = `${fileStamp(nowIso)}-r${revision}`;
   const hash = `-h${fingerprint(text)}`;
