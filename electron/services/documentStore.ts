@@ -385,7 +385,7 @@ export class DocumentStore {
         code: 'document.missing',
         message: `"${asked}" is missing: it was deleted or moved, or it is on a disk that is not connected. Carnet shows its latest backup (${new Date(time).toISOString()}${replayed?.kept.length ? `, with ${replayed.kept.length} later edit(s) from its journal` : ''}), read-only. Restore it to keep working on it, or open another file.`,
         // `time` in milliseconds: the renderer formats it in the user's language.
-        params: { file: asked, backup: found.path, time: String(time), edits: String(replayed?.kept.length ?? 0) },
+        params: { file: asked, backup: found.path, time: String(time), count: String(replayed?.kept.length ?? 0) },
       },
     ];
     if (replayed && (replayed.damaged.length || replayed.skipped.length || replayed.stopped)) reportReplay(asked, replayed, null, notices);
@@ -848,7 +848,7 @@ function reportReplay(file: string, r: Replayed, movedTo: string | null, notices
       level: 'warning',
       code: 'document.journalDamaged',
       message: `The journal of "${file}" is damaged${lines ? ` (line ${lines} does not match its checksum)` : ''}${r.skipped.length ? `; ${r.skipped.length} edit(s) could not be applied` : ''}. Those edits are lost from the document; ${r.kept.length} other edit(s) were restored, and ${kept}.`,
-      params: { file, lines, count: String(r.damaged.length + r.skipped.length), restored: String(r.kept.length), ...where },
+      params: { file, lines, problems: String(r.damaged.length + r.skipped.length), restored: String(r.kept.length), ...where },
     });
   }
 }

@@ -68,7 +68,7 @@ describe('the default document is missing at start', () => {
     const notice = state.notices.find((n) => n.code === 'document.missing')!;
     expect(notice.level).toBe('warning');
     expect(notice.message).toContain(path);
-    expect(notice.params?.edits).toBe('1');
+    expect(notice.params?.count).toBe('1');
     expect(notice.actions?.map((a) => a.label)).toEqual(['restore', 'open', 'new']);
     await expect(b.handlers.apply(addContact(state.doc, { id: 'c12', name: 'Refused' }))).rejects.toThrow(/read-only/);
     await b.close();
