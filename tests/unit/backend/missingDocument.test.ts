@@ -166,3 +166,30 @@ describe('the last document is missing at start', () => {
     expect(statSync(join(dir, 'carnet.json')).isFile()).toBe(true);
   });
 });
+
+describe('the last document is locked by a Carnet that cannot be verified', () => {
+  it('opens the default one, and offers to take the lock over with a warning; taking over opens it', async () => {
+    const { spawn } = await import('node:child_process');
+    const { lockPathFor } = await import('../../../electron/services/lock.js');
+    mkdirSync(join(dir, 'docs'));
+    const path = join(dir, 'docs', 'shared.json');
+    await (await DocumentStore.create(path, sampleDocument())).close();
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      // An earlier Carnet's lock: a bare process id, alive, that nothing can tie to a Carnet.
+      writeFileSync(lockPathFor(path), String(other.pid));
+      const b = await start(dir, path);
+      const state = await b.handlers.getState();
+      expect(state.path).toBe(join(dir, 'carnet.json'));
+      const notice = state.notices.find((n) => n.code === 'document.lockedUnverified')!;
+      expect(notice.level).toBe('warning');
+      expect(notice.message).toMatch(/may be open in another Carnet.*Open it anyway only if/);
+      const opened = (await b.call('runNoticeAction', [action(state, 'document.lockedUnverified', 'takeOver').id])) as DocumentState;
+      expect(opened.path).toBe(path);
+      expect(JSON.parse(readFileSync(lockPathFor(path), 'utf8')).pid).toBe(process.pid);
+      await expect(b.call('runNoticeAction', [action(state, 'document.lockedUnverified', 'takeOver').id])).rejects.toThrow(/no longer available/);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+});
