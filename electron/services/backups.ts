@@ -8,9 +8,10 @@
  * is recovered from.
  */
 import { crc32 } from 'node:zlib';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
+import { readRegularText } from './regularFile.js';
 
 export const BACKUP_FOLDER = '.carnet-backups';
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-r(\d+)(?:-(\d+))?(?:-h([0-9a-f]{16}))?\.json$/;
@@ -121,10 +122,10 @@ export async function removeStaleBackupTemps(docPath: string): Promise<void> {
   for (const n of names) if (n.endsWith(TEMP_SUFFIX)) await unlink(join(dir, n)).catch(() => {});
 }
 
-/** Reads a backup; null if it vanished meanwhile. */
+/** Reads a backup; null if it vanished meanwhile (or is not a regular file). */
 export async function readBackup(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readRegularText(path);
   } catch {
     return null;
   }

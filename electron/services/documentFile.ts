@@ -1,10 +1,10 @@
 /**
- * The document file itself: reading it once, knowing which version of it is
- * on disk, and writing the next one the way the file allows (atomically, or
- * in place when it has other names).
+ * The document file itself: knowing which version of it is on disk, and
+ * writing the next one the way the file allows (atomically, or in place when
+ * it has other names).
  */
 import type { BigIntStats } from 'node:fs';
-import { constants, open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { writeFileAtomic } from './atomicWrite.js';
 import { writeFileInPlace } from './inPlaceWrite.js';
 import type { DiskIdentity } from './saveProtocol.js';
@@ -24,31 +24,6 @@ export async function currentIdentity(path: string): Promise<DiskIdentity | null
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
-  }
-}
-
-/** Text with a leading UTF-8 byte-order mark removed (editors on Windows add one; JSON.parse refuses it). */
-export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-export type ReadFile = { text: string; stat: BigIntStats };
-
-/**
- * Reads a regular file through one handle, so the identity and mode returned
- * are those of the bytes read, even if the file is replaced meanwhile.
- * FIFOs and devices are refused before anything waits on them.
- */
-export async function readRegularFile(path: string): Promise<ReadFile> {
-  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = await handle.stat({ bigint: true });
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    const text = withoutBom(await handle.readFile('utf8'));
-    return { text, stat: st };
-  } finally {
-    await handle.close();
   }
 }
 

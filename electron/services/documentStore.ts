@@ -18,7 +18,7 @@
  * - A file that does not parse or validate is moved aside, never
  *   overwritten, and the newest valid backup is opened, with a Notice.
  */
-import { lstat, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Notice } from '../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet } from '../../shared/document/operations.js';
@@ -27,7 +27,8 @@ import { validateDocument } from '../../shared/document/validate.js';
 import { moveAside } from './asideFiles.js';
 import { isReadOnlyFile, removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
 import { backupInfos, fingerprint, removeStaleBackupTemps, writeBackup, type Retention } from './backups.js';
-import { identityOf, readRegularFile, withoutBom } from './documentFile.js';
+import { identityOf } from './documentFile.js';
+import { readRegularFile, readRegularText } from './regularFile.js';
 import { finishInPlaceWrites } from './inPlaceWrite.js';
 import { encodeEntry, journalPathFor, journalText, JournalWriter, readJournal, type JournalEntry, type SavedMark } from './journal.js';
 import { Lane } from './lane.js';
@@ -402,7 +403,7 @@ export class DocumentStore {
     const file = await targetFile(asked);
     const unlock = await lock(file, asked, {});
     try {
-      if (!(await exists(file))) await writeFileAtomic(file, await readFile(backup, 'utf8'));
+      if (!(await exists(file))) await writeFileAtomic(file, await readRegularText(backup));
     } finally {
       await unlock();
     }
@@ -809,7 +810,7 @@ async function readDocument(file: string, asked: string) {
 
 async function readJournalFile(file: string, asked: string): Promise<string | null> {
   try {
-    return withoutBom(await readFile(journalPathFor(file), 'utf8'));
+    return await readRegularText(journalPathFor(file));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new DocumentError(`the journal "${journalPathFor(asked)}" cannot be read: ${(e as Error).message}`, asked);
@@ -878,7 +879,7 @@ async function keepOrphanJournal(target: string, nowIso: string): Promise<void> 
   const path = journalPathFor(target);
   const st = await stat(path).catch(() => null);
   if (!st?.isFile() || st.size === 0) return;
-  const contents = readJournal(withoutBom(await readFile(path, 'utf8')));
+  const contents = readJournal(await readRegularText(path));
   if (contents.entries.length === 0 && contents.damaged.length === 0) return;
   await moveAside(path, 'unreplayed', nowIso);
 }

@@ -13,9 +13,10 @@
  * next open) redoes step 2 before anything reads the file.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { open, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsyncDir, isReadOnlyFile, readOnlyError, writeFileAtomic } from './atomicWrite.js';
+import { readRegularBytes } from './regularFile.js';
 
 const INTENT_SUFFIX = '.carnet-inplace';
 
@@ -60,7 +61,7 @@ export async function finishInPlaceWrites(path: string): Promise<boolean> {
   const dated = await Promise.all(names.map(async (n) => ({ path: join(dir, n), mtime: (await stat(join(dir, n))).mtimeMs })));
   dated.sort((a, b) => b.mtime - a.mtime);
   const newest = dated[0]!;
-  await copyInPlace(newest.path, path, await readFile(newest.path));
+  await copyInPlace(newest.path, path, (await readRegularBytes(newest.path)).bytes);
   for (const older of dated.slice(1)) await unlink(older.path).catch(() => {});
   return true;
 }

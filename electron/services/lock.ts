@@ -13,9 +13,10 @@
  * verified is refused, and the user may take it over knowingly.
  */
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { readRegularText } from './regularFile.js';
 import { ownerState, parseOwner, selfIdentity, type ProcessIdentity } from './processIdentity.js';
 
 export class DocumentLockedError extends Error {
@@ -98,7 +99,7 @@ async function acquire(path: string, docPath: string, takeOver: boolean): Promis
     } finally {
       await unlink(temp).catch(() => {});
     }
-    const owner = parseOwner(await readFile(path, 'utf8').catch(() => ''));
+    const owner = parseOwner(await readRegularText(path).catch(() => ''));
     const state = owner ? await ownerState(owner) : 'unknown';
     if (state === 'self') throw new DocumentLockedError(`"${docPath}" is already open in this Carnet`, owner, true);
     if (state === 'alive') {
@@ -121,7 +122,7 @@ async function acquire(path: string, docPath: string, takeOver: boolean): Promis
 
 /** Removes the lock if it is still ours: one taken over meanwhile belongs to its new owner. */
 async function release(path: string, content: string): Promise<void> {
-  const now = await readFile(path, 'utf8').catch(() => null);
+  const now = await readRegularText(path).catch(() => null);
   if (now === content) await unlink(path).catch(() => {});
 }
 

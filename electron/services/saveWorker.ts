@@ -11,7 +11,6 @@
  * from the newest backup.
  */
 import { readlinkSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { applyChangeSet } from '../../shared/document/operations.js';
@@ -19,7 +18,8 @@ import type { CarnetDocument } from '../../shared/document/schema.js';
 import { parseDocument } from '../../shared/document/validate.js';
 import { keepAside } from './asideFiles.js';
 import { backupInfos, fingerprint, writeBackup, type Retention } from './backups.js';
-import { currentIdentity, sameIdentity, withoutBom, writeDocumentFile } from './documentFile.js';
+import { currentIdentity, sameIdentity, writeDocumentFile } from './documentFile.js';
+import { readRegularBytes, withoutBom } from './regularFile.js';
 import type { DiskIdentity, FromWorker, Saved, ToWorker } from './saveProtocol.js';
 
 const port = parentPort;
@@ -94,7 +94,7 @@ async function keepOtherVersion(nowIso: string): Promise<{ externalCopy: string 
   const now = await currentIdentity(file);
   if (now === null) return { externalCopy: null, recreated: true };
   if (sameIdentity(now, disk.identity)) return { externalCopy: null, recreated: false };
-  const bytes = await readFile(file);
+  const { bytes } = await readRegularBytes(file);
   // Touched, or rewritten with the same content (a sync client): nothing to keep.
   if (withoutBom(bytes.toString('utf8')) === disk.text) return { externalCopy: null, recreated: false };
   return { externalCopy: await keepAside(file, 'external', nowIso, bytes), recreated: false };
