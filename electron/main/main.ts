@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../shared/api/contract.js';
 import { createBackend } from '../services/backend.js';
-import { Settings } from '../services/settings.js';
+import { removeSettingsLeftovers, Settings } from '../services/settings.js';
 import { confirmDownloadOverwrites, createDialogs } from './dialogs.js';
 import { forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
@@ -50,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const configDir = process.env.CARNET_CONFIG_DIR;
   const store = new Store<Record<string, unknown>>({ name: 'settings', ...(configDir ? { cwd: configDir } : {}) });
+  removeSettingsLeftovers(store.path);
   const settings = new Settings(store);
   const systemLanguage = languageOfLocale(app.getLocale());
   const grants = new PathGrants(() => settings.get().recentFiles);

@@ -127,6 +127,8 @@ export const electron = {
 /** An electron-store stand-in: a Map with the Conf API the shell uses. */
 export class FakeStore {
   static instances: FakeStore[] = [];
+  /** Where electron-store would keep the file: a folder that does not exist here. */
+  readonly path = '/fake/config/settings.json';
   private readonly data = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
   constructor(public options: Record<string, unknown>) {
