@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useFilteredCount } from '../filters/filterState.js';
-import { Icon } from './Icon.js';
+import { Icon } from '../components/Icon.js';
 
 type Props = { doc: CarnetDocument | null; path: string; version: number; readOnly?: boolean };
 
