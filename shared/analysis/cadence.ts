@@ -6,7 +6,7 @@
  */
 import type { CarnetDocument, Contact } from '../document/schema.js';
 import type { TieHistory } from './history.js';
-import { daysBetween, dateMs } from './text.js';
+import { daysBetween, dateMsOrNaN } from './text.js';
 
 const DAY_MS = 86_400_000;
 
@@ -72,8 +72,9 @@ export type OverdueTie = {
 export function overdueTie(contact: Contact, history: TieHistory, cadence: Cadence, nowMs: number): OverdueTie | null {
   let since: number;
   if (history.lastMs !== null) since = history.lastMs;
-  else if (cadence.source !== 'strength') since = dateMs(contact.connectedOn ?? contact.createdAt);
+  else if (cadence.source !== 'strength') since = history.connectedMs ?? dateMsOrNaN(contact.createdAt);
   else return null;
+  if (Number.isNaN(since)) return null;
   const daysSince = daysBetween(since, nowMs);
   if (daysSince <= cadence.days || daysSince >= DORMANT_DAYS) return null;
   return {

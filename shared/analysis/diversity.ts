@@ -40,18 +40,27 @@ function valuesOf(c: Contact, d: Dimension): string[] {
   return city ? [city] : [];
 }
 
+/** A contact's values on every dimension, folded key → value as written. */
+function keysOf(c: Contact): Map<string, string>[] {
+  return DIMENSIONS.map((d) => {
+    const keys = new Map<string, string>();
+    for (const v of valuesOf(c, d)) if (fold(v)) keys.set(fold(v), v.trim());
+    return keys;
+  });
+}
+
 export function diversity(ctx: Context): DiversityEntry[] {
   const { ag, lang } = ctx;
-  let people = ag.contacts.filter((_, i) => ctx.active[i]);
+  let people: number[] = [];
+  for (let i = 0; i < ag.ids.length; i++) if (ctx.active[i]) people.push(i);
   const basis = people.length ? 'active' : 'all';
-  if (!people.length) people = ag.contacts;
-  return DIMENSIONS.map((dimension): DiversityEntry => {
+  if (!people.length) people = ag.ids.map((_, i) => i);
+  return DIMENSIONS.map((dimension, d): DiversityEntry => {
     // Someone with two current employers counts half at each: every person weighs 1.
     const weight = new Map<string, { label: string; w: number; count: number }>();
     let known = 0;
-    for (const c of people) {
-      const keys = new Map<string, string>();
-      for (const v of valuesOf(c, dimension)) if (fold(v)) keys.set(fold(v), v.trim());
+    for (const i of people) {
+      const keys = ctx.memo('diversity', i, keysOf)[d]!;
       if (!keys.size) continue;
       known++;
       for (const [k, label] of keys) {

@@ -39,6 +39,8 @@ export function featuresOf(person: Contact | Me): Feature[] {
     add('org', o.name);
     add('sector', o.sector);
   }
+  // The user's own sector (LinkedIn's "Industry"); a contact's sectors are those of its organizations.
+  if ('sector' in person) add('sector', person.sector);
   for (const s of person.schools) add('school', s.name);
   add('city', cityOf(person as Contact));
   for (const t of person.tags) add('tag', t);

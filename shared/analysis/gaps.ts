@@ -5,14 +5,16 @@
 import type { Brokerage } from './brokerage.js';
 import { clustersReached, type Context } from './context.js';
 import { message, type Message } from './messages.js';
-import { byString, round } from './text.js';
+import { round } from './text.js';
 
 /** How many brokers to list. */
 export const BROKER_LIMIT = 10;
 /** Only clusters of at least this size count for fragility and missing bridges (pairs of tiny clusters are noise). */
 export const GAP_MIN_CLUSTER_SIZE = 3;
-/** Missing bridges are listed among this many largest clusters (the total counts all). */
+/** Missing bridges are looked for among this many largest clusters (the total counts all). */
 export const UNBRIDGED_CLUSTER_LIMIT = 12;
+/** Missing bridges listed, the largest pairs first (the total counts all). */
+export const UNBRIDGED_LIMIT = 12;
 /** How many isolated contacts to list by id (the count is always exact). */
 export const ISOLATED_LIMIT = 100;
 
@@ -33,22 +35,20 @@ export type Gaps = {
   isolatedMessage: Message | null;
 };
 
-export function findGaps(ctx: Context, b: Brokerage): Gaps {
-  const { ag, membership, lang } = ctx;
+export function findGaps(ctx: Context, b: Brokerage, reached: Uint16Array): Gaps {
+  const { ag, lang } = ctx;
   const { offsets, targets } = ag.adjacency;
   const n = ag.ids.length;
   const person = (i: number): Person => ({ id: ag.ids[i]!, name: ag.contacts[i]!.name });
   const ref = (id: string): Ref => ({ id, label: ctx.clusterById.get(id)!.label });
 
   const brokers: Gaps['brokers'] = [];
-  const candidates: { i: number; clusters: string[] }[] = [];
-  for (let i = 0; i < n; i++) {
-    const clusters = clustersReached(ctx, i);
-    if (clusters.length >= 2) candidates.push({ i, clusters });
-  }
+  const candidates: number[] = [];
+  for (let i = 0; i < n; i++) if (reached[i]! >= 2) candidates.push(i);
   const es = (i: number): number => (Number.isNaN(b.effectiveSize[i]!) ? 0 : b.effectiveSize[i]!);
-  candidates.sort((x, y) => y.clusters.length - x.clusters.length || es(y.i) - es(x.i) || x.i - y.i);
-  for (const { i, clusters } of candidates.slice(0, BROKER_LIMIT)) {
+  candidates.sort((x, y) => reached[y]! - reached[x]! || es(y) - es(x) || x - y);
+  for (const i of candidates.slice(0, BROKER_LIMIT)) {
+    const clusters = clustersReached(ctx, i);
     brokers.push({
       ...person(i),
       effectiveSize: num(b.effectiveSize[i]!),
@@ -58,9 +58,19 @@ export function findGaps(ctx: Context, b: Brokerage): Gaps {
     });
   }
 
-  // One pass over the edges: who in each cluster has a tie outside it, and which cluster pairs are linked.
-  const outward = new Map<string, { first: number; several: boolean }>();
-  const linked = new Set<string>();
+  // One pass over the edges: who in each cluster has a tie outside it, and which cluster pairs are linked
+  // (clusters by position, sorted by size: a pair is the number small × count + large).
+  const k = ctx.clusters.length;
+  const firstOut = new Int32Array(k).fill(-1);
+  const severalOut = new Uint8Array(k);
+  // Which pairs are linked: a bit matrix while it stays small, else a set.
+  const matrix = k <= 4096 ? new Uint8Array(k * k) : null;
+  const linkedSet = new Set<number>();
+  const link = (pair: number): void => {
+    if (matrix) matrix[pair] = 1;
+    else linkedSet.add(pair);
+  };
+  const isLinked = (pair: number): boolean => (matrix ? matrix[pair] === 1 : linkedSet.has(pair));
   const isolated: string[] = [];
   let isolatedCount = 0;
   for (let i = 0; i < n; i++) {
@@ -68,51 +78,51 @@ export function findGaps(ctx: Context, b: Brokerage): Gaps {
       isolatedCount++;
       if (isolated.length < ISOLATED_LIMIT) isolated.push(ag.ids[i]!);
     }
-    const ci = membership[i];
-    if (!ci) continue;
+    const ci = ctx.clusterIndex[i]!;
+    if (ci < 0) continue;
     for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
-      const cj = membership[targets[e]!];
-      if (!cj || cj === ci) continue;
-      linked.add(ci < cj ? `${ci}\u0000${cj}` : `${cj}\u0000${ci}`);
-      const o = outward.get(ci);
-      if (!o) outward.set(ci, { first: i, several: false });
-      else if (o.first !== i) o.several = true;
+      const cj = ctx.clusterIndex[targets[e]!]!;
+      if (cj < 0 || cj === ci) continue;
+      link(ci < cj ? ci * k + cj : cj * k + ci);
+      if (firstOut[ci] === -1) firstOut[ci] = i;
+      else if (firstOut[ci] !== i) severalOut[ci] = 1;
     }
   }
 
-  const big = ctx.clusters.filter((c) => c.size >= GAP_MIN_CLUSTER_SIZE);
+  // Clusters are sorted by size: the big ones come first.
+  let bigCount = 0;
+  while (bigCount < k && ctx.clusters[bigCount]!.size >= GAP_MIN_CLUSTER_SIZE) bigCount++;
   const fragileClusters: Gaps['fragileClusters'] = [];
-  for (const c of big) {
-    const o = outward.get(c.id);
-    if (!o || o.several) continue;
+  for (let c = 0; c < bigCount; c++) {
+    const via = firstOut[c]!;
+    if (via === -1 || severalOut[c]) continue;
+    const cluster = ctx.clusters[c]!;
     fragileClusters.push({
-      cluster: ref(c.id),
-      via: person(o.first),
-      message: message(lang, 'gaps.fragile', { cluster: c.label, name: ag.contacts[o.first]!.name }),
+      cluster: ref(cluster.id),
+      via: person(via),
+      message: message(lang, 'gaps.fragile', { cluster: cluster.label, name: ag.contacts[via]!.name }),
     });
   }
 
   const unbridged: Gaps['unbridged'] = [];
   let linkedAmongBig = 0;
-  const bigIds = new Set(big.map((c) => c.id));
-  for (const key of linked) {
-    const [x, y] = key.split('\u0000') as [string, string];
-    if (bigIds.has(x) && bigIds.has(y)) linkedAmongBig++;
-  }
-  const top = big.slice(0, UNBRIDGED_CLUSTER_LIMIT);
-  for (let p = 0; p < top.length; p++) {
-    for (let q = p + 1; q < top.length; q++) {
-      const [x, y] = [top[p]!.id, top[q]!.id].sort(byString) as [string, string];
-      if (linked.has(`${x}\u0000${y}`)) continue;
-      unbridged.push({ a: ref(top[p]!.id), b: ref(top[q]!.id), message: message(lang, 'gaps.noBridge', { a: top[p]!.label, b: top[q]!.label }) });
-    }
+  if (matrix) {
+    for (let p = 0; p < bigCount; p++) for (let q = p + 1; q < bigCount; q++) linkedAmongBig += matrix[p * k + q]!;
+  } else for (const pair of linkedSet) if (pair % k < bigCount && Math.floor(pair / k) < bigCount) linkedAmongBig++;
+  const top = ctx.clusters.slice(0, Math.min(bigCount, UNBRIDGED_CLUSTER_LIMIT));
+  const pairs: [number, number][] = [];
+  for (let p = 0; p < top.length; p++) for (let q = p + 1; q < top.length; q++) if (!isLinked(p * k + q)) pairs.push([p, q]);
+  // The pairs of the largest clusters first: where a missing bridge separates the most people.
+  pairs.sort((u, v) => top[v[0]]!.size + top[v[1]]!.size - (top[u[0]]!.size + top[u[1]]!.size) || u[0] - v[0] || u[1] - v[1]);
+  for (const [p, q] of pairs.slice(0, UNBRIDGED_LIMIT)) {
+    unbridged.push({ a: ref(top[p]!.id), b: ref(top[q]!.id), message: message(lang, 'gaps.noBridge', { a: top[p]!.label, b: top[q]!.label }) });
   }
 
   return {
     brokers,
     fragileClusters,
     unbridged,
-    unbridgedTotal: (big.length * (big.length - 1)) / 2 - linkedAmongBig,
+    unbridgedTotal: (bigCount * (bigCount - 1)) / 2 - linkedAmongBig,
     isolated,
     isolatedCount,
     isolatedMessage: isolatedCount ? message(lang, 'gaps.isolated', { count: isolatedCount }) : null,

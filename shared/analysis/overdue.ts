@@ -14,14 +14,18 @@ export function overdueSuggestionKey(contactId: string): string {
   return `overdue:${contactId}`;
 }
 
-export function overdueTies(ctx: Context): Overdue[] {
-  const out: Overdue[] = [];
+/** Every overdue tie (ids, for the other lists to leave out) and the first `limit`, explained. */
+export function overdueTies(ctx: Context, limit: number): { list: Overdue[]; total: number; ids: Set<string> } {
+  const found: OverdueTie[] = [];
   ctx.ag.contacts.forEach((contact, i) => {
     const cadence = cadenceOf(contact, ctx.strengths[i]!, ctx.doc);
     const o = overdueTie(contact, ctx.histories[i]!, cadence, ctx.nowMs);
-    if (!o || isHidden(ctx, overdueSuggestionKey(contact.id))) return;
-    const m = message(ctx.lang, o.lastInteraction ? 'overdue.reason' : 'overdue.never', { days: o.daysSince, cadence: o.cadenceDays });
-    out.push({ ...o, reason: m.text, reasonMessage: m });
+    if (o && !isHidden(ctx, overdueSuggestionKey(contact.id))) found.push(o);
   });
-  return out.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays || byString(a.id, b.id));
+  found.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays || byString(a.id, b.id));
+  const list = found.slice(0, limit).map((o): Overdue => {
+    const m = message(ctx.lang, o.lastInteraction ? 'overdue.reason' : 'overdue.never', { days: o.daysSince, cadence: o.cadenceDays });
+    return { ...o, reason: m.text, reasonMessage: m };
+  });
+  return { list, total: found.length, ids: new Set(found.map((o) => o.id)) };
 }

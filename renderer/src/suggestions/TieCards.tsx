@@ -35,7 +35,11 @@ export function DormantCard({ tie, clusterColor, onOpenContact, onLog }: Common 
             {tie.cluster.label}
           </span>
         )}
-        <span className={`badge direction-${tie.lastInteraction.direction}`}>{t(`analysis.revive.lastDirection.${tie.lastInteraction.direction}`)}</span>
+        {tie.lastInteraction ? (
+          <span className={`badge direction-${tie.lastInteraction.direction}`}>{t(`analysis.revive.lastDirection.${tie.lastInteraction.direction}`)}</span>
+        ) : (
+          <span className="badge">{t('analysis.revive.connectedOnly')}</span>
+        )}
       </p>
       <ul className="sugg-reasons" aria-label={t('analysis.revive.why', { name: tie.name })}>
         {evidence.map((r) => (
