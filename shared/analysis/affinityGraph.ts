@@ -111,10 +111,17 @@ const UNIT = 1e9;
 
 /** Growable edge list (a, b, weight in UNITs), duplicates allowed until summed. */
 class EdgeList {
-  a = new Uint32Array(1024);
-  b = new Uint32Array(1024);
-  w = new Float64Array(1024);
+  a: Uint32Array;
+  b: Uint32Array;
+  w: Float64Array;
   length = 0;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.a = new Uint32Array(size);
+    this.b = new Uint32Array(size);
+    this.w = new Float64Array(size);
+  }
 
   add(x: number, y: number, weight: number): void {
     if (x === y) return;
@@ -122,14 +129,6 @@ class EdgeList {
     this.a[this.length] = x < y ? x : y;
     this.b[this.length] = x < y ? y : x;
     this.w[this.length++] = Math.round(weight * UNIT);
-  }
-
-  append(other: EdgeList): void {
-    while (this.a.length < this.length + other.length) this.grow();
-    this.a.set(other.a.subarray(0, other.length), this.length);
-    this.b.set(other.b.subarray(0, other.length), this.length);
-    this.w.set(other.w.subarray(0, other.length), this.length);
-    this.length += other.length;
   }
 
   private grow(): void {
@@ -163,6 +162,8 @@ export type GraphSource = {
   /** The non-archived contacts, sorted by id. */
   contacts: Contact[];
   ties: Iterable<Tie>;
+  /** How many ties there are (sizes the edge arrays once). */
+  tieCount?: number;
   /** Interactions with at least two contacts (the others link nobody). */
   groups: Iterable<Interaction>;
   me: Me;
@@ -173,7 +174,8 @@ export type GraphSource = {
 /** The graph source of a whole document. */
 export function graphSource(doc: CarnetDocument): GraphSource {
   const contacts = Object.values(doc.contacts).filter((c) => !c.archived).sort((a, b) => byString(a.id, b.id));
-  return { contacts, ties: Object.values(doc.ties), groups: Object.values(doc.interactions).filter((it) => it.contacts.length > 1), me: doc.me };
+  const ties = Object.values(doc.ties);
+  return { contacts, ties, tieCount: ties.length, groups: Object.values(doc.interactions).filter((it) => it.contacts.length > 1), me: doc.me };
 }
 
 /** The features of a contact, from the cache when there. */
@@ -250,39 +252,49 @@ export function buildAffinityGraph(input: CarnetDocument | GraphSource): Affinit
     groups.push({ key: `i|${it.id}`, kind: 'interaction', weight: COPARTICIPATION_WEIGHT * Math.min(1, 4 / (members.length - 1)), members });
   }
 
-  // Edges both graphs share (ties, small groups), the rings of big groups, the hubs of big groups.
-  const shared = new EdgeList();
-  const rings = new EdgeList();
-  const hubEdges = new EdgeList();
+  // Both graphs hold the ties and small groups; the contact graph adds the rings of big groups, the clustering graph their hubs.
   const big: Group[] = [];
+  let cliquePairs = 0;
+  let ringEdges = 0;
+  let hubCount = 0;
   for (const g of groups) {
     const m = g.members.length;
     if (m < 2) continue;
-    if (m <= GROUP_CLIQUE_MAX) {
-      const w = g.kind === 'interaction' ? g.weight : sharedWeight(g.weight, m);
-      for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) shared.add(g.members[p]!, g.members[q]!, w);
-    } else big.push(g);
+    if (m <= GROUP_CLIQUE_MAX) cliquePairs += (m * (m - 1)) / 2;
+    else {
+      big.push(g);
+      ringEdges += m * GROUP_LINKS[g.kind];
+      hubCount += m;
+    }
+  }
+  const tieCount = source.tieCount ?? 1024;
+  const contactEdges = new EdgeList(cliquePairs + tieCount + ringEdges);
+  const clusterEdges = new EdgeList(cliquePairs + tieCount + hubCount);
+  const both = (a: number, b: number, w: number): void => {
+    contactEdges.add(a, b, w);
+    clusterEdges.add(a, b, w);
+  };
+  for (const g of groups) {
+    const m = g.members.length;
+    if (m < 2 || m > GROUP_CLIQUE_MAX) continue;
+    const w = g.kind === 'interaction' ? g.weight : sharedWeight(g.weight, m);
+    for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) both(g.members[p]!, g.members[q]!, w);
   }
   for (const t of source.ties) {
     const a = index.get(t.from);
     const b = index.get(t.to);
-    if (a !== undefined && b !== undefined) shared.add(a, b, TIE_BASE_WEIGHT + t.strength);
+    if (a !== undefined && b !== undefined) both(a, b, TIE_BASE_WEIGHT + t.strength);
   }
   big.sort((x, y) => byString(x.key, y.key));
   const idHash = new Uint32Array(n);
   for (let i = 0; i < n; i++) idHash[i] = hash32(ids[i]!);
   big.forEach((g, h) => {
     const pair = g.kind === 'interaction' ? g.weight : sharedWeight(g.weight, g.members.length);
-    linkRing(rings, g, pair, idHash);
-    for (const i of g.members) hubEdges.add(i, n + h, hubWeight(pair));
+    linkRing(contactEdges, g, pair, idHash);
+    for (const i of g.members) clusterEdges.add(i, n + h, hubWeight(pair));
   });
 
   const { meFeatures, meWeights } = meAffinity(source.me, features);
-
-  const contactEdges = new EdgeList();
-  contactEdges.append(shared);
-  contactEdges.append(rings);
-  shared.append(hubEdges);
   return {
     ids,
     index,
@@ -291,7 +303,7 @@ export function buildAffinityGraph(input: CarnetDocument | GraphSource): Affinit
     meFeatures,
     meWeights,
     adjacency: toAdjacency(n, contactEdges),
-    clustering: toAdjacency(n + big.length, shared),
+    clustering: toAdjacency(n + big.length, clusterEdges),
     hubs: big.length,
   };
 }
@@ -303,13 +315,26 @@ export function buildAffinityGraph(input: CarnetDocument | GraphSource): Affinit
  * Current and all-time staff of one organization share an order: their rings
  * coincide where the members do, adding weight to the same pairs.
  */
+const LOW_BITS = 2 ** 20;
+
 function linkRing(edges: EdgeList, g: Group, weight: number, idHash: Uint32Array): void {
   const m = g.members.length;
   const salt = hash32(g.kind === 'orgNow' || g.kind === 'org' ? `org:${g.key.slice(g.key.indexOf(':') + 1)}` : g.key);
-  const order = g.members.map((i) => ({ i, h: mix32(idHash[i]! ^ salt) })).sort((x, y) => x.h - y.h || x.i - y.i);
+  let order: Uint32Array;
+  if (idHash.length <= LOW_BITS) {
+    // One typed sort of numbers: the hash in the high bits, the node index in the low 20 (ties broken by index), exact in a double.
+    const keys = new Float64Array(m);
+    for (let p = 0; p < m; p++) keys[p] = mix32(idHash[g.members[p]!]! ^ salt) * LOW_BITS + g.members[p]!;
+    keys.sort();
+    order = new Uint32Array(m);
+    for (let p = 0; p < m; p++) order[p] = keys[p]! % LOW_BITS;
+  } else {
+    const h = (i: number) => mix32(idHash[i]! ^ salt);
+    order = Uint32Array.from(g.members).sort((x, y) => h(x) - h(y) || x - y);
+  }
   const chords = Math.max(1, Math.min(GROUP_LINKS[g.kind], Math.floor(Math.log2(m)) - 1));
   for (let p = 0; p < m; p++) {
-    for (let c = 0, step = 1; c < chords; c++, step *= 2) edges.add(order[p]!.i, order[(p + step) % m]!.i, weight);
+    for (let c = 0, step = 1; c < chords; c++, step *= 2) edges.add(order[p]!, order[(p + step) % m]!, weight);
   }
 }
 

@@ -55,14 +55,16 @@ export function diversity(ctx: Context): DiversityEntry[] {
   for (let i = 0; i < ag.ids.length; i++) if (ctx.active[i]) people.push(i);
   const basis = people.length ? 'active' : 'all';
   if (!people.length) people = ag.ids.map((_, i) => i);
-  return DIMENSIONS.map((dimension, d): DiversityEntry => {
-    // Someone with two current employers counts half at each: every person weighs 1.
-    const weight = new Map<string, { label: string; w: number; count: number }>();
-    let known = 0;
-    for (const i of people) {
-      const keys = ctx.memo('diversity', i, keysOf)[d]!;
+  // Someone with two current employers counts half at each: every person weighs 1.
+  const weights = DIMENSIONS.map(() => new Map<string, { label: string; w: number; count: number }>());
+  const knownBy = DIMENSIONS.map(() => 0);
+  for (const i of people) {
+    const all = ctx.memo('diversity', i, keysOf);
+    for (let d = 0; d < all.length; d++) {
+      const keys = all[d]!;
       if (!keys.size) continue;
-      known++;
+      knownBy[d]!++;
+      const weight = weights[d]!;
       for (const [k, label] of keys) {
         const e = weight.get(k);
         if (e) {
@@ -71,6 +73,10 @@ export function diversity(ctx: Context): DiversityEntry[] {
         } else weight.set(k, { label, w: 1 / keys.size, count: 1 });
       }
     }
+  }
+  return DIMENSIONS.map((dimension, d): DiversityEntry => {
+    const weight = weights[d]!;
+    const known = knownBy[d]!;
     const ranked = [...weight.entries()].sort((a, b) => b[1].w - a[1].w || byString(a[0], b[0]));
     const top = ranked.slice(0, TOP).map(([, e]) => ({ value: e.label, count: e.count, share: round(e.w / known) }));
     const who = message(lang, `who.${basis}`).text;

@@ -12,7 +12,7 @@
  * made years ago with no message since is a dormant tie.
  */
 import { DORMANT_DAYS } from './cadence.js';
-import { isHidden, pointMessage, type Context } from './context.js';
+import { hiddenIds, pointMessage, type Context } from './context.js';
 import { commonFeatures, featureId, type Feature } from './features.js';
 import { message, type Message } from './messages.js';
 import { byString, daysBetween, round } from './text.js';
@@ -53,7 +53,7 @@ export type DormantTie = {
   reasonMessages: Message[];
 };
 
-/** Key of a dormant-tie suggestion in `doc.suggestions` (snoozed or dismissed by the user). */
+/** Key of a dormant-tie suggestion in `doc.suggestions`, snoozed or dismissed by the user (`hiddenIds(ctx, 'dormant')` reads the same keys). */
 export function dormantSuggestionKey(contactId: string): string {
   return `dormant:${contactId}`;
 }
@@ -61,37 +61,42 @@ export function dormantSuggestionKey(contactId: string): string {
 /** What the dormant ties and first steps both read: who is active where, what the active ties cover, how far each node reaches. */
 export type Reach = {
   activeInCluster: Int32Array;
-  activeFeatures: Set<string>;
+  /** What the user has, and how many active ties have each feature. */
+  meFeatures: Set<string>;
+  activeFeatures: Map<string, number>;
   reached: Uint16Array;
 };
 
 export function reachOf(ctx: Context, reached: Uint16Array): Reach {
   const { ag } = ctx;
   const activeInCluster = new Int32Array(ctx.clusters.length);
-  const activeFeatures = new Set(ag.meFeatures.map(featureId));
+  const activeFeatures = new Map<string, number>();
   for (let i = 0; i < ag.ids.length; i++) {
     if (!ctx.active[i]) continue;
     const c = ctx.clusterIndex[i]!;
     if (c >= 0) activeInCluster[c]!++;
-    for (const f of ag.features[i]!) activeFeatures.add(featureId(f));
+    for (const f of ag.features[i]!) activeFeatures.set(f.id, (activeFeatures.get(f.id) ?? 0) + 1);
   }
-  return { activeInCluster, activeFeatures, reached };
+  return { activeInCluster, meFeatures: new Set(ag.meFeatures.map(featureId)), activeFeatures, reached };
 }
 
 /** Bridging and novelty of contact i (the parts of the score about what the tie opens). */
 export function openness(ctx: Context, reach: Reach, i: number): { bridging: number; novelty: number; novel: Feature[]; activeThere: number } {
   const c = ctx.clusterIndex[i]!;
-  const activeThere = c >= 0 ? reach.activeInCluster[c]! : 0;
+  // The user's other active ties there (a new connection is active itself).
+  const activeThere = c >= 0 ? reach.activeInCluster[c]! - ctx.active[i]! : 0;
   const features = ctx.ag.features[i]!;
   let nowAt: Set<string> | null = null;
   for (const f of features) if (f.kind === 'orgNow') (nowAt ??= new Set()).add(f.key);
   let considered = 0;
   const novel: Feature[] = [];
+  // Novel: neither the user nor another active tie has it (a new connection is active itself).
+  const self = ctx.active[i]!;
   for (const f of features) {
     // A current employer is one world, not two: its all-time twin is left out.
     if (!NOVELTY_KINDS.has(f.kind) || (f.kind === 'org' && nowAt?.has(f.key))) continue;
     considered++;
-    if (!reach.activeFeatures.has(featureId(f))) novel.push(f);
+    if (!reach.meFeatures.has(f.id) && (reach.activeFeatures.get(f.id) ?? 0) - self === 0) novel.push(f);
   }
   return {
     // A contact outside any cluster opens nothing identifiable: half credit.
@@ -110,12 +115,13 @@ export function openness(ctx: Context, reach: Reach, i: number): { bridging: num
 export function dormantTies(ctx: Context, reach: Reach, limit: number): { list: DormantTie[]; total: number } {
   const { histories, nowMs } = ctx;
   const scored: { i: number; score: number; daysSince: number; components: DormantTie['components']; novel: Feature[]; activeThere: number }[] = [];
+  const hidden = hiddenIds(ctx, 'dormant');
   for (let i = 0; i < histories.length; i++) {
     const h = histories[i]!;
     if (h.lastContactMs === null) continue;
     const daysSince = daysBetween(h.lastContactMs, nowMs);
     if (daysSince < DORMANT_DAYS) continue;
-    if (isHidden(ctx, dormantSuggestionKey(ctx.ag.ids[i]!))) continue;
+    if (hidden.has(ctx.ag.ids[i]!)) continue;
     const open = openness(ctx, reach, i);
     const components = {
       strength: Math.min(1, (ctx.strengths[i]!.value - 1) / (STRENGTH_SATURATION - 1)),

@@ -13,7 +13,7 @@
  * someone you barely know).
  */
 import { DORMANT_DAYS } from './cadence.js';
-import { isHidden, pointMessage, type Context } from './context.js';
+import { hiddenIds, pointMessage, type Context } from './context.js';
 import { giveFirstAction, isoDay, openness, type Reach } from './dormantTies.js';
 import { commonFeatures, type Feature } from './features.js';
 import { message, type Message } from './messages.js';
@@ -45,7 +45,7 @@ export type FirstStep = {
   reasonMessages: Message[];
 };
 
-/** Key of a first-step suggestion in `doc.suggestions`. */
+/** Key of a first-step suggestion in `doc.suggestions` (`hiddenIds(ctx, 'first')` reads the same keys). */
 export function firstStepSuggestionKey(contactId: string): string {
   return `first:${contactId}`;
 }
@@ -53,16 +53,16 @@ export function firstStepSuggestionKey(contactId: string): string {
 type Scored = { i: number; score: number; components: FirstStep['components']; novel: Feature[]; activeThere: number; common: Feature[]; days: number | null };
 
 /** Every contact never interacted with and not dormant, best first; only the first `limit` are explained. */
-export function firstSteps(ctx: Context, reach: Reach, limit: number, exclude: ReadonlySet<string>): { list: FirstStep[]; total: number } {
+export function firstSteps(ctx: Context, reach: Reach, limit: number, exclude: Uint8Array): { list: FirstStep[]; total: number } {
   const { ag, histories, nowMs } = ctx;
   const scored: Scored[] = [];
+  const hidden = hiddenIds(ctx, 'first');
   for (let i = 0; i < histories.length; i++) {
     const h = histories[i]!;
     if (h.dates.length > 0) continue;
     const days = h.connectedMs === null ? null : daysBetween(h.connectedMs, nowMs);
     if (days !== null && days >= DORMANT_DAYS) continue;
-    const id = ag.ids[i]!;
-    if (exclude.has(id) || isHidden(ctx, firstStepSuggestionKey(id))) continue;
+    if (exclude[i] || hidden.has(ag.ids[i]!)) continue;
     const open = openness(ctx, reach, i);
     const common = commonFeatures(ag.meFeatures, ag.features[i]!);
     const components = {

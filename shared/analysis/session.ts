@@ -214,7 +214,7 @@ export class AnalysisSession {
     const me = egoBrokerage(ag.adjacency, new Float64Array(strengths.map((s) => s.value)));
     const overdue = overdueTies(ctx, limit);
     const dormant = dormantTies(ctx, reach, limit);
-    const first = firstSteps(ctx, reach, limit, overdue.ids);
+    const first = firstSteps(ctx, reach, limit, overdue.flags);
     const nullable = (x: number): number | null => (Number.isNaN(x) ? null : round(x));
 
     return {
@@ -290,7 +290,7 @@ export class AnalysisSession {
     }
     if (!g || this.graphStale) {
       const contacts = [...m.contacts.values()].filter((c) => !c.archived).sort((a, b) => byString(a.id, b.id));
-      const ag = buildAffinityGraph({ contacts, ties: m.ties.values(), groups: m.groups.values(), me: doc.me, features: this.features });
+      const ag = buildAffinityGraph({ contacts, ties: m.ties.values(), tieCount: m.ties.size, groups: m.groups.values(), me: doc.me, features: this.features });
       const signatures = new Map(ag.ids.map((id, i) => [id, graphSignature(ag.features[i]!)]));
       g = this.graph = { ag, brokerage: brokerage(ag.adjacency), communities: findCommunities(ag), signatures, labelCounts: new Map() };
     } else {
