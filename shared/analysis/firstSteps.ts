@@ -9,8 +9,9 @@
  * circles where the user has no active tie and bring what the active ties do
  * not cover (Burt, Granovetter), then an easy opener: a common point with
  * the user (seed article 004: find a common point before approaching), then
- * freshness. The first step always gives (seed 004: never ask a favour of
- * someone you barely know).
+ * freshness. New ties (connected in the last NEW_TIE_DAYS days) come first
+ * whatever their score: a follow-up cannot wait, the rest can. The first step
+ * always gives (seed 004: never ask a favour of someone you barely know).
  */
 import { DORMANT_DAYS } from './cadence.js';
 import { hiddenIds, pointMessage, type Context } from './context.js';
@@ -81,7 +82,8 @@ export function firstSteps(ctx: Context, reach: Reach, limit: number, exclude: U
     );
     scored.push({ i, score, components, novel: open.novel, activeThere: open.activeThere, common, days });
   }
-  scored.sort((a, b) => b.score - a.score || byString(ag.ids[a.i]!, ag.ids[b.i]!));
+  const fresh = (x: Scored): number => (x.days !== null && x.days < NEW_TIE_DAYS ? 1 : 0);
+  scored.sort((a, b) => fresh(b) - fresh(a) || b.score - a.score || byString(ag.ids[a.i]!, ag.ids[b.i]!));
   return { list: scored.slice(0, limit).map((s) => explain(ctx, reach, s)), total: scored.length };
 }
 

@@ -61,8 +61,8 @@ describe('a network imported from a LinkedIn export (connections and messages)',
       expect(f.reasons[0]).toMatch(/^Connected on .+: a new tie, worth a follow-up while it is fresh\.$/);
       expect(f.action.key).toBe('action.welcome');
     }
-    // Freshness weighs: with the same openness, a new tie ranks above an older connection.
-    expect(r.firstSteps.slice(0, 5).some((f) => f.newTie)).toBe(true);
+    // A follow-up cannot wait: the new ties come first.
+    expect(r.firstSteps.slice(0, recent.length).every((f) => f.newTie)).toBe(true);
   });
 
   it('clusters by employer, every cluster with its own label', () => {
@@ -115,6 +115,7 @@ describe.each([
   it('proposes first steps with the people who bridge the most circles first, each with a give-first action', () => {
     expect(r.firstStepsTotal).toBe(250);
     expect(r.firstSteps.length).toBe(100);
+    // No new tie here: the order is the score's.
     const scores = r.firstSteps.map((f) => f.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const top = r.firstSteps[0]!;
