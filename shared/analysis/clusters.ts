@@ -77,11 +77,18 @@ export function findCommunities(ag: AffinityGraph): Communities {
   return { community, modularity: contactModularity(ag, community, found.count) };
 }
 
-/** Communities of at least two contacts become clusters, with ids, colours and the user's labels. */
-export function detectClusters(ag: AffinityGraph, doc: CarnetDocument, previous?: PreviousClusters, found: Communities = findCommunities(ag)): ClusterResult {
+/** Clusters by membership alone: what depends on the graph and the previous run, not on styles or words. */
+export type Assignment = {
+  /** Largest first: id, members (node indices and ids), core member. */
+  clusters: { id: string; members: number[]; memberIds: string[]; core: string }[];
+  /** Cluster id of each node, null when alone. */
+  membership: (string | null)[];
+};
+
+/** Communities of at least two contacts, with ids that follow their members (`previous`), largest first. */
+export function assignClusters(ag: AffinityGraph, found: Communities, previous?: PreviousClusters): Assignment {
   const n = ag.ids.length;
   const membership: (string | null)[] = new Array(n).fill(null);
-  if (n === 0) return { clusters: [], memberIndices: [], membership, modularity: 0 };
   const byCommunity = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const c = found.community[i]!;
@@ -92,28 +99,39 @@ export function detectClusters(ag: AffinityGraph, doc: CarnetDocument, previous?
   const groups = [...byCommunity.values()].filter((m) => m.length >= 2);
   const ids = assignIds(ag, groups, previous);
   const strength = weightedDegrees(ag);
-
   const order = groups.map((_, g) => g).sort((x, y) => groups[y]!.length - groups[x]!.length || byString(ids[x]!, ids[y]!));
-  const clusters: Cluster[] = [];
-  const memberIndices: number[][] = [];
-  for (const g of order) {
+  const clusters = order.map((g) => {
     const members = groups[g]!;
     const id = ids[g]!;
     for (const i of members) membership[i] = id;
     const core = members.reduce((best, i) => (strength[i]! > strength[best]! ? i : best), members[0]!);
-    clusters.push({
-      id,
-      label: doc.clusters[id]?.label?.trim() ?? '',
+    return { id, members, memberIds: members.map((i) => ag.ids[i]!), core: ag.ids[core]! };
+  });
+  return { clusters, membership };
+}
+
+/** Communities of at least two contacts become clusters, with ids, colours and the user's labels. */
+export function detectClusters(
+  ag: AffinityGraph,
+  doc: CarnetDocument,
+  previous?: PreviousClusters,
+  found: Communities = findCommunities(ag),
+  assignment: Assignment = assignClusters(ag, found, previous),
+): ClusterResult {
+  const style = (id: string) => (Object.hasOwn(doc.clusters, id) ? doc.clusters[id] : undefined);
+  const clusters = assignment.clusters.map(
+    (c): Cluster => ({
+      id: c.id,
+      label: style(c.id)?.label?.trim() ?? '',
       labelParts: [],
-      members: members.map((i) => ag.ids[i]!),
-      size: members.length,
-      color: doc.clusters[id]?.color ?? '',
-      core: ag.ids[core]!,
-    });
-    memberIndices.push(members);
-  }
+      members: c.memberIds,
+      size: c.members.length,
+      color: style(c.id)?.color ?? '',
+      core: c.core,
+    }),
+  );
   assignColours(clusters);
-  return { clusters, memberIndices, membership, modularity: found.modularity };
+  return { clusters, memberIndices: assignment.clusters.map((c) => c.members), membership: assignment.membership, modularity: found.modularity };
 }
 
 /**

@@ -38,10 +38,21 @@ export type Context = {
    * `name` across the runs of a session (a contact is replaced when edited).
    */
   memo<T>(name: string, i: number, compute: (c: Contact) => T): T;
+  /**
+   * The same for what depends on a tie's history too (strength, overdue):
+   * remembered by history object, which a session keeps while neither the
+   * contact, its interactions, the categories nor the day changed.
+   */
+  memoTie<T>(name: string, i: number, compute: () => T): T;
 };
 
-export function tieActivity(ag: AffinityGraph, histories: TieHistory[], nowMs: number): { strengths: Strength[]; active: Uint8Array } {
-  const strengths = ag.contacts.map((c, i) => tieStrength(c, histories[i]!));
+export function tieActivity(
+  ag: AffinityGraph,
+  histories: TieHistory[],
+  nowMs: number,
+  strengthOf: (i: number) => Strength = (i) => tieStrength(ag.contacts[i]!, histories[i]!),
+): { strengths: Strength[]; active: Uint8Array } {
+  const strengths = ag.contacts.map((_, i) => strengthOf(i));
   const active = new Uint8Array(ag.ids.length);
   for (let i = 0; i < histories.length; i++) {
     const last = histories[i]!.lastContactMs;
@@ -67,34 +78,6 @@ export function clustersReached(ctx: Context, i: number): string[] {
     if (c) seen.add(c);
   }
   return [...seen].sort();
-}
-
-/**
- * How many distinct clusters each node and its neighbours belong to, for all
- * nodes in one pass over the edges (no sets, no strings).
- */
-export function clustersReachedCounts(ctx: Context): Uint16Array {
-  const { offsets, targets } = ctx.ag.adjacency;
-  const n = ctx.ag.ids.length;
-  const out = new Uint16Array(n);
-  const stamp = new Int32Array(ctx.clusters.length).fill(-1);
-  for (let i = 0; i < n; i++) {
-    let count = 0;
-    const own = ctx.clusterIndex[i]!;
-    if (own >= 0) {
-      stamp[own] = i;
-      count++;
-    }
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
-      const c = ctx.clusterIndex[targets[e]!]!;
-      if (c >= 0 && stamp[c] !== i) {
-        stamp[c] = i;
-        count++;
-      }
-    }
-    out[i] = Math.min(count, 65_535);
-  }
-  return out;
 }
 
 /** Whether the user snoozed (without a date, or until after now) or dismissed the suggestion `key`. */

@@ -20,8 +20,7 @@ export function overdueTies(ctx: Context, limit: number): { list: Overdue[]; tot
   const flags = new Uint8Array(ctx.ag.ids.length);
   const hidden = hiddenIds(ctx, 'overdue');
   ctx.ag.contacts.forEach((contact, i) => {
-    const cadence = cadenceOf(contact, ctx.strengths[i]!, ctx.doc);
-    const o = overdueTie(contact, ctx.histories[i]!, cadence, ctx.nowMs);
+    const o = ctx.memoTie('overdue', i, () => overdueTie(contact, ctx.histories[i]!, cadenceOf(contact, ctx.strengths[i]!, ctx.doc), ctx.nowMs));
     if (!o || hidden.has(contact.id)) return;
     found.push(o);
     flags[i] = 1;

@@ -7,10 +7,12 @@ import type { Interaction } from '../document/schema.js';
 import type { Context } from './context.js';
 import { message, type Message } from './messages.js';
 import { interactionMs, type DateCache } from './history.js';
-import { byString, round } from './text.js';
+import { round } from './text.js';
 
 /** Contacts listed (most owed first); the overall balance counts everyone. */
 export const RECIPROCITY_LIMIT = 50;
+/** Balances are shifted by this to sort as positive numbers (a tie would need a million one-way interactions to leave the range). */
+const BALANCE_OFFSET = 1_000_000;
 /** Received this many more times than given: the user owes a gesture. */
 export const OWE_THRESHOLD = 2;
 
@@ -35,17 +37,21 @@ export function directionCounts(interactions: Iterable<Interaction>, nowMs: numb
 
 export function reciprocity(ctx: Context, counts: DirectionCounts): Reciprocity {
   const overall = { ...counts };
-  const owing: { i: number; balance: number }[] = [];
+  // Most owed first, then by id (node order is id order): one numeric sort, balance in the high part.
+  const keys: number[] = [];
   let owedCount = 0;
+  const n = ctx.histories.length;
   ctx.histories.forEach((h, i) => {
     if (h.gave + h.received === 0) return;
     const balance = h.gave - h.received;
     if (-balance >= OWE_THRESHOLD) owedCount++;
-    owing.push({ i, balance });
+    keys.push((balance + BALANCE_OFFSET) * n + i);
   });
-  owing.sort((a, b) => a.balance - b.balance || byString(ctx.ag.ids[a.i]!, ctx.ag.ids[b.i]!));
+  const sorted = Float64Array.from(keys).sort();
   // Sentences only for the contacts listed.
-  const entries = owing.slice(0, RECIPROCITY_LIMIT).map(({ i, balance }): ReciprocityEntry => {
+  const entries = Array.from(sorted.subarray(0, RECIPROCITY_LIMIT), (key): ReciprocityEntry => {
+    const i = key % n;
+    const balance = Math.floor(key / n) - BALANCE_OFFSET;
     const c = ctx.ag.contacts[i]!;
     const h = ctx.histories[i]!;
     return {

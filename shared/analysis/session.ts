@@ -25,13 +25,14 @@ import { buildAffinityGraph, cachedFeatures, graphSignature, meAffinity, type Af
 import type { AnalysisResult, AnalyzeOptions } from './analyze.js';
 import { brokerage, egoBrokerage, type Brokerage } from './brokerage.js';
 import { featureCounts, labelClusters, type Entry } from './clusterLabels.js';
-import { detectClusters, findCommunities, type Communities } from './clusters.js';
-import { clustersReachedCounts, isHidden, tieActivity, type Context } from './context.js';
+import { assignClusters, detectClusters, findCommunities, type Assignment, type Communities, type PreviousClusters } from './clusters.js';
+import { isHidden, tieActivity, type Context } from './context.js';
+import { tieStrength } from './cadence.js';
 import { diversity } from './diversity.js';
 import { dormantTies, isoDay, reachOf } from './dormantTies.js';
 import type { Feature } from './features.js';
 import { firstSteps } from './firstSteps.js';
-import { findGaps } from './gaps.js';
+import { findGaps, gapStructure, type GapStructure } from './gaps.js';
 import { historyOf, interactionMs, participants, type DateCache, type TieHistory } from './history.js';
 import { overdueTies } from './overdue.js';
 import { missingProfiles, personaFields, type Fields } from './personas.js';
@@ -49,7 +50,20 @@ type GraphState = {
   signatures: Map<string, string>;
   /** Feature counts of each community's members, for labels (dropped when a member changes). */
   labelCounts: Map<number, Map<string, Entry>>;
+  gaps: GapStructure | null;
+  /** The clusters' ids and members for the previous run they were matched against. */
+  assignment: { previous: PreviousClusters | undefined; value: Assignment } | null;
 };
+
+/** Whether two previous runs name the same clusters with the same members. */
+function samePrevious(a: PreviousClusters | undefined, b: PreviousClusters | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.clusters.length !== b.clusters.length) return false;
+  return a.clusters.every((c, k) => {
+    const d = b.clusters[k]!;
+    return c.id === d.id && (c.members === d.members || (c.members.length === d.members.length && c.members.every((m, j) => m === d.members[j])));
+  });
+}
 
 /** The document's big collections as Maps, and each contact's interactions. */
 type Mirror = {
@@ -101,8 +115,8 @@ export class AnalysisSession {
   private mirror: Mirror | null = null;
   private readonly dates: DateCache = new WeakMap();
   private readonly features = new WeakMap<Contact, Feature[]>();
-  /** Per-contact results by name (Context.memo). */
-  private memos = new Map<string, WeakMap<Contact, unknown>>();
+  /** Per-contact and per-tie results by name (Context.memo, Context.memoTie). */
+  private memos = new Map<string, WeakMap<object, unknown>>();
   private graph: GraphState | null = null;
   private graphStale = true;
   private meStale = false;
@@ -150,9 +164,10 @@ export class AnalysisSession {
         }
         if ((before && participants(before).length > 1) || (next && participants(next).length > 1)) this.graphStale = true;
       } else if (c.coll === 'categories') {
-        // Persona fields hold category names.
+        // Persona fields hold category names; overdue ties depend on the categories' cadences.
         this.memos.delete('fields');
         this.memos.delete('pastFields');
+        this.memos.delete('tie:overdue');
       }
     }
   }
@@ -166,7 +181,10 @@ export class AnalysisSession {
     const graph = this.graphOf(doc, mirror);
     const { ag, brokerage: b, communities } = graph;
 
-    const { clusters, memberIndices, membership, modularity } = detectClusters(ag, doc, opts.previous, communities);
+    if (!graph.assignment || !samePrevious(graph.assignment.previous, opts.previous)) {
+      graph.assignment = { previous: opts.previous, value: assignClusters(ag, communities, opts.previous) };
+    }
+    const { clusters, memberIndices, membership, modularity } = detectClusters(ag, doc, opts.previous, communities, graph.assignment.value);
     labelClusters(ag, doc, clusters, memberIndices, lang, (k) => {
       const community = communities.community[memberIndices[k]![0]!]!;
       let counts = graph.labelCounts.get(community);
@@ -178,7 +196,17 @@ export class AnalysisSession {
       for (const i of members) clusterIndex[i] = k;
     });
     const histories = this.historiesOf(ag, mirror, nowMs);
-    const { strengths, active } = tieActivity(ag, histories, nowMs);
+    const memoTie = <T>(name: string, i: number, compute: () => T): T => {
+      const key = `tie:${name}`;
+      let cache = this.memos.get(key);
+      if (!cache) this.memos.set(key, (cache = new WeakMap()));
+      const h = histories[i]!;
+      if (cache.has(h)) return cache.get(h) as T;
+      const value = compute();
+      cache.set(h, value);
+      return value;
+    };
+    const { strengths, active } = tieActivity(ag, histories, nowMs, (i) => memoTie('strength', i, () => tieStrength(ag.contacts[i]!, histories[i]!)));
     const memo = <T>(name: string, i: number, compute: (c: Contact) => T): T => {
       let cache = this.memos.get(name);
       if (!cache) this.memos.set(name, (cache = new WeakMap()));
@@ -207,10 +235,11 @@ export class AnalysisSession {
       modularity,
       fieldsOf,
       memo,
+      memoTie,
     };
 
-    const reached = clustersReachedCounts(ctx);
-    const reach = reachOf(ctx, reached);
+    graph.gaps ??= gapStructure(ag, communities.community, b);
+    const reach = reachOf(ctx, graph.gaps.reached);
     const me = egoBrokerage(ag.adjacency, new Float64Array(strengths.map((s) => s.value)));
     const overdue = overdueTies(ctx, limit);
     const dormant = dormantTies(ctx, reach, limit);
@@ -240,7 +269,7 @@ export class AnalysisSession {
         active: active[i] === 1,
       })),
       clusters,
-      gaps: findGaps(ctx, b, reached),
+      gaps: findGaps(ctx, graph.gaps, communities.community, b),
       missingProfiles: missingProfiles(ctx),
       suggestedProfiles: suggestedProfiles(ctx, (key) => isHidden(ctx, key)),
       dormant: dormant.list,
@@ -292,12 +321,14 @@ export class AnalysisSession {
       const contacts = [...m.contacts.values()].filter((c) => !c.archived).sort((a, b) => byString(a.id, b.id));
       const ag = buildAffinityGraph({ contacts, ties: m.ties.values(), tieCount: m.ties.size, groups: m.groups.values(), me: doc.me, features: this.features });
       const signatures = new Map(ag.ids.map((id, i) => [id, graphSignature(ag.features[i]!)]));
-      g = this.graph = { ag, brokerage: brokerage(ag.adjacency), communities: findCommunities(ag), signatures, labelCounts: new Map() };
+      g = this.graph = { ag, brokerage: brokerage(ag.adjacency), communities: findCommunities(ag), signatures, labelCounts: new Map(), gaps: null, assignment: null };
     } else {
       for (const id of this.changedContacts) {
         const i = g.ag.index.get(id);
         const next = m.contacts.get(id);
         if (i === undefined || !next) continue;
+        // Cluster ids go to the oldest member: a new creation date may change them.
+        if (g.ag.contacts[i]!.createdAt !== next.createdAt) g.assignment = null;
         g.ag.contacts[i] = next;
         g.ag.features[i] = cachedFeatures(next, this.features);
         g.labelCounts.delete(g.communities.community[i]!);

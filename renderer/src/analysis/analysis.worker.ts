@@ -9,6 +9,7 @@ import { AnalysisSession } from '../../../shared/analysis/session.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { packResult } from './transport.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,15 +26,19 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     previous = undefined;
     session = new AnalysisSession();
   } else if (msg.type === 'changes') {
-    if (doc) applyChangeSet(doc, msg.set);
+    if (doc) {
+      applyChangeSet(doc, msg.set);
+      session.applied(doc, msg.set);
+    }
   } else if (msg.type === 'analyze') {
     if (!doc) return;
     const started = performance.now();
     try {
       const result = session.analyze(doc, { now: msg.now, lang: msg.lang, ...(previous ? { previous } : {}) });
       previous = { clusters: result.clusters.map((c) => ({ id: c.id, members: c.members })) };
-      const reply: FromWorker = { type: 'result', id: msg.id, result, ms: performance.now() - started };
-      self.postMessage(reply);
+      const { packed, transfer } = packResult(result);
+      const reply: FromWorker = { type: 'result', id: msg.id, result: packed, ms: performance.now() - started };
+      self.postMessage(reply, transfer);
     } catch (err) {
       const reply: FromWorker = { type: 'error', id: msg.id, message: (err as Error).message };
       self.postMessage(reply);
