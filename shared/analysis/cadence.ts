@@ -47,7 +47,7 @@ export function cadenceOf(contact: Contact, strength: Strength, doc: CarnetDocum
   if (contact.cadenceDays) return { days: contact.cadenceDays, source: 'contact' };
   let best: Cadence | null = null;
   for (const cat of contact.categories) {
-    const days = doc.categories[cat]?.cadenceDays;
+    const days = Object.hasOwn(doc.categories, cat) ? doc.categories[cat]!.cadenceDays : undefined;
     if (days && (!best || days < best.days)) best = { days, source: 'category', category: cat };
   }
   return best ?? { days: DUNBAR_CADENCE[strength.value], source: 'strength' };

@@ -63,7 +63,7 @@ export function tieActivity(
 
 /** "both at SFR", "HEC (same school)"… for a shared feature. */
 export function pointMessage(ctx: Context, f: Feature): Message {
-  const value = f.kind === 'category' ? (ctx.doc.categories[f.key]?.name ?? f.label) : f.label;
+  const value = f.kind === 'category' && Object.hasOwn(ctx.doc.categories, f.key) ? ctx.doc.categories[f.key]!.name : f.label;
   return message(ctx.lang, `point.${f.kind}`, { value });
 }
 

@@ -187,3 +187,28 @@ describe('analyzeNetwork', () => {
     expect(() => analyzeNetwork(doc(), { now: 'yesterday' })).toThrow(/invalid date/);
   });
 });
+
+describe('hostile ids', () => {
+  it('treats ids named like built-in properties as plain data', () => {
+    const d = doc();
+    // A plain object, as JSON.parse gives it: "constructor" and "toString" are inherited there.
+    d.categories = JSON.parse('{"__proto__": {"id": "__proto__", "name": "Proto", "color": "#112233", "cadenceDays": 10}}');
+    for (const id of ['constructor', 'toString', 'proto']) {
+      addContact(d, { id, name: id, categories: ['constructor', '__proto__'], organizations: [{ name: 'hasOwnProperty', current: true }], ...(id === 'proto' ? { connectedOn: daysAgo(40) } : {}) });
+    }
+    // The contacts as JSON.parse gives them, "__proto__" an own key among them.
+    d.contacts = JSON.parse(JSON.stringify(d.contacts).replace(/"proto"/g, '"__proto__"'));
+    d.me = { organizations: [], schools: [], tags: [], city: undefined };
+    addInteraction(d, ['constructor', 'toString'], daysAgo(4 * 365));
+    d.suggestions = JSON.parse('{"__proto__": {"id": "__proto__", "status": "dismissed"}}');
+    const r = analyzeNetwork(d, { now: NOW });
+    expect(r.contacts.map((c) => c.id).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(r.clusters).toHaveLength(1);
+    // The real "__proto__" category names the cluster; the inherited "constructor" is no category.
+    expect(r.clusters[0]!.label).toBe('hasOwnProperty · Proto');
+    expect(r.dormant.map((x) => x.id).sort()).toEqual(['constructor', 'toString']);
+    // The "__proto__" category's 10-day cadence applies; nothing comes from the inherited "constructor".
+    expect(r.overdue.map((o) => [o.id, o.cadenceDays])).toEqual([['__proto__', 10]]);
+    expect(JSON.stringify(r)).not.toContain('function');
+  });
+});
