@@ -13,7 +13,7 @@
  * rendering a sentence), and i18next only looks the sentence up.
  */
 import { LANGUAGES, toLanguage, translator, type Language } from '../i18n/index.js';
-import en from '../i18n/en.json';
+import en from '../i18n/en.json' with { type: 'json' };
 
 export const LANGS = LANGUAGES;
 export type Lang = Language;
