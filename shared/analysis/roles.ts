@@ -16,7 +16,7 @@
  */
 import type { Context } from './context.js';
 import { message, type Message } from './messages.js';
-import { compileMatch, matchesCompiled, personaFields, type PersonaField } from './personas.js';
+import { compileMatch, matchesCompiled, type Fields, type PersonaField } from './personas.js';
 import { fold } from './text.js';
 import type { Contact, PersonaMatch } from '../document/schema.js';
 
@@ -103,11 +103,14 @@ export function suggestedProfiles(ctx: Context, hidden: (key: string) => boolean
 
 const EMPTY_MATCH: Record<PersonaField, string[]> = { title: [], organization: [], location: [], tags: [], sector: [], school: [] };
 const COMPILED = ROLES.map((role) => compileMatch({ ...EMPTY_MATCH, title: [...role.title] }));
+const NO_FIELDS: Fields = { title: [], organization: [], location: [], tags: [], sector: [], school: [] };
 
 /** Bit 0: the contact has a current job title; bit r + 1: it holds role r. */
 function roleMask(c: Contact): number {
-  const fields = personaFields(c, () => undefined);
-  if (!fields.title.length) return 0;
+  const titles = c.organizations.filter((o) => o.current && o.title?.trim()).map((o) => ({ value: o.title!, text: ` ${fold(o.title!)}` }));
+  if (!titles.length) return 0;
+  // Only the title field is matched: the other fields stay empty (persona rules, personas.ts).
+  const fields = { ...NO_FIELDS, title: titles };
   let mask = 1;
   COMPILED.forEach((compiled, r) => {
     if (matchesCompiled(compiled, fields)) mask |= 2 << r;
