@@ -9,10 +9,49 @@
  * - effective size(u) = Σ_{v∈N(u)} (1 − Σ_{x∈N(u)} p(u,x) · m(v,x))
  * - constraint(u)     = Σ_{v∈N(u)} (p(u,v) + Σ_{x∈N(u)} p(u,x) · p(x,v))²
  * Both are undefined (null) for an isolated node, as networkx returns NaN.
+ *
+ * Bounded cost: a contact's ego network is its EGO_LIMIT strongest
+ * affinities (exact networkx values for everyone with fewer, i.e. nearly
+ * everyone), so one contact tied to 5,000 others costs 64² steps per
+ * neighbour rather than 5,000², and the whole pass at most n × 64².
  */
 import type { Adjacency } from './affinityGraph.js';
 
 export type Brokerage = { effectiveSize: Float64Array; constraint: Float64Array };
+
+/** Neighbours a contact's ego network keeps (its strongest affinities). */
+export const EGO_LIMIT = 64;
+
+/** Each node's EGO_LIMIT strongest neighbours (all of them for smaller degrees), as an adjacency. */
+export function strongestNeighbours(adj: Adjacency, limit = EGO_LIMIT): Adjacency {
+  const { offsets, targets, weights } = adj;
+  const n = offsets.length - 1;
+  let over = false;
+  for (let i = 0; i < n && !over; i++) over = offsets[i + 1]! - offsets[i]! > limit;
+  if (!over) return adj;
+  const out = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) out[i + 1] = out[i]! + Math.min(limit, offsets[i + 1]! - offsets[i]!);
+  const t = new Uint32Array(out[n]!);
+  const w = new Float64Array(out[n]!);
+  for (let i = 0; i < n; i++) {
+    const start = offsets[i]!;
+    const degree = offsets[i + 1]! - start;
+    let p = out[i]!;
+    if (degree <= limit) {
+      for (let e = start; e < start + degree; e++, p++) {
+        t[p] = targets[e]!;
+        w[p] = weights[e]!;
+      }
+      continue;
+    }
+    const order = Array.from({ length: degree }, (_, k) => start + k).sort((a, b) => weights[b]! - weights[a]! || targets[a]! - targets[b]!);
+    for (let k = 0; k < limit; k++, p++) {
+      t[p] = targets[order[k]!]!;
+      w[p] = weights[order[k]!]!;
+    }
+  }
+  return { offsets: out, targets: t, weights: w };
+}
 
 /** Builds an adjacency from an edge list (used for the user's ego network and by tests). */
 export function adjacencyFromEdges(n: number, edges: readonly (readonly [number, number, number])[]): Adjacency {
@@ -39,7 +78,8 @@ export function adjacencyFromEdges(n: number, edges: readonly (readonly [number,
  * Effective size and constraint of the given nodes (all by default); NaN
  * marks an isolated node.
  */
-export function brokerage(adj: Adjacency, nodes?: readonly number[]): Brokerage {
+export function brokerage(full: Adjacency, nodes?: readonly number[]): Brokerage {
+  const adj = strongestNeighbours(full);
   const { offsets, targets, weights } = adj;
   const n = offsets.length - 1;
   const sum = new Float64Array(n);

@@ -6,7 +6,7 @@
  */
 import type { CarnetDocument, Contact } from '../document/schema.js';
 import type { TieHistory } from './history.js';
-import { daysBetween, dateMs } from './text.js';
+import { daysBetween, dateMsOrNaN } from './text.js';
 
 const DAY_MS = 86_400_000;
 
@@ -47,7 +47,7 @@ export function cadenceOf(contact: Contact, strength: Strength, doc: CarnetDocum
   if (contact.cadenceDays) return { days: contact.cadenceDays, source: 'contact' };
   let best: Cadence | null = null;
   for (const cat of contact.categories) {
-    const days = doc.categories[cat]?.cadenceDays;
+    const days = Object.hasOwn(doc.categories, cat) ? doc.categories[cat]!.cadenceDays : undefined;
     if (days && (!best || days < best.days)) best = { days, source: 'category', category: cat };
   }
   return best ?? { days: DUNBAR_CADENCE[strength.value], source: 'strength' };
@@ -72,8 +72,9 @@ export type OverdueTie = {
 export function overdueTie(contact: Contact, history: TieHistory, cadence: Cadence, nowMs: number): OverdueTie | null {
   let since: number;
   if (history.lastMs !== null) since = history.lastMs;
-  else if (cadence.source !== 'strength') since = dateMs(contact.connectedOn ?? contact.createdAt);
+  else if (cadence.source !== 'strength') since = history.connectedMs ?? dateMsOrNaN(contact.createdAt);
   else return null;
+  if (Number.isNaN(since)) return null;
   const daysSince = daysBetween(since, nowMs);
   if (daysSince <= cadence.days || daysSince >= DORMANT_DAYS) return null;
   return {

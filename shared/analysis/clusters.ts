@@ -1,24 +1,28 @@
 /**
  * Affinity clusters: Louvain communities of the affinity graph, with ids that
  * survive re-runs and small edits (so the user's name and colour for a
- * cluster, kept in `doc.clusters`, stay attached) and labels made of what
- * members share ("SFR · Telecom · Paris").
+ * cluster, kept in `doc.clusters`, stay attached). Labels: clusterLabels.ts.
  */
-import louvain from 'graphology-communities-louvain';
 import type { CarnetDocument } from '../document/schema.js';
 import { createRandom } from '../demo/random.js';
-import type { AffinityGraph, EdgeAttributes } from './affinityGraph.js';
-import { featureId, type Feature, type FeatureKind } from './features.js';
+import type { AffinityGraph } from './affinityGraph.js';
+import { louvain } from './louvain.js';
 import { byString, hash32, hashHex } from './text.js';
 
 /** Fixed seed: Louvain visits nodes in random order, and the same document must give the same clusters. */
 export const LOUVAIN_SEED = 0xca4e7;
+/**
+ * Clusters are found as in a network of about this many contacts: the
+ * modularity resolution grows as contacts / RESOLUTION_CONTACTS beyond it.
+ * Plain modularity cannot see circles smaller than about √(network size)
+ * (Fortunato & Barthélemy 2007): at 30,000 contacts it merged planted circles
+ * of 20–60 people five by five. With the scaled resolution, whether two
+ * groups merge depends on the ties between them, not on the size of the rest
+ * of the network.
+ */
+export const RESOLUTION_CONTACTS = 1000;
 /** A new cluster takes the id of a previous one when their member sets overlap at least this much (Jaccard). */
 export const MATCH_MIN_JACCARD = 0.3;
-/** A feature names a cluster when at least this share of its members have it. */
-export const LABEL_MIN_SHARE = 0.3;
-const LABEL_ORDER: FeatureKind[] = ['orgNow', 'sector', 'city', 'school', 'org', 'tag', 'category'];
-const LABEL_MAX_PARTS = 3;
 
 /** Colours for clusters the user has not coloured (picked by id, so a cluster keeps its colour). */
 export const CLUSTER_PALETTE = [
@@ -28,9 +32,9 @@ export const CLUSTER_PALETTE = [
 
 export type Cluster = {
   id: string;
-  /** The user's name for it if any, else what members share, else "around <name>" (fallback filled by analyze). */
+  /** The user's name for it if any, else what members share, else "around <name>"; never the same as another cluster's. */
   label: string;
-  /** The shared features the automatic label is made of (empty when none reaches LABEL_MIN_SHARE). */
+  /** The shared features the automatic label is made of (empty when none is shared widely enough). */
   labelParts: string[];
   members: string[];
   size: number;
@@ -42,25 +46,52 @@ export type Cluster = {
 export type PreviousClusters = { clusters: { id: string; members: string[] }[] };
 
 export type ClusterResult = {
+  /** Clusters, largest first, labels not yet filled (see clusterLabels.ts). */
   clusters: Cluster[];
+  /** Member node indices of each cluster, in the order of `clusters`. */
+  memberIndices: number[][];
   /** Cluster id of each node (by node index), null for a contact alone in its community. */
   membership: (string | null)[];
+  /** Newman modularity (resolution 1) of the partition on the contact graph. */
   modularity: number;
 };
 
-/** Runs Louvain and names the communities of at least two members. */
-export function detectClusters(ag: AffinityGraph, doc: CarnetDocument, previous?: PreviousClusters): ClusterResult {
+/** The resolution used for a network of `n` contacts. */
+export function resolutionFor(n: number): number {
+  return Math.max(1, n / RESOLUTION_CONTACTS);
+}
+
+export type Communities = {
+  /** Louvain community of each contact node (hubs left out). */
+  community: Int32Array;
+  /** Newman modularity (resolution 1) of the partition on the contact graph. */
+  modularity: number;
+};
+
+/** Louvain on the clustering graph: depends on the graph only, so a session keeps it while the graph stays. */
+export function findCommunities(ag: AffinityGraph): Communities {
+  const n = ag.ids.length;
+  if (n === 0) return { community: new Int32Array(0), modularity: 0 };
+  const found = louvain(ag.clustering, { rng: createRandom(LOUVAIN_SEED).next, resolution: resolutionFor(n) });
+  const community = found.community.slice(0, n);
+  return { community, modularity: contactModularity(ag, community, found.count) };
+}
+
+/** Clusters by membership alone: what depends on the graph and the previous run, not on styles or words. */
+export type Assignment = {
+  /** Largest first: id, members (node indices and ids), core member. */
+  clusters: { id: string; members: number[]; memberIds: string[]; core: string }[];
+  /** Cluster id of each node, null when alone. */
+  membership: (string | null)[];
+};
+
+/** Communities of at least two contacts, with ids that follow their members (`previous`), largest first. */
+export function assignClusters(ag: AffinityGraph, found: Communities, previous?: PreviousClusters): Assignment {
   const n = ag.ids.length;
   const membership: (string | null)[] = new Array(n).fill(null);
-  if (n === 0) return { clusters: [], membership, modularity: 0 };
-  const rng = createRandom(LOUVAIN_SEED);
-  const detailed = louvain.detailed(ag.graph, {
-    getEdgeWeight: (_edge, attr) => ((attr as EdgeAttributes).me ? 0 : (attr as EdgeAttributes).weight),
-    rng: rng.next,
-  });
   const byCommunity = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const c = detailed.communities[ag.ids[i]!]!;
+    const c = found.community[i]!;
     let list = byCommunity.get(c);
     if (!list) byCommunity.set(c, (list = []));
     list.push(i);
@@ -68,26 +99,64 @@ export function detectClusters(ag: AffinityGraph, doc: CarnetDocument, previous?
   const groups = [...byCommunity.values()].filter((m) => m.length >= 2);
   const ids = assignIds(ag, groups, previous);
   const strength = weightedDegrees(ag);
-
-  const clusters = groups.map((members, g): Cluster => {
+  const order = groups.map((_, g) => g).sort((x, y) => groups[y]!.length - groups[x]!.length || byString(ids[x]!, ids[y]!));
+  const clusters = order.map((g) => {
+    const members = groups[g]!;
     const id = ids[g]!;
     for (const i of members) membership[i] = id;
     const core = members.reduce((best, i) => (strength[i]! > strength[best]! ? i : best), members[0]!);
-    const labelParts = labelOf(ag, doc, members);
-    const style = doc.clusters[id];
-    return {
-      id,
-      label: style?.label?.trim() || labelParts.join(' · '),
-      labelParts,
-      members: members.map((i) => ag.ids[i]!),
-      size: members.length,
-      color: style?.color ?? '',
-      core: ag.ids[core]!,
-    };
+    return { id, members, memberIds: members.map((i) => ag.ids[i]!), core: ag.ids[core]! };
   });
-  clusters.sort((a, b) => b.size - a.size || byString(a.id, b.id));
+  return { clusters, membership };
+}
+
+/** Communities of at least two contacts become clusters, with ids, colours and the user's labels. */
+export function detectClusters(
+  ag: AffinityGraph,
+  doc: CarnetDocument,
+  previous?: PreviousClusters,
+  found: Communities = findCommunities(ag),
+  assignment: Assignment = assignClusters(ag, found, previous),
+): ClusterResult {
+  const style = (id: string) => (Object.hasOwn(doc.clusters, id) ? doc.clusters[id] : undefined);
+  const clusters = assignment.clusters.map(
+    (c): Cluster => ({
+      id: c.id,
+      label: style(c.id)?.label?.trim() ?? '',
+      labelParts: [],
+      members: c.memberIds,
+      size: c.members.length,
+      color: style(c.id)?.color ?? '',
+      core: c.core,
+    }),
+  );
   assignColours(clusters);
-  return { clusters, membership, modularity: detailed.modularity };
+  return { clusters, memberIndices: assignment.clusters.map((c) => c.members), membership: assignment.membership, modularity: found.modularity };
+}
+
+/**
+ * Newman modularity of the communities on the contact graph: what the
+ * summary reports, comparable between documents (the hubs and the scaled
+ * resolution only help find the communities).
+ */
+function contactModularity(ag: AffinityGraph, community: Int32Array, count: number): number {
+  const { offsets, targets, weights } = ag.adjacency;
+  const inner = new Float64Array(count);
+  const total = new Float64Array(count);
+  let twoM = 0;
+  for (let i = 0; i < community.length; i++) {
+    const c = community[i]!;
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+      const w = weights[e]!;
+      twoM += w;
+      total[c]! += w;
+      if (community[targets[e]!] === c) inner[c]! += w;
+    }
+  }
+  if (twoM === 0) return 0;
+  let q = 0;
+  for (let c = 0; c < count; c++) q += inner[c]! / twoM - (total[c]! / twoM) ** 2;
+  return q;
 }
 
 /**
@@ -168,32 +237,4 @@ function weightedDegrees(ag: AffinityGraph): Float64Array {
   const out = new Float64Array(ag.ids.length);
   for (let i = 0; i < out.length; i++) for (let e = offsets[i]!; e < offsets[i + 1]!; e++) out[i]! += weights[e]!;
   return out;
-}
-
-function labelOf(ag: AffinityGraph, doc: CarnetDocument, members: number[]): string[] {
-  const counts = new Map<string, { f: Feature; n: number }>();
-  for (const i of members) {
-    for (const f of ag.features[i]!) {
-      const id = featureId(f);
-      const entry = counts.get(id);
-      if (entry) entry.n++;
-      else counts.set(id, { f, n: 1 });
-    }
-  }
-  const parts: string[] = [];
-  const seen = new Set<string>();
-  for (const kind of LABEL_ORDER) {
-    let best: { f: Feature; n: number } | undefined;
-    for (const entry of counts.values()) {
-      if (entry.f.kind !== kind) continue;
-      if (!best || entry.n > best.n || (entry.n === best.n && entry.f.key < best.f.key)) best = entry;
-    }
-    if (!best || best.n / members.length < LABEL_MIN_SHARE) continue;
-    const text = kind === 'category' ? (doc.categories[best.f.key]?.name ?? best.f.label) : best.f.label;
-    if (seen.has(text.toLowerCase())) continue;
-    seen.add(text.toLowerCase());
-    parts.push(text);
-    if (parts.length === LABEL_MAX_PARTS) break;
-  }
-  return parts;
 }

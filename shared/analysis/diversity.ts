@@ -40,20 +40,31 @@ function valuesOf(c: Contact, d: Dimension): string[] {
   return city ? [city] : [];
 }
 
+/** A contact's values on every dimension, folded key → value as written. */
+function keysOf(c: Contact): Map<string, string>[] {
+  return DIMENSIONS.map((d) => {
+    const keys = new Map<string, string>();
+    for (const v of valuesOf(c, d)) if (fold(v)) keys.set(fold(v), v.trim());
+    return keys;
+  });
+}
+
 export function diversity(ctx: Context): DiversityEntry[] {
   const { ag, lang } = ctx;
-  let people = ag.contacts.filter((_, i) => ctx.active[i]);
+  let people: number[] = [];
+  for (let i = 0; i < ag.ids.length; i++) if (ctx.active[i]) people.push(i);
   const basis = people.length ? 'active' : 'all';
-  if (!people.length) people = ag.contacts;
-  return DIMENSIONS.map((dimension): DiversityEntry => {
-    // Someone with two current employers counts half at each: every person weighs 1.
-    const weight = new Map<string, { label: string; w: number; count: number }>();
-    let known = 0;
-    for (const c of people) {
-      const keys = new Map<string, string>();
-      for (const v of valuesOf(c, dimension)) if (fold(v)) keys.set(fold(v), v.trim());
+  if (!people.length) people = ag.ids.map((_, i) => i);
+  // Someone with two current employers counts half at each: every person weighs 1.
+  const weights = DIMENSIONS.map(() => new Map<string, { label: string; w: number; count: number }>());
+  const knownBy = DIMENSIONS.map(() => 0);
+  for (const i of people) {
+    const all = ctx.memo('diversity', i, keysOf);
+    for (let d = 0; d < all.length; d++) {
+      const keys = all[d]!;
       if (!keys.size) continue;
-      known++;
+      knownBy[d]!++;
+      const weight = weights[d]!;
       for (const [k, label] of keys) {
         const e = weight.get(k);
         if (e) {
@@ -62,6 +73,10 @@ export function diversity(ctx: Context): DiversityEntry[] {
         } else weight.set(k, { label, w: 1 / keys.size, count: 1 });
       }
     }
+  }
+  return DIMENSIONS.map((dimension, d): DiversityEntry => {
+    const weight = weights[d]!;
+    const known = knownBy[d]!;
     const ranked = [...weight.entries()].sort((a, b) => b[1].w - a[1].w || byString(a[0], b[0]));
     const top = ranked.slice(0, TOP).map(([, e]) => ({ value: e.label, count: e.count, share: round(e.w / known) }));
     const who = message(lang, `who.${basis}`).text;

@@ -10,8 +10,11 @@ import { fold } from './text.js';
 export const FEATURE_KINDS = ['orgNow', 'org', 'school', 'city', 'sector', 'tag', 'category'] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 
-/** One thing a person has: `key` is the folded value used to compare, `label` the value as written. */
-export type Feature = { kind: FeatureKind; key: string; label: string };
+/**
+ * One thing a person has: `key` is the folded value used to compare, `label`
+ * the value as written, `id` = `kind:key`, its identity across people.
+ */
+export type Feature = { kind: FeatureKind; key: string; label: string; id: string };
 
 /** The city of a contact: the `city` field, else the first address with a city. */
 export function cityOf(person: Pick<Contact, 'city'> & { addresses?: Contact['addresses'] }): string | undefined {
@@ -32,13 +35,15 @@ export function featuresOf(person: Contact | Me): Feature[] {
     const key = keyValue ?? fold(label);
     if (!key) return;
     const id = `${kind}:${key}`;
-    if (!out.has(id)) out.set(id, { kind, key, label });
+    if (!out.has(id)) out.set(id, { kind, key, label, id });
   };
   for (const o of person.organizations) {
     if (o.current) add('orgNow', o.name);
     add('org', o.name);
     add('sector', o.sector);
   }
+  // The user's own sector (LinkedIn's "Industry"); a contact's sectors are those of its organizations.
+  if ('sector' in person) add('sector', person.sector);
   for (const s of person.schools) add('school', s.name);
   add('city', cityOf(person as Contact));
   for (const t of person.tags) add('tag', t);
@@ -48,7 +53,7 @@ export function featuresOf(person: Contact | Me): Feature[] {
 
 /** `kind:key`, the identity of a feature across people. */
 export function featureId(f: Feature): string {
-  return `${f.kind}:${f.key}`;
+  return f.id;
 }
 
 /**

@@ -1,12 +1,15 @@
 export { analyzeNetwork, type AnalysisResult, type AnalyzeOptions, type ContactAnalysis } from './analyze.js';
-export { buildAffinityGraph, ME, FEATURE_WEIGHTS, TIE_BASE_WEIGHT, COPARTICIPATION_WEIGHT, type AffinityGraph } from './affinityGraph.js';
+export { buildAffinityGraph, edgeWeight, ME, FEATURE_WEIGHTS, TIE_BASE_WEIGHT, COPARTICIPATION_WEIGHT, type AffinityGraph } from './affinityGraph.js';
+export { AnalysisSession } from './session.js';
 export { brokerage, egoBrokerage, adjacencyFromEdges } from './brokerage.js';
 export { detectClusters, type Cluster, type PreviousClusters } from './clusters.js';
 export { DUNBAR_CADENCE, DORMANT_DAYS, ACTIVE_DAYS } from './cadence.js';
 export { DORMANT_WEIGHTS, dormantSuggestionKey, type DormantTie } from './dormantTies.js';
+export { firstStepSuggestionKey, type FirstStep } from './firstSteps.js';
+export { profileSuggestionKey, ROLES, type SuggestedProfile } from './roles.js';
 export { overdueSuggestionKey, type Overdue } from './overdue.js';
 export { matchesPersona, personaFields, type PersonaResult } from './personas.js';
-export { LANGS, message, t, toLang, type Lang, type Message, type MessageKey } from './messages.js';
+export { formatDay, formatNumber, LANGS, message, t, toLang, type Lang, type Message, type MessageKey } from './messages.js';
 export type { Gaps } from './gaps.js';
 export type { DiversityEntry } from './diversity.js';
 export type { Stage } from './stage.js';

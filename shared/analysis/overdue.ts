@@ -3,25 +3,32 @@
  * their cadence: a weekly tie 3 weeks late comes before a yearly one 3 weeks late.
  */
 import { cadenceOf, overdueTie, type OverdueTie } from './cadence.js';
-import { isHidden, type Context } from './context.js';
+import { hiddenIds, type Context } from './context.js';
 import { message, type Message } from './messages.js';
 import { byString } from './text.js';
 
 export type Overdue = OverdueTie & { reason: string; reasonMessage: Message };
 
-/** Key of an overdue reminder in `doc.suggestions`. */
+/** Key of an overdue reminder in `doc.suggestions` (`hiddenIds(ctx, 'overdue')` reads the same keys). */
 export function overdueSuggestionKey(contactId: string): string {
   return `overdue:${contactId}`;
 }
 
-export function overdueTies(ctx: Context): Overdue[] {
-  const out: Overdue[] = [];
+/** Every overdue tie (flagged by node index, for the other lists to leave out) and the first `limit`, explained. */
+export function overdueTies(ctx: Context, limit: number): { list: Overdue[]; total: number; flags: Uint8Array } {
+  const found: OverdueTie[] = [];
+  const flags = new Uint8Array(ctx.ag.ids.length);
+  const hidden = hiddenIds(ctx, 'overdue');
   ctx.ag.contacts.forEach((contact, i) => {
-    const cadence = cadenceOf(contact, ctx.strengths[i]!, ctx.doc);
-    const o = overdueTie(contact, ctx.histories[i]!, cadence, ctx.nowMs);
-    if (!o || isHidden(ctx, overdueSuggestionKey(contact.id))) return;
-    const m = message(ctx.lang, o.lastInteraction ? 'overdue.reason' : 'overdue.never', { days: o.daysSince, cadence: o.cadenceDays });
-    out.push({ ...o, reason: m.text, reasonMessage: m });
+    const o = ctx.memoTie('overdue', i, () => overdueTie(contact, ctx.histories[i]!, cadenceOf(contact, ctx.strengths[i]!, ctx.doc), ctx.nowMs));
+    if (!o || hidden.has(contact.id)) return;
+    found.push(o);
+    flags[i] = 1;
   });
-  return out.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays || byString(a.id, b.id));
+  found.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays || byString(a.id, b.id));
+  const list = found.slice(0, limit).map((o): Overdue => {
+    const m = message(ctx.lang, o.lastInteraction ? 'overdue.reason' : 'overdue.never', { days: o.daysSince, cadence: o.cadenceDays });
+    return { ...o, reason: m.text, reasonMessage: m };
+  });
+  return { list, total: found.length, flags };
 }

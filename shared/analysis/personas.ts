@@ -10,7 +10,7 @@ import type { Contact, Persona, PersonaMatch } from '../document/schema.js';
 import { cityOf } from './features.js';
 import type { Context } from './context.js';
 import { message, type Message } from './messages.js';
-import { byString, daysBetween, dateMs, fold } from './text.js';
+import { byString, daysBetween, dateMsOrNaN, fold } from './text.js';
 
 export const PERSONA_FIELDS = ['title', 'organization', 'location', 'tags', 'sector', 'school'] as const;
 export type PersonaField = (typeof PERSONA_FIELDS)[number];
@@ -41,7 +41,7 @@ export type Introducer = { id: string; name: string; shared: { field: PersonaFie
 
 /** A field's values as written, and folded with a leading space so a keyword can be found at a word start. */
 type Values = { value: string; text: string }[];
-type Fields = Record<PersonaField, Values>;
+export type Fields = Record<PersonaField, Values>;
 
 const values = (list: (string | undefined)[]): Values =>
   list.filter((v): v is string => !!v?.trim()).map((value) => ({ value, text: ` ${fold(value)}` }));
@@ -69,31 +69,35 @@ function matchedValue(vals: Values, keywords: string[]): string | null {
   return null;
 }
 
+/** A persona's keywords, folded once, field by field (only the fields that have some). */
+export type CompiledMatch = [PersonaField, string[]][];
+
+export function compileMatch(match: PersonaMatch): CompiledMatch {
+  return PERSONA_FIELDS.map((f) => [f, keywordsOf(match, f)] as [PersonaField, string[]]).filter(([, k]) => k.length > 0);
+}
+
+/** Whether a contact matches compiled keywords; no keyword at all matches nobody. */
+export function matchesCompiled(compiled: CompiledMatch, fields: Fields): boolean {
+  if (!compiled.length) return false;
+  for (const [f, kws] of compiled) if (matchedValue(fields[f], kws) === null) return false;
+  return true;
+}
+
 /** Whether a contact matches a persona; a persona with no keyword at all matches nobody. */
 export function matchesPersona(match: PersonaMatch, fields: Fields): boolean {
-  let any = false;
-  for (const f of PERSONA_FIELDS) {
-    const kws = keywordsOf(match, f);
-    if (!kws.length) continue;
-    any = true;
-    if (matchedValue(fields[f], kws) === null) return false;
-  }
-  return any;
+  return matchesCompiled(compileMatch(match), fields);
 }
 
 export function missingProfiles(ctx: Context): PersonaResult[] {
   const { ag, doc, lang } = ctx;
-  const catName = (id: string): string | undefined => doc.categories[id]?.name;
-  const current = ag.contacts.map((c) => personaFields(c, catName));
-  let withPast: Fields[] | null = null;
   const personas = Object.values(doc.personas).sort((a, b) => byString(a.id, b.id));
+  const n = ag.ids.length;
   const results = personas.map((p): PersonaResult => {
     const matched: number[] = [];
-    current.forEach((f, i) => {
-      if (matchesPersona(p.match, f)) matched.push(i);
-    });
+    const compiled = compileMatch(p.match);
+    if (compiled.length) for (let i = 0; i < n; i++) if (matchesCompiled(compiled, ctx.fieldsOf(i))) matched.push(i);
     const missing = Math.max(0, p.target - matched.length);
-    const { introducers, toWarmUp } = missing > 0 ? findIntroducers(ctx, p, new Set(matched), (withPast ??= ag.contacts.map((c) => personaFields(c, catName, true)))) : { introducers: [], toWarmUp: [] };
+    const { introducers, toWarmUp } = missing > 0 ? findIntroducers(ctx, p, new Set(matched)) : { introducers: [], toWarmUp: [] };
     const params = { name: p.name, count: matched.length, target: p.target, missing };
     return {
       persona: { id: p.id, name: p.name },
@@ -109,19 +113,21 @@ export function missingProfiles(ctx: Context): PersonaResult[] {
   return results.sort((a, b) => b.missing - a.missing || byString(a.persona.id, b.persona.id));
 }
 
-function findIntroducers(ctx: Context, p: Persona, matched: Set<number>, fields: Fields[]): { introducers: Introducer[]; toWarmUp: Introducer[] } {
+function findIntroducers(ctx: Context, p: Persona, matched: Set<number>): { introducers: Introducer[]; toWarmUp: Introducer[] } {
   const { ag, lang } = ctx;
   const wanted = INTRODUCER_FIELDS.map((f) => [f, keywordsOf(p.match, f)] as const).filter(([, k]) => k.length);
   const found: { i: number; shared: Introducer['shared']; canAsk: boolean }[] = [];
-  fields.forEach((f, i) => {
-    if (matched.has(i)) return;
+  if (!wanted.length) return { introducers: [], toWarmUp: [] };
+  for (let i = 0; i < ag.ids.length; i++) {
+    if (matched.has(i)) continue;
+    const f = ctx.fieldsOf(i, true);
     const shared: Introducer['shared'] = [];
     for (const [field, kws] of wanted) {
       const value = matchedValue(f[field], kws);
       if (value !== null) shared.push({ field, value });
     }
     if (shared.length) found.push({ i, shared, canAsk: canAskFavour(ctx, i) });
-  });
+  }
   const last = (i: number): number => ctx.histories[i]!.lastMs ?? -Infinity;
   found.sort(
     (a, b) =>
@@ -155,6 +161,7 @@ export function canAskFavour(ctx: Context, i: number): boolean {
   if (ctx.strengths[i]!.value < ASK_MIN_STRENGTH) return false;
   const c = ctx.ag.contacts[i]!;
   const h = ctx.histories[i]!;
-  const knownSince = Math.min(dateMs(c.connectedOn ?? c.createdAt), h.dates[0] ?? Infinity);
-  return daysBetween(knownSince, ctx.nowMs) >= FRESH_DAYS;
+  const knownSince = Math.min(h.connectedMs ?? dateMsOrNaN(c.createdAt), h.dates[0] ?? Infinity);
+  // An unknown start (a date the calendar does not have) is not "known for long".
+  return !Number.isNaN(knownSince) && daysBetween(knownSince, ctx.nowMs) >= FRESH_DAYS;
 }

@@ -5,7 +5,7 @@
  */
 import type { Context } from './context.js';
 import { message, type Message } from './messages.js';
-import { dateMs, round } from './text.js';
+import { round } from './text.js';
 
 export const STAGE_WINDOW_DAYS = 90;
 /** A tie is strengthening when its pace in the window is at least this multiple of its pace over the year before. */
@@ -32,11 +32,10 @@ export function stage(ctx: Context): Stage {
   const start = ctx.nowMs - STAGE_WINDOW_DAYS * DAY_MS;
   const yearBefore = start - 365 * DAY_MS;
   const counts = { new: 0, strengthening: 0, maintained: 0 };
-  ctx.ag.contacts.forEach((c, i) => {
-    const dates = ctx.histories[i]!.dates;
+  ctx.histories.forEach((h) => {
+    const dates = h.dates;
     const inWindow = dates.filter((t) => t > start).length;
-    const connected = c.connectedOn ? dateMs(c.connectedOn) : null;
-    const connectedInWindow = connected !== null && connected > start && connected <= ctx.nowMs;
+    const connectedInWindow = h.connectedMs !== null && h.connectedMs > start;
     if (inWindow === 0 && !connectedInWindow) return;
     const before = dates.length - inWindow;
     if (before === 0) counts.new++;

@@ -7,6 +7,8 @@
  * key (gaps, missing profiles).
  */
 import { dormantSuggestionKey } from '../analysis/dormantTies.js';
+import { firstStepSuggestionKey } from '../analysis/firstSteps.js';
+import { profileSuggestionKey } from '../analysis/roles.js';
 import { overdueSuggestionKey } from '../analysis/overdue.js';
 import type { ChangeSet } from './operations.js';
 import type { CarnetDocument } from './schema.js';
@@ -18,6 +20,8 @@ export const SNOOZE_DAYS = 30;
 export const suggestionKeys = {
   dormant: dormantSuggestionKey,
   overdue: overdueSuggestionKey,
+  first: firstStepSuggestionKey,
+  profile: profileSuggestionKey,
   persona: (personaId: string) => `persona:${personaId}`,
   fragile: (clusterId: string) => `fragile:${clusterId}`,
   // Cluster ids never contain '+', and the pair is sorted so either order gives one key.

@@ -56,7 +56,7 @@ export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenCont
   };
 
   const counts: Record<DrawerTab, number | null> = {
-    suggestions: result ? result.dormantTotal + result.overdueTotal : null,
+    suggestions: result ? result.dormantTotal + result.overdueTotal + result.firstStepsTotal : null,
     personas: Object.keys(doc.personas).length,
     dashboard: null,
   };

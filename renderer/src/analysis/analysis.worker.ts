@@ -1,16 +1,20 @@
 /// <reference lib="webworker" />
 // Runs the network diagnosis off the UI thread. The worker keeps a replica of
 // the document patched with the same ChangeSets as the renderer's copy, so an
-// edit costs a small message rather than a copy of the whole network.
-import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
+// edit costs a small message rather than a copy of the whole network, and an
+// analysis session that reuses what the edit did not touch (the affinity
+// graph and its clusters survive a logged interaction or a snooze).
 import type { PreviousClusters } from '../../../shared/analysis/clusters.js';
+import { AnalysisSession } from '../../../shared/analysis/session.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { packResult } from './transport.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let doc: CarnetDocument | null = null;
+let session = new AnalysisSession();
 // Cluster ids follow their members from one run to the next, so the user's
 // names and colours for clusters stay attached after edits.
 let previous: PreviousClusters | undefined;
@@ -20,16 +24,21 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   if (msg.type === 'load' || msg.type === 'loadJson') {
     doc = msg.type === 'load' ? msg.doc : (JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc;
     previous = undefined;
+    session = new AnalysisSession();
   } else if (msg.type === 'changes') {
-    if (doc) applyChangeSet(doc, msg.set);
+    if (doc) {
+      applyChangeSet(doc, msg.set);
+      session.applied(doc, msg.set);
+    }
   } else if (msg.type === 'analyze') {
     if (!doc) return;
     const started = performance.now();
     try {
-      const result = analyzeNetwork(doc, { now: msg.now, lang: msg.lang, ...(previous ? { previous } : {}) });
+      const result = session.analyze(doc, { now: msg.now, lang: msg.lang, ...(previous ? { previous } : {}) });
       previous = { clusters: result.clusters.map((c) => ({ id: c.id, members: c.members })) };
-      const reply: FromWorker = { type: 'result', id: msg.id, result, ms: performance.now() - started };
-      self.postMessage(reply);
+      const { packed, transfer } = packResult(result);
+      const reply: FromWorker = { type: 'result', id: msg.id, result: packed, ms: performance.now() - started };
+      self.postMessage(reply, transfer);
     } catch (err) {
       const reply: FromWorker = { type: 'error', id: msg.id, message: (err as Error).message };
       self.postMessage(reply);

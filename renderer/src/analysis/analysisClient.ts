@@ -3,6 +3,7 @@ import type { Lang } from '../../../shared/analysis/messages.js';
 import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetStore, DocChange } from '../state/store.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { unpackResult } from './transport.js';
 
 export type AnalysisState = {
   result: AnalysisResult | null;
@@ -90,7 +91,7 @@ export class AnalysisClient {
     // Only the newest request counts: an older answer describes a past document.
     if (msg.id !== this.requested) return;
     const settled = this.timer === null;
-    if (msg.type === 'result') this.set({ result: msg.result, lastMs: msg.ms, error: null, running: !settled });
+    if (msg.type === 'result') this.set({ result: unpackResult(msg.result), lastMs: msg.ms, error: null, running: !settled });
     else this.set({ error: msg.message, running: !settled });
   }
 

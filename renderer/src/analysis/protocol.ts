@@ -1,7 +1,7 @@
-import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import type { Lang } from '../../../shared/analysis/messages.js';
 import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
+import type { PackedResult } from './transport.js';
 
 /** Messages to the analysis worker. It keeps its own copy of the document, patched by ChangeSets. */
 export type ToWorker =
@@ -12,5 +12,6 @@ export type ToWorker =
   | { type: 'analyze'; id: number; now: string; lang: Lang };
 
 export type FromWorker =
-  | { type: 'result'; id: number; result: AnalysisResult; ms: number }
+  /** The result with its per-contact part in columns (transport.ts). */
+  | { type: 'result'; id: number; result: PackedResult; ms: number }
   | { type: 'error'; id: number; message: string };

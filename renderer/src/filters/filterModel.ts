@@ -65,9 +65,12 @@ export function filterPredicate(doc: CarnetDocument, analysis: AnalysisResult | 
     const a = byId.get(c.id);
     if (!a) return null;
     const lastMs = a.lastInteraction ? dayMs(a.lastInteraction) : null;
-    if (lastMs !== null && nowMs - lastMs >= DORMANT_DAYS * DAY_MS) return 'dormant';
+    // The last contact counts the connection too, as the diagnosis does.
+    const lastContactMs = a.lastContact ? dayMs(a.lastContact) : null;
+    if (lastContactMs !== null && nowMs - lastContactMs >= DORMANT_DAYS * DAY_MS) return 'dormant';
     const strength: Strength = { value: a.strength as Strength['value'], source: c.strength ? 'contact' : 'history' };
-    const history: TieHistory = { dates: [], last: null, lastMs, gave: 0, received: 0, mutual: 0, live: 0 };
+    const connectedMs = c.connectedOn ? dayMs(c.connectedOn) : null;
+    const history: TieHistory = { dates: [], last: null, lastMs, connectedMs, lastContactMs, gave: 0, received: 0, mutual: 0, live: 0 };
     return overdueTie(c, history, cadenceOf(c, strength, doc), nowMs) ? 'overdue' : null;
   };
 

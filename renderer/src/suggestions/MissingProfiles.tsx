@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Introducer, PersonaResult } from '../../../shared/analysis/personas.js';
+import type { SuggestedProfile } from '../../../shared/analysis/roles.js';
+import { EMPTY_PERSONA, savePersona } from '../../../shared/document/personas.js';
+import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { useStore } from '../state/StoreContext.js';
 import { Icon } from '../components/Icon.js';
 import { SuggestionActions } from './SuggestionActions.js';
 import { suggestionKeys } from '../../../shared/document/suggestions.js';
@@ -34,6 +38,40 @@ export function MissingProfileCard({ profile, onOpenContact, onEditPersona }: Pr
           <button type="button" className="sugg-button" aria-label={`${t('analysis.missing.edit')}: ${profile.persona.name}`} onClick={() => onEditPersona(profile.persona.id)}>
             <Icon name="pencil" size={15} />
             <span>{t('analysis.missing.edit')}</span>
+          </button>
+        }
+      />
+    </article>
+  );
+}
+
+/**
+ * A kind of people the network lacks, proposed by Carnet: how many there are,
+ * why they matter, and a button that makes it one of the user's personas
+ * (one undoable step), after which it is tracked like any other.
+ */
+export function SuggestedProfileCard({ profile, doc }: { profile: SuggestedProfile; doc: CarnetDocument }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const headingId = `suggested-${profile.role}`;
+  const adopt = () =>
+    void store.apply(savePersona(doc, { ...EMPTY_PERSONA, name: profile.name, target: String(profile.target), match: { ...EMPTY_PERSONA.match, title: profile.match.title } }));
+  return (
+    <article className="sugg-card" aria-labelledby={headingId}>
+      <header className="sugg-head">
+        <h4 id={headingId}>{profile.name}</h4>
+        <span className="badge late">{t('analysis.missing.count', { count: profile.missing })}</span>
+      </header>
+      <p className="sugg-text">{profile.message.text}</p>
+      <p className="hint">{profile.why.text}</p>
+      <SuggestionActions
+        suggestionKey={profile.key}
+        subject={profile.name}
+        onOpenContact={() => undefined}
+        leading={
+          <button type="button" className="sugg-button" aria-label={`${t('analysis.suggested.adopt')}: ${profile.name}`} onClick={adopt}>
+            <Icon name="plus" size={15} />
+            <span>{t('analysis.suggested.adopt')}</span>
           </button>
         }
       />

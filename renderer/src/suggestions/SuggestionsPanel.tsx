@@ -5,10 +5,10 @@ import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { today } from '../analysis/analysisClient.js';
 import { GapCard, gapsOf } from './GapCards.js';
 import { LogInteractionDialog } from './LogInteractionDialog.js';
-import { MissingProfileCard } from './MissingProfiles.js';
+import { MissingProfileCard, SuggestedProfileCard } from './MissingProfiles.js';
 import { MoreList } from './MoreList.js';
 import { isHidden, suggestionKeys } from '../../../shared/document/suggestions.js';
-import { DormantCard, OverdueCard } from './TieCards.js';
+import { DormantCard, FirstStepCard, OverdueCard } from './TieCards.js';
 import './suggestions.css';
 
 type Props = {
@@ -40,6 +40,9 @@ export function SuggestionsPanel({ doc, version, result, onOpenContact, onEditPe
       overdue,
       overdueTotal: result.overdueTotal - (result.overdue.length - overdue.length),
       missing: result.missingProfiles.filter((p) => p.missing > 0 && doc.personas[p.persona.id] && shown(suggestionKeys.persona(p.persona.id))),
+      first: result.firstSteps.filter((f) => shown(suggestionKeys.first(f.id))),
+      firstTotal: result.firstStepsTotal - result.firstSteps.filter((f) => !shown(suggestionKeys.first(f.id))).length,
+      suggested: result.suggestedProfiles.filter((p) => shown(p.key)),
       gaps: gapsOf(result).filter((g) => shown(g.key)),
     };
     // `version` stands for the in-place edits of `doc`.
@@ -88,9 +91,28 @@ export function SuggestionsPanel({ doc, version, result, onOpenContact, onEditPe
         )}
       </section>
 
+      <section className="sugg-section" aria-labelledby="sugg-first">
+        <h3 id="sugg-first" className="sugg-section-title">
+          {t('analysis.first.title')} <span className="count">{lists.firstTotal}</span>
+        </h3>
+        <p className="hint">{t('analysis.first.intro')}</p>
+        {lists.first.length === 0 ? (
+          <p className="hint empty-list">{t('analysis.first.none')}</p>
+        ) : (
+          <MoreList
+            ordered
+            step={6}
+            label={t('analysis.first.list')}
+            items={lists.first}
+            keyOf={(f) => f.id}
+            render={(f) => <FirstStepCard step={f} clusterColor={clusterColor} onOpenContact={onOpenContact} onLog={onLog} />}
+          />
+        )}
+      </section>
+
       <section className="sugg-section" aria-labelledby="sugg-missing">
         <h3 id="sugg-missing" className="sugg-section-title">
-          {t('analysis.missing.title')} <span className="count">{lists.missing.length}</span>
+          {t('analysis.missing.title')} <span className="count">{lists.missing.length + lists.suggested.length}</span>
         </h3>
         <p className="hint">{t('analysis.missing.intro')}</p>
         {lists.missing.length === 0 ? (
@@ -102,6 +124,15 @@ export function SuggestionsPanel({ doc, version, result, onOpenContact, onEditPe
             keyOf={(p) => p.persona.id}
             render={(p) => <MissingProfileCard profile={p} onOpenContact={onOpenContact} onEditPersona={onEditPersona} />}
           />
+        )}
+        {lists.suggested.length > 0 && (
+          <>
+            <h4 className="sugg-sub">
+              {t('analysis.suggested.title')} <span className="count">{lists.suggested.length}</span>
+            </h4>
+            <p className="hint">{t('analysis.suggested.intro')}</p>
+            <MoreList label={t('analysis.suggested.list')} items={lists.suggested} keyOf={(p) => p.key} step={4} render={(p) => <SuggestedProfileCard profile={p} doc={doc} />} />
+          </>
         )}
       </section>
 

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DormantTie } from '../../../shared/analysis/dormantTies.js';
+import type { FirstStep } from '../../../shared/analysis/firstSteps.js';
+import { formatDay, toLang } from '../../../shared/analysis/messages.js';
 import type { Overdue } from '../../../shared/analysis/overdue.js';
 import { SuggestionActions } from './SuggestionActions.js';
 import { suggestionKeys } from '../../../shared/document/suggestions.js';
@@ -35,7 +37,11 @@ export function DormantCard({ tie, clusterColor, onOpenContact, onLog }: Common 
             {tie.cluster.label}
           </span>
         )}
-        <span className={`badge direction-${tie.lastInteraction.direction}`}>{t(`analysis.revive.lastDirection.${tie.lastInteraction.direction}`)}</span>
+        {tie.lastInteraction ? (
+          <span className={`badge direction-${tie.lastInteraction.direction}`}>{t(`analysis.revive.lastDirection.${tie.lastInteraction.direction}`)}</span>
+        ) : (
+          <span className="badge">{t('analysis.revive.connectedOnly')}</span>
+        )}
       </p>
       <ul className="sugg-reasons" aria-label={t('analysis.revive.why', { name: tie.name })}>
         {evidence.map((r) => (
@@ -58,7 +64,8 @@ export function DormantCard({ tie, clusterColor, onOpenContact, onLog }: Common 
 
 /** A tie past the cadence the user chose (or the one its strength implies). */
 export function OverdueCard({ tie, onOpenContact, onLog }: Common & { tie: Overdue }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = toLang(i18n.language);
   const headingId = `overdue-${tie.id}`;
   return (
     <article className="sugg-card compact" aria-labelledby={headingId}>
@@ -68,7 +75,7 @@ export function OverdueCard({ tie, onOpenContact, onLog }: Common & { tie: Overd
       </header>
       <p className="sugg-text">{tie.reason}</p>
       <p className="hint">
-        {tie.lastInteraction ? `${t('analysis.revive.lastOn', { date: tie.lastInteraction.slice(0, 10) })} · ` : ''}
+        {tie.lastInteraction ? `${t('analysis.revive.lastOn', { date: formatDay(lang, tie.lastInteraction.slice(0, 10)) })} · ` : ''}
         {t(`analysis.revive.cadenceSource.${tie.cadenceSource}`)}
       </p>
       <SuggestionActions
@@ -77,6 +84,52 @@ export function OverdueCard({ tie, onOpenContact, onLog }: Common & { tie: Overd
         contactId={tie.id}
         onOpenContact={onOpenContact}
         onLog={() => onLog(tie.id)}
+      />
+    </article>
+  );
+}
+
+/**
+ * Someone never contacted, worth a first step: why (a new connection, the
+ * circle it opens, what is new there, common points) and a first step that
+ * gives.
+ */
+export function FirstStepCard({ step, clusterColor, onOpenContact, onLog }: Common & { step: FirstStep }) {
+  const { t } = useTranslation();
+  const headingId = `first-${step.id}`;
+  const evidence = step.reasons.filter((_, i) => step.reasonMessages[i]?.key !== step.action.key);
+  return (
+    <article className="sugg-card" aria-labelledby={headingId}>
+      <header className="sugg-head">
+        <h4 id={headingId}>{step.name}</h4>
+        <span className="score" title={t('analysis.first.scoreHint')}>
+          <span className="visually-hidden">{t('analysis.revive.score')} </span>
+          {step.score.toFixed(0)}
+        </span>
+      </header>
+      <p className="sugg-meta">
+        {step.cluster && (
+          <span className="meta-cluster">
+            <span className="swatch" style={{ background: clusterColor(step.cluster.id) }} aria-hidden="true" />
+            {step.cluster.label}
+          </span>
+        )}
+        <span className="badge">{t(step.newTie ? 'analysis.first.newTie' : 'analysis.first.never')}</span>
+      </p>
+      <ul className="sugg-reasons" aria-label={t('analysis.revive.why', { name: step.name })}>
+        {evidence.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <p className="sugg-step">
+        <strong>{t('analysis.firstStep')}</strong> {step.action.text}
+      </p>
+      <SuggestionActions
+        suggestionKey={suggestionKeys.first(step.id)}
+        subject={step.name}
+        contactId={step.id}
+        onOpenContact={onOpenContact}
+        onLog={() => onLog(step.id, step.action.text)}
       />
     </article>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAffinityGraph, ME } from '../../../shared/analysis/affinityGraph.js';
+import { buildAffinityGraph, edgeWeight, ME } from '../../../shared/analysis/affinityGraph.js';
 import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { cadenceOf, tieStrength } from '../../../shared/analysis/cadence.js';
 import { tieHistories } from '../../../shared/analysis/history.js';
@@ -36,7 +36,7 @@ describe('affinity graph', () => {
     addTie(d, 'a', 'c', 0.8);
     addInteraction(d, ['b', 'c'], daysAgo(3));
     const ag = buildAffinityGraph(d);
-    const w = (x: string, y: string) => ag.graph.getEdgeAttribute(x, y, 'weight');
+    const w = (x: string, y: string) => edgeWeight(ag, x, y);
     // orgNow 1.0 + org 0.5 + city 0.3 + tag 0.3
     expect(w('a', 'b')).toBeCloseTo(2.1, 10);
     // explicit tie 1 + strength 0.8
@@ -45,7 +45,7 @@ describe('affinity graph', () => {
     expect(w('b', 'c')).toBeCloseTo(1, 10);
     // user: shared past employer 0.5 + city 0.3
     expect(w(ME, 'a')).toBeCloseTo(0.8, 10);
-    expect(ag.graph.hasEdge(ME, 'c')).toBe(false);
+    expect(w(ME, 'c')).toBe(0);
   });
 });
 
@@ -60,7 +60,7 @@ describe('cadence and overdue ties', () => {
     addContact(d, { id: 'monthly' });
     for (let k = 0; k < 20; k++) addInteraction(d, ['monthly'], daysAgo(30 + k * 30));
     const ag = buildAffinityGraph(d);
-    const h = tieHistories(d, ag.index, Date.parse(`${NOW}T00:00:00Z`));
+    const h = tieHistories(d, ag.contacts, Date.parse(`${NOW}T00:00:00Z`));
     const cad = (id: string) => {
       const i = ag.index.get(id)!;
       return cadenceOf(ag.contacts[i]!, tieStrength(ag.contacts[i]!, h[i]!), d);
@@ -185,5 +185,30 @@ describe('analyzeNetwork', () => {
     expect(r).toMatchObject({ contacts: [], clusters: [], dormant: [], overdue: [], missingProfiles: [] });
     expect(r.stage.stage).toBeNull();
     expect(() => analyzeNetwork(doc(), { now: 'yesterday' })).toThrow(/invalid date/);
+  });
+});
+
+describe('hostile ids', () => {
+  it('treats ids named like built-in properties as plain data', () => {
+    const d = doc();
+    // A plain object, as JSON.parse gives it: "constructor" and "toString" are inherited there.
+    d.categories = JSON.parse('{"__proto__": {"id": "__proto__", "name": "Proto", "color": "#112233", "cadenceDays": 10}}');
+    for (const id of ['constructor', 'toString', 'proto']) {
+      addContact(d, { id, name: id, categories: ['constructor', '__proto__'], organizations: [{ name: 'hasOwnProperty', current: true }], ...(id === 'proto' ? { connectedOn: daysAgo(40) } : {}) });
+    }
+    // The contacts as JSON.parse gives them, "__proto__" an own key among them.
+    d.contacts = JSON.parse(JSON.stringify(d.contacts).replace(/"proto"/g, '"__proto__"'));
+    d.me = { organizations: [], schools: [], tags: [], city: undefined };
+    addInteraction(d, ['constructor', 'toString'], daysAgo(4 * 365));
+    d.suggestions = JSON.parse('{"__proto__": {"id": "__proto__", "status": "dismissed"}}');
+    const r = analyzeNetwork(d, { now: NOW });
+    expect(r.contacts.map((c) => c.id).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(r.clusters).toHaveLength(1);
+    // The real "__proto__" category names the cluster; the inherited "constructor" is no category.
+    expect(r.clusters[0]!.label).toBe('hasOwnProperty · Proto');
+    expect(r.dormant.map((x) => x.id).sort()).toEqual(['constructor', 'toString']);
+    // The "__proto__" category's 10-day cadence applies; nothing comes from the inherited "constructor".
+    expect(r.overdue.map((o) => [o.id, o.cadenceDays])).toEqual([['__proto__', 10]]);
+    expect(JSON.stringify(r)).not.toContain('function');
   });
 });
