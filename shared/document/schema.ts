@@ -270,3 +270,17 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
     clusters: emptyIdMap(),
   };
 }
+
+/**
+ * Takes the prototype off the collections of a document that came as plain
+ * JSON (a JSON.parse, a structured clone) rather than through the schema:
+ * a lookup of an id such as "constructor" then finds nothing instead of
+ * Object.prototype's member (see idMap.ts).
+ */
+export function withoutPrototypes<T extends Pick<CarnetDocument, CollectionName>>(doc: T): T {
+  for (const coll of COLLECTIONS) {
+    const c = doc[coll] as object | undefined;
+    if (c && typeof c === 'object' && Object.getPrototypeOf(c) !== null) Object.setPrototypeOf(c, null);
+  }
+  return doc;
+}

@@ -7,7 +7,7 @@
 import type { PreviousClusters } from '../../../shared/analysis/clusters.js';
 import { AnalysisSession } from '../../../shared/analysis/session.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { packResult } from './transport.js';
 
@@ -22,7 +22,7 @@ let previous: PreviousClusters | undefined;
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   if (msg.type === 'load' || msg.type === 'loadJson') {
-    doc = msg.type === 'load' ? msg.doc : (JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc;
+    doc = withoutPrototypes(msg.type === 'load' ? msg.doc : (JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc);
     previous = undefined;
     session = new AnalysisSession();
   } else if (msg.type === 'changes') {

@@ -1,6 +1,6 @@
 import type { CarnetApi, DocumentState, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
-import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
 
 export type ShownNotice = Notice & { key: number };
@@ -242,6 +242,7 @@ export class CarnetStore {
   }
 
   private replace(s: DocumentState, stateJson?: string): void {
+    withoutPrototypes(s.doc);
     // What was said about the open document's situation (missing, read-only…) is said again by the new state if it still holds.
     const notices = this.state.notices.filter((n) => !SITUATION_NOTICES.has(n.code));
     for (const n of s.notices) {

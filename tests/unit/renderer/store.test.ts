@@ -157,3 +157,16 @@ describe('CarnetStore', () => {
     expect(main.applied()).toBe(0);
   });
 });
+
+describe('ids named like built-in properties', () => {
+  it('a document that arrives as JSON text finds no inherited member under an id such as "constructor"', async () => {
+    const main = fakeMain();
+    const store = new CarnetStore(main.api);
+    await store.start();
+    const doc = store.get().doc!;
+    for (const coll of ['contacts', 'ties', 'categories', 'positions'] as const) {
+      expect(doc[coll]['constructor' as string]).toBeUndefined();
+      expect(doc[coll]['toString' as string]).toBeUndefined();
+    }
+  });
+});
