@@ -14,17 +14,25 @@ const SPACING = 24;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** `set` with a position put for each contact it creates that has none. */
+/**
+ * `set` with a position put for each contact it creates that has none: the one function every import
+ * path (the app's backend, the CLI) calls, so that a document imported any way opens already laid out.
+ */
 export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
+  const placed = new Set<string>();
+  for (const c of set.changes) if (c.op === 'put' && c.coll === 'positions') placed.add(c.id);
   const created: string[] = [];
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => {
-    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const list = neighbours.get(x);
+      if (list) list.push(y);
+      else neighbours.set(x, [y]);
+    }
   };
   for (const c of set.changes) {
     if (c.op !== 'put') continue;
-    if (c.coll === 'contacts' && !Object.hasOwn(doc.contacts, c.id) && !Object.hasOwn(doc.positions, c.id)) created.push(c.id);
+    if (c.coll === 'contacts' && !Object.hasOwn(doc.contacts, c.id) && !Object.hasOwn(doc.positions, c.id) && !placed.has(c.id)) created.push(c.id);
     if (c.coll === 'ties') {
       const tie = c.value as { from: string; to: string };
       link(tie.from, tie.to);
@@ -45,7 +53,7 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
   const loose: string[] = [];
   const aroundAnchor = new Map<string, number>();
   for (const id of created) {
-    const anchors = (neighbours.get(id) ?? []).map((n) => doc.positions[n]).filter((p): p is Position => p !== undefined);
+    const anchors = (neighbours.get(id) ?? []).flatMap((n) => (Object.hasOwn(doc.positions, n) ? [doc.positions[n]!] : []));
     if (anchors.length === 0) {
       loose.push(id);
       continue;
