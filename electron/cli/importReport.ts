@@ -44,10 +44,10 @@ function rendered(issue: ImportIssue, lang: Language): ReportIssue {
   return out;
 }
 
-/** True when a file gave nothing at all: unreadable, or every record refused. */
+/** True when a file gave nothing at all: unreadable, or every record refused (nothing already known either). */
 export function fileFailed(f: FilePreview): boolean {
-  const gave = f.new + f.merged + f.duplicates + f.interactions + f.ties > 0 || f.profile;
-  return !gave && (f.errors.length > 0 || f.read > 0);
+  const gave = f.new + f.merged + f.duplicates + f.interactions + f.ties + f.known > 0 || f.profile;
+  return !gave && (f.errors.length > 0 || f.read > 0 || f.unmatched > 0);
 }
 
 export function toReport(preview: ImportPreview, unread: readonly ImportIssue[], contacts: number, lang: Language): ImportReport {
@@ -105,15 +105,15 @@ export function reportLines(preview: ImportPreview, unread: readonly ImportIssue
     const format = t(`import.formats.${f.format}`, { defaultValue: f.format });
     const head = `${f.file} (${format}${f.encoding && f.encoding !== 'per value' ? `, ${f.encoding}` : ''})`;
     const facts: string[] = [];
-    if (f.read > 0 || f.interactions + f.ties === 0) {
+    if (f.kind === 'contacts' || f.read > 0) {
       facts.push(line(lang, 'read', { count: f.read }), line(lang, 'new', { count: f.new }), line(lang, 'merged', { count: f.merged }));
       if (f.duplicates) facts.push(line(lang, 'duplicates', { count: f.duplicates }));
       if (f.skipped) facts.push(line(lang, 'skipped', { count: f.skipped }));
       const on = MATCH_KINDS.filter((k) => f.matchedOn[k] > 0).map((k) => t(`import.matchedOn.${k}`, { count: f.matchedOn[k] }));
       if (on.length) facts[2] += ` (${on.join(', ')})`;
     }
-    if (f.interactions) facts.push(line(lang, 'interactions', { count: f.interactions }));
-    if (f.ties) facts.push(line(lang, 'ties', { count: f.ties }));
+    if (f.interactions || f.kind === 'interactions') facts.push(line(lang, 'interactions', { count: f.interactions }));
+    if (f.ties || f.kind === 'ties') facts.push(line(lang, 'ties', { count: f.ties }));
     if (f.profile) facts.push(line(lang, 'profile'));
     lines.push(`${head}: ${facts.join(', ')}`);
     for (const c of f.conflicts) {

@@ -88,7 +88,7 @@ export async function gatherSources(files: readonly string[], cwd: string): Prom
     if (s.isDirectory()) {
       const inside = (await listFolder(path)).map((p) => ({ name: relative(path, p).split('\\').join('/'), full: p }));
       const { selected, skipped } = selectExportFiles(inside);
-      out.ignored.push(...skipped.map((x) => x.full));
+      out.ignored.push(...skipped.map((x) => x.name));
       for (const x of selected) {
         const r = await readRegular(x.full);
         if ('bytes' in r) out.files.push({ name: x.full, bytes: r.bytes });

@@ -22,6 +22,7 @@ export {
   MATCH_KINDS,
   type Decision,
   type Decisions,
+  type FileKind,
   type FilePreview,
   type ImportOptions,
   type ImportPreview,

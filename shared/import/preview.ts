@@ -41,9 +41,27 @@ export type ImportOptions = {
 
 export const MATCH_KINDS: readonly MatchKind[] = ['id', 'email', 'profileUrl', 'phone', 'name+organization', 'choice'];
 
+/** What a file adds: contacts, interactions (LinkedIn messages, endorsements…), ties, or the user's own profile. */
+export type FileKind = 'contacts' | 'interactions' | 'ties' | 'profile';
+
+const KIND_OF_FORMAT: Partial<Record<string, FileKind>> = {
+  'linkedin-messages': 'interactions',
+  'linkedin-invitations': 'interactions',
+  'linkedin-endorsements-given': 'interactions',
+  'linkedin-endorsements-received': 'interactions',
+  'linkedin-recommendations-given': 'interactions',
+  'linkedin-recommendations-received': 'interactions',
+  'ties-csv': 'ties',
+  'linkedin-profile': 'profile',
+  'linkedin-positions': 'profile',
+  'linkedin-education': 'profile',
+  'linkedin-skills': 'profile',
+};
+
 export type FilePreview = {
   file: string;
   format: string;
+  kind: FileKind;
   encoding?: string;
   /** Contact records read; read = new + merged + duplicates + skipped. */
   read: number;
@@ -59,6 +77,10 @@ export type FilePreview = {
   matchedOn: Record<MatchKind, number>;
   interactions: number;
   ties: number;
+  /** Interactions and ties already in the document (or earlier in this import), not added again. */
+  known: number;
+  /** Interactions and ties that could not be attached to contacts, or were refused (each has a warning or an error). */
+  unmatched: number;
   /** True when the file describes the user (LinkedIn's Profile, Positions…): it adds to "This is you". */
   profile: boolean;
   conflicts: Conflict[];
@@ -222,9 +244,15 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
     });
 
   const interactionKeys = new Set<string>();
-  const interactionKey = (i: { date: string; channel: string; contacts: readonly string[]; note?: string }) =>
-    `${i.date.slice(0, 10)}|${i.channel}|${[...i.contacts].sort().join(',')}|${i.note ?? ''}`;
-  for (const i of Object.values(doc.interactions)) interactionKeys.add(interactionKey(i));
+  // An imported interaction is known by its file's name, not by its note: notes are written in the
+  // importing user's language, and importing the same export again in another language adds nothing.
+  type Keyed = { date: string; channel: string; direction: string; contacts: readonly string[]; note?: string; source?: string };
+  const byNote = (i: Keyed) => `${i.date.slice(0, 10)}|${i.channel}|${[...i.contacts].sort().join(',')}|note:${i.note ?? ''}`;
+  const byFile = (i: Keyed) => `${i.date.slice(0, 10)}|${i.channel}|${[...i.contacts].sort().join(',')}|src:${baseName(i.source ?? '')}|${i.direction}`;
+  for (const i of Object.values(doc.interactions)) {
+    interactionKeys.add(byNote(i));
+    if (i.source) interactionKeys.add(byFile(i));
+  }
   const tieKeys = new Set<string>();
   const tieKey = (a: string, b: string, type?: string) => `${a < b ? `${a}|${b}` : `${b}|${a}`}|${(type ?? '').toLowerCase()}`;
   for (const t of Object.values(doc.ties)) tieKeys.add(tieKey(t.from, t.to, t.type));
@@ -242,6 +270,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
     const fp: FilePreview = {
       file: file.file,
       format: file.format,
+      kind: (Object.hasOwn(KIND_OF_FORMAT, file.format) ? KIND_OF_FORMAT[file.format] : undefined) ?? 'contacts',
       ...(file.encoding ? { encoding: file.encoding } : {}),
       read: file.contacts.length + (file.skipped ?? 0),
       new: 0,
@@ -252,6 +281,8 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
       matchedOn: { id: 0, email: 0, profileUrl: 0, phone: 0, 'name+organization': 0, choice: 0 },
       interactions: 0,
       ties: 0,
+      known: 0,
+      unmatched: 0,
       profile: file.profile !== undefined && !file.profile.weak,
       conflicts: [],
       moreConflicts: 0,
@@ -347,17 +378,22 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
       if (ids.length === 0) {
         const first = problems[0] ?? { key: 'refNoMatch', params: { name: '?' } };
         warn(`interactionSkipped.${first.key}`, first.params, where(pi.ref));
+        fp.unmatched++;
         continue;
       }
       if (problems.length > 0) warn(`interactionPartial.${problems[0]!.key}`, problems[0]!.params, where(pi.ref));
       const value = { id: '', date: pi.date, contacts: ids, channel: pi.channel, direction: pi.direction, source: file.file, ...(pi.note ? { note: pi.note } : {}) };
-      const key = interactionKey(value);
-      if (interactionKeys.has(key)) continue;
+      const key = file.format.startsWith('linkedin-') ? byFile(value) : byNote(value);
+      if (interactionKeys.has(key)) {
+        fp.known++;
+        continue;
+      }
       value.id = makeId('i');
       const checked = Interaction.safeParse(value);
       if (!checked.success) {
         const why = invalid(checked.error);
         fail(`interactionInvalid${why.suffix}`, why.params, where(pi.ref));
+        fp.unmatched++;
         continue;
       }
       interactionKeys.add(key);
@@ -371,19 +407,25 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
       if (!('id' in a) || !('id' in b)) {
         const why = 'error' in a ? a.error : (b as { error: { key: string; params: Params } }).error;
         warn(`tieSkipped.${why.key}`, why.params, where(pt.ref));
+        fp.unmatched++;
         continue;
       }
       if (a.id === b.id) {
         warn('tieSameContact', {}, where(pt.ref));
+        fp.unmatched++;
         continue;
       }
       const key = tieKey(a.id, b.id, pt.type);
-      if (tieKeys.has(key)) continue;
+      if (tieKeys.has(key)) {
+        fp.known++;
+        continue;
+      }
       const value = { id: makeId('t'), from: a.id, to: b.id, strength: pt.strength ?? 0.5, source: file.file, ...(pt.type ? { type: pt.type } : {}), ...(pt.note ? { note: pt.note } : {}) };
       const checked = Tie.safeParse(value);
       if (!checked.success) {
         const why = invalid(checked.error);
         fail(`tieInvalid${why.suffix}`, why.params, where(pt.ref));
+        fp.unmatched++;
         continue;
       }
       tieKeys.add(key);
