@@ -87,14 +87,16 @@ export function namesCompatible(a: string, b: string): boolean {
   const ta = a.split(' ');
   const tb = b.split(' ');
   const [small, big] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-  // "j dupont" and "dupont jean": every word of one is a word, or the initial of a word, of the other.
+  // "j dupont" and "dupont jean": every word of one is a word of the other, or an initial of one, either way.
   const pool = [...big];
+  let whole = false;
   for (const t of small) {
-    const i = pool.findIndex((w) => w === t || (t.length === 1 && w.startsWith(t)));
+    const i = pool.findIndex((w) => w === t || (t.length === 1 && w.startsWith(t)) || (w.length === 1 && t.startsWith(w)));
     if (i < 0) return false;
+    if (pool[i] === t && t.length > 1) whole = true;
     pool.splice(i, 1);
   }
-  return small.some((t) => t.length > 1);
+  return whole;
 }
 
 /** Most distinct carriers remembered per value: enough to judge, bounded so that 10,000 copies cost nothing. */

@@ -268,7 +268,7 @@ export function rowToContact(cells: readonly string[], line: number, mapping: Cs
     log.warn('rowNoName', {}, { line });
     return null;
   }
-  c.name = name.slice(0, 500);
+  c.name = oneLine(name);
   if (scalars.nickname && scalars.nickname !== name) c.notes = appendNote(c.notes, `Nickname: ${scalars.nickname}`);
   return c;
 }
@@ -284,6 +284,11 @@ function birthdayOf(s: Partial<Record<ScalarField, string>>, dayFirst: boolean):
   const mm = String(m).padStart(2, '0');
   const dd = String(d).padStart(2, '0');
   return s.birthYear ? `${s.birthYear.padStart(4, '0')}-${mm}-${dd}` : `--${mm}-${dd}`;
+}
+
+/** A name on one line, runs of spaces made one, within the schema's 500 characters. */
+export function oneLine(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
 export function appendNote(notes: string | undefined, text: string): string {

@@ -6,7 +6,7 @@
  */
 import type { Address, LabeledValue, Organization, School } from '../document/schema.js';
 import { decodeCharset, decodeGuess, decodeText, isUtf8, utf8 } from './decode.js';
-import { appendNote, isSystemGroup } from './mapping.js';
+import { appendNote, isSystemGroup, oneLine } from './mapping.js';
 import { IssueLog, emptyParsedContact, type ParsedContact, type ParsedFile } from './types.js';
 import { vcardLines, type VcardLine } from './vcardLines.js';
 
@@ -321,7 +321,7 @@ function cardToContact(cb: CardBuild, file: string, log: IssueLog): ParsedContac
     log.warn('cardNoName', {}, where);
     return null;
   }
-  c.name = name.slice(0, 500);
+  c.name = oneLine(name);
   if (nickname && nickname !== name) c.notes = appendNote(c.notes, `Nickname: ${nickname}`);
   return c;
 }
