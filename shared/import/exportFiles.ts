@@ -39,17 +39,24 @@ export function selectExportFiles<T extends { name: string }>(files: readonly T[
   return { selected: files.filter(keep), skipped: files.filter((f) => !keep(f) && !isSystemFile(f.name)) };
 }
 
+/** Loose files that are a LinkedIn export picked all at once, not a Connections.csv picked with other files. */
+function wholeExport(paths: readonly string[]): boolean {
+  return isLinkedInExport(paths) && paths.filter((p) => LINKEDIN_USED.test(linkedinName(p) ?? '')).length >= 4;
+}
+
 /**
- * Files dropped or picked together: loose files are all kept; the files of each dropped folder
- * (`export/Connections.csv`) are filtered as that folder's selection says.
+ * Files dropped or picked together. The files of each dropped folder (`export/Connections.csv`) are
+ * filtered as that folder's selection says; loose files are kept as the user chose them, unless they are
+ * the files of a LinkedIn export picked all at once: then its CSVs are filtered like the export's folder.
  */
 export function selectDropped<T extends { name: string }>(files: readonly T[]): { selected: T[]; skipped: T[] } {
   const selected: T[] = [];
   const skipped: T[] = [];
+  const loose: T[] = [];
   const folders = new Map<string, T[]>();
   for (const f of files) {
     const slash = f.name.search(/[\\/]/);
-    if (slash < 0) selected.push(f);
+    if (slash < 0) loose.push(f);
     else {
       const top = f.name.slice(0, slash);
       const list = folders.get(top);
@@ -57,6 +64,12 @@ export function selectDropped<T extends { name: string }>(files: readonly T[]): 
       else folders.set(top, [f]);
     }
   }
+  if (wholeExport(loose.map((f) => f.name))) {
+    for (const f of loose) {
+      const used = linkedinName(f.name) === null || LINKEDIN_USED.test(linkedinName(f.name)!);
+      (used ? selected : skipped).push(f);
+    }
+  } else selected.push(...loose);
   for (const group of folders.values()) {
     const r = selectExportFiles(group);
     selected.push(...r.selected);

@@ -134,7 +134,9 @@ export function ImportDialog({ files, refused, onClose }: Props) {
     const totals = summary.totals;
     if (await store.perform(s.commit(choices(columns, skipped, decisions, all)))) {
       s.done();
-      store.notify({ level: 'info', code: 'import-done', message: t('import.done', { new: totals.new, merged: totals.merged }) });
+      const created = t('import.doneNew', { count: totals.new });
+      const completed = t('import.doneMerged', { count: totals.merged });
+      store.notify({ level: 'info', code: 'import-done', message: t('import.done', { created, completed }) });
       onClose();
     } else setPhase({ kind: 'preview' });
   };

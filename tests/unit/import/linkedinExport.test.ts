@@ -149,9 +149,9 @@ describe('LinkedIn data export', () => {
       ['Connections.csv', 5, 0],
       ['Endorsement_Given_Info.csv', 0, 1],
       ['Endorsement_Received_Info.csv', 0, 1],
+      ['Invitations.csv', 0, 1],
       ['Recommendations_Given.csv', 0, 1],
       ['Recommendations_Received.csv', 0, 2],
-      ['Invitations.csv', 0, 1],
       ['messages.csv', 0, 2],
     ]);
     const doc = applied(p);
@@ -207,5 +207,19 @@ describe('LinkedIn data export', () => {
     expect(parseImportFile(enc.encode(rec), 'Recommendations_Received.csv').interactions[0]).toMatchObject({ date: '2013-01-19', direction: 'received' });
     const unsure = parseImportFile(enc.encode(rec), 'recs.csv');
     expect(unsure.warnings.map((w) => w.key)).toEqual(['import.msg.recommendationSide']);
+  });
+});
+
+describe('files picked or dropped together', () => {
+  const named = (...names: string[]) => names.map((name) => ({ name }));
+  it('reads every loose file the user chose, unless they are a whole export picked at once', async () => {
+    const { selectDropped } = await import('../../../shared/import/index.js');
+    expect(selectDropped(named('Connections.csv', 'contacts.vcf', 'Ad_Targeting.csv')).selected.map((f) => f.name)).toEqual(['Connections.csv', 'contacts.vcf', 'Ad_Targeting.csv']);
+    const whole = selectDropped(named('Connections.csv', 'messages.csv', 'Profile.csv', 'Positions.csv', 'Ad_Targeting.csv', 'contacts.vcf'));
+    expect(whole.selected.map((f) => f.name)).toEqual(['Connections.csv', 'messages.csv', 'Profile.csv', 'Positions.csv', 'contacts.vcf']);
+    expect(whole.skipped.map((f) => f.name)).toEqual(['Ad_Targeting.csv']);
+    const folder = selectDropped(named('export/Connections.csv', 'export/Ad_Targeting.csv', 'other/friends.vcf', 'other/photo.jpg'));
+    expect(folder.selected.map((f) => f.name)).toEqual(['export/Connections.csv', 'other/friends.vcf']);
+    expect(folder.skipped.map((f) => f.name)).toEqual(['export/Ad_Targeting.csv', 'other/photo.jpg']);
   });
 });
