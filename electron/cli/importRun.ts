@@ -143,6 +143,17 @@ export type ImportRunOptions = {
   lang?: Language;
 };
 
+/**
+ * The files read and previewed. Their bytes, tables and parsed records are needed no longer once the
+ * ChangeSet exists: kept in this function's scope only, they can be collected before the store applies
+ * the set (the peak memory of a 30,000-row import).
+ */
+async function readAndPreview(opts: ImportRunOptions, doc: CarnetDocument, lang: Language): Promise<{ preview: ImportPreview; unread: ImportIssue[] }> {
+  const gathered = await gatherSources(opts.files, opts.cwd);
+  const batch = new ImportBatch(gathered.files, { format: opts.format, lang, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }, gathered.ignored);
+  return { preview: batch.preview(doc, { now: opts.now }), unread: [...gathered.unread, ...batch.unread] };
+}
+
 function sayLine(lang: Language, key: string, params: Record<string, string | number>): string {
   return say(lang, { key: `import.cli.${key}`, params });
 }
@@ -178,10 +189,7 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
     } else doc = emptyDocument(opts.now ?? new Date().toISOString());
   }
   try {
-    const gathered = await gatherSources(opts.files, opts.cwd);
-    const batch = new ImportBatch(gathered.files, { format: opts.format, lang, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }, gathered.ignored);
-    const preview = batch.preview(doc, { now: opts.now });
-    const unread = [...gathered.unread, ...batch.unread];
+    const { preview, unread } = await readAndPreview(opts, doc, lang);
     // A new DOC is written only with something in it: an import that read nothing leaves no empty file behind.
     if (!opts.dryRun && preview.changeSet.changes.length > 0) {
       try {

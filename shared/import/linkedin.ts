@@ -1,8 +1,11 @@
 /**
- * LinkedIn data export: `Connections.csv` (in English, French or German),
- * `messages.csv` and `Invitations.csv`. Messages and invitations become
- * interactions; the export's owner (the one person present in every
- * conversation) is the user, never a contact.
+ * LinkedIn data export, the files about the network: `Connections.csv` (in
+ * English, French or German), `messages.csv` and `Invitations.csv`. Messages
+ * and invitations become interactions; the export's owner (the one person
+ * present in every conversation) is the user, never a contact, and their
+ * name and profile URL go to `me` when it has none. The files about the user
+ * are read by linkedinProfile.ts, endorsements and recommendations by
+ * linkedinGestures.ts.
  */
 import { say, type Language } from '../i18n/index.js';
 import { parseDateTime } from './dates.js';
@@ -40,9 +43,17 @@ export type OwnerHint = { name?: string; profileUrl?: string };
 /** A message, each participant with its key computed once (the sender first). */
 type Message = { line: number; conversation: string; title: string; people: { ref: PersonRef; key: string }[]; date: string; subject: string };
 
+/**
+ * Who a participant is: the normalized profile URL (a remembered string, cheap to hash again), else the
+ * name after a character no URL holds.
+ */
+const NAME_KEY = '\u0000';
 function personKey(p: PersonRef): string {
-  return p.profileUrl ? `url:${normalizeProfileUrl(p.profileUrl)}` : `name:${(p.name ?? '').trim().toLowerCase()}`;
+  return p.profileUrl ? normalizeProfileUrl(p.profileUrl) : NAME_KEY + (p.name ?? '').trim().toLowerCase();
 }
+
+/** The readable part of a participant's key, for a message. */
+const shownKey = (key: string) => (key.startsWith(NAME_KEY) ? key.slice(1) : key);
 
 function column(header: readonly string[], ...names: string[]): number {
   const norms = header.map(normalizeHeader);
@@ -85,9 +96,10 @@ export function parseMessages(
     folder: column(header, 'folder'),
   };
   const cell = (r: CsvRow, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
+  const isDraft = (r: CsvRow) => (col.draft >= 0 && /^\s*(yes|true)\s*$/i.test(r.cells[col.draft] ?? '')) || (col.folder >= 0 && /^\s*draft\s*$/i.test(r.cells[col.folder] ?? ''));
   const messages: Message[] = [];
   for (const r of rows) {
-    if (/^(yes|true)$/i.test(cell(r, col.draft)) || /^draft$/i.test(cell(r, col.folder))) continue;
+    if (isDraft(r)) continue;
     const date = parseDateTime(cell(r, col.date));
     if (!date) {
       log.warn('messageDate', { value: cell(r, col.date).slice(0, 100) }, { line: r.line });
@@ -108,11 +120,14 @@ export function parseMessages(
   }
   if (messages.length === 0) return { interactions: [] };
   const ownerKey = findOwner(messages, log, owner);
-  const byConvDay = new Map<string, { msgs: Message[] }>();
+  // Grouped by conversation, then by day: nested Maps, not one key made of both for every message.
+  const byConvDay = new Map<string, Map<string, { msgs: Message[] }>>();
   for (const m of messages) {
-    const key = `${m.conversation}\u0000${m.date.slice(0, 10)}`;
-    let g = byConvDay.get(key);
-    if (!g) byConvDay.set(key, (g = { msgs: [] }));
+    let days = byConvDay.get(m.conversation);
+    if (!days) byConvDay.set(m.conversation, (days = new Map()));
+    const day = m.date.slice(0, 10);
+    let g = days.get(day);
+    if (!g) days.set(day, (g = { msgs: [] }));
     g.msgs.push(m);
   }
   const out: ParsedInteraction[] = [];
@@ -127,7 +142,7 @@ export function parseMessages(
     }
     return n;
   };
-  for (const { msgs } of byConvDay.values()) {
+  for (const { msgs } of [...byConvDay.values()].flatMap((days) => [...days.values()])) {
     const others = new Map<string, PersonRef>();
     let sent = false;
     let received = false;
@@ -179,13 +194,13 @@ function findOwner(messages: readonly Message[], log: IssueLog, hint?: OwnerHint
   if (candidates.length === 1) return candidates[0]!;
   if (hint) {
     const hinted = candidates.find(
-      (k) => (hint.profileUrl && k === `url:${normalizeProfileUrl(hint.profileUrl)}`) || (hint.name && k === `name:${hint.name.trim().toLowerCase()}`),
+      (k) => (hint.profileUrl && k === normalizeProfileUrl(hint.profileUrl)) || (hint.name && k === NAME_KEY + hint.name.trim().toLowerCase()),
     );
     if (hinted) return hinted;
   }
   const pool = candidates.length > 0 ? candidates : [...count.keys()];
   pool.sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
-  log.warn('ownerGuessed', { name: pool[0]!.replace(/^(url|name):/, '') });
+  log.warn('ownerGuessed', { name: shownKey(pool[0]!) });
   return pool[0]!;
 }
 

@@ -113,7 +113,8 @@ export function parseEducation(header: readonly string[], rows: readonly CsvRow[
     const degree = cellOf(r, at.degree);
     if (degree) s.degree = degree.slice(0, 500);
     const year = parseMonthYear(cellOf(r, at.end))?.year ?? parseMonthYear(cellOf(r, at.start))?.year;
-    if (year !== undefined) s.year = year;
+    // The schema's range for a school year: a year outside it is a typo, left out rather than refused.
+    if (year !== undefined && year >= 1900 && year <= 2200) s.year = year;
     schools.push(s);
   }
   return { schools };

@@ -11,13 +11,13 @@ import { newId as randomId } from '../document/commands.js';
 import { duplicateKey } from '../document/duplicates.js';
 import type { Change, ChangeSet, Label } from '../document/operations.js';
 import { withPositions } from '../document/placement.js';
-import { Contact, Interaction, Tie, type CarnetDocument, type Category, type ContactSource, type Me } from '../document/schema.js';
+import { Contact, Interaction, Me, Tie, type CarnetDocument, type Category, type ContactSource } from '../document/schema.js';
 import type { Params } from '../i18n/index.js';
-import { emailKey, IdentityKeys, phoneKey, type Carrier } from './identity.js';
+import { IdentityKeys, type Carrier } from './identity.js';
 import type { LookAlikeReason } from './lookAlike.js';
-import { Matcher, type Origin } from './matcher.js';
+import { keysOf, Matcher, type Origin, type RecordKeys } from './matcher.js';
 import { mergeInto, newContact, type Conflict, type MatchKind } from './merge.js';
-import { exactName, forgetNormalized } from './normalize.js';
+import { forgetNormalized } from './normalize.js';
 import { inApplyOrderOf } from './order.js';
 import { applyProfile, type MeChange } from './profile.js';
 import { ISSUE_CAP, makeIssue, type ImportIssue, type ParsedContact, type ParsedFile, type ProfilePatch, type Where } from './types.js';
@@ -209,23 +209,30 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
     return d;
   };
 
-  // Who carries each e-mail and phone, across the document and every file: a value several people carry identifies no one.
+  // Who carries each e-mail and phone, across the document and every file: a value several people carry
+  // identifies no one. Each record's keys are normalized here, once.
   const identity = new IdentityKeys();
+  const docKeys = new Map<string, RecordKeys>();
   for (const c of Object.values(doc.contacts)) {
-    const carrier: Carrier = { name: exactName(c.name), profileUrl: c.profileUrl, docId: c.id };
-    for (const e of c.emails) identity.add(emailKey(e.value), carrier);
-    for (const p of c.phones) identity.add(phoneKey(p.value), carrier);
+    const k = keysOf(c);
+    docKeys.set(c.id, k);
+    const carrier: Carrier = { name: k.exact, profileUrl: c.profileUrl, docId: c.id };
+    for (const e of k.emails) identity.add(e, carrier);
+    for (const p of k.phones) identity.add(p, carrier);
   }
+  const recordKeys = new Map<ParsedContact, RecordKeys>();
   for (const f of files) {
     const group = f.format === 'linkedin-connections' ? f.file : undefined;
     for (const p of f.contacts) {
-      const carrier: Carrier = { name: exactName(p.name), nameless: isNameless(p), profileUrl: p.profileUrl, group, ref: p.ref };
-      for (const e of p.emails) identity.add(emailKey(e.value), carrier);
-      for (const ph of p.phones) identity.add(phoneKey(ph.value), carrier);
+      const k = keysOf(p);
+      recordKeys.set(p, k);
+      const carrier: Carrier = { name: k.exact, nameless: isNameless(p), profileUrl: p.profileUrl, group, ref: p.ref };
+      for (const e of k.emails) identity.add(e, carrier);
+      for (const ph of k.phones) identity.add(ph, carrier);
     }
   }
-  const matcher = new Matcher(doc, current, identity);
-  for (const c of Object.values(doc.contacts)) matcher.add(c);
+  const matcher = new Matcher(doc, identity);
+  for (const [id, k] of docKeys) matcher.add(id, k);
 
   const categoryByName = new Map<string, string>();
   for (const cat of Object.values(doc.categories)) categoryByName.set(cat.name.trim().toLowerCase(), cat.id);
@@ -308,8 +315,9 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
         fp.skipped++;
         continue;
       }
+      const keys = recordKeys.get(p)!;
       let target: { id: string; on: MatchKind } | null = null;
-      const sure = matcher.match(p, origin);
+      const sure = matcher.match(keys, origin, p.externalId);
       if (sure) {
         target = sure;
         for (const o of sure.others) {
@@ -321,7 +329,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
       }
       let asked: { id: string; d: PossibleDuplicate }[] = [];
       if (!target) {
-        asked = matcher.possible(p, origin).map((cand) => {
+        asked = matcher.possible(keys, origin, current).map((cand) => {
           const existing = current(cand.id)!;
           const from = created.get(cand.id);
           const targetKey = from ? `r:${from.file}|${from.ref}` : `c:${cand.id}`;
@@ -348,7 +356,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
           if (fp.conflicts.length < CONFLICT_CAP) fp.conflicts.push(c);
           else fp.moreConflicts++;
         }
-        matcher.add(draft, origin, p.externalId);
+        matcher.add(target.id, keys, origin, p.externalId);
         if (created.has(target.id)) fp.duplicates++;
         else {
           fp.merged++;
@@ -359,7 +367,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
         const contact = { ...probe.data, id, categories: cats };
         touched.set(id, contact);
         created.set(id, origin);
-        matcher.add(contact, origin, p.externalId);
+        matcher.add(id, keys, origin, p.externalId);
         fp.new++;
         // An explicit "keep apart" is remembered, so the contact panel does not ask again.
         for (const a of asked) if (a.d.decision === 'apart') apart.push([id, a.id]);
@@ -436,7 +444,17 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   }
 
   const profile = profiles.length > 0 ? applyProfile(doc.me, profiles) : null;
-  const me = profile && profile.changes.length > 0 ? profile : null;
+  let me = profile && profile.changes.length > 0 ? profile : null;
+  if (me) {
+    const checked = Me.safeParse(me.me);
+    if (checked.success) me = { ...me, me: checked.data };
+    else {
+      const why = invalid(checked.error);
+      const file = previews.find((f) => f.profile) ?? previews[0];
+      if (file) file.errors.push(makeIssue(file.file, `profileInvalid${why.suffix}`, why.params));
+      me = null;
+    }
+  }
   const changes: Change[] = [
     ...newCategories.map((value): Change => ({ op: 'put', coll: 'categories', id: value.id, value })),
     ...[...touched.values()].map((value): Change => ({ op: 'put', coll: 'contacts', id: value.id, value })),

@@ -29,7 +29,7 @@ export function applyProfile(me: Me, patches: readonly ProfilePatch[]): { me: Me
     const before = me[field];
     let after = before;
     for (const p of patches) {
-      const v = p[field]?.trim();
+      const v = p[field]?.trim().slice(0, field === 'profileUrl' ? 2000 : field === 'city' || field === 'sector' ? 200 : 500);
       if (v && (!p.weak || !after)) after = v;
     }
     if (after && after !== before) {
