@@ -9,6 +9,7 @@
  */
 import { newId as randomId } from '../document/commands.js';
 import { duplicateKey } from '../document/duplicates.js';
+import { getOwn } from '../document/idMap.js';
 import type { Change, ChangeSet, Label } from '../document/operations.js';
 import { withPositions } from '../document/placement.js';
 import { Contact, Interaction, Me, Tie, type CarnetDocument, type Category, type ContactSource } from '../document/schema.js';
@@ -202,7 +203,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
     if (options.newId) issued.add(id);
     return id;
   };
-  const current = (id: string): Contact | undefined => touched.get(id) ?? (Object.hasOwn(doc.contacts, id) ? doc.contacts[id] : undefined);
+  const current = (id: string): Contact | undefined => touched.get(id) ?? getOwn(doc.contacts, id);
   const draftOf = (id: string): Contact => {
     let d = touched.get(id);
     if (!d) touched.set(id, (d = structuredClone(doc.contacts[id]!)));
@@ -237,8 +238,9 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   const categoryByName = new Map<string, string>();
   for (const cat of Object.values(doc.categories)) categoryByName.set(cat.name.trim().toLowerCase(), cat.id);
   const newCategories: Category[] = [];
+  // A blank name (a Google label "*" cut short) names no category: the schema refuses an empty one.
   const categoryIds = (names: readonly string[]) =>
-    names.map((name) => {
+    names.filter((name) => name.trim() !== '').map((name) => {
       const key = name.trim().toLowerCase();
       let id = categoryByName.get(key);
       if (!id) {
