@@ -139,11 +139,17 @@ export const METHODS = Object.keys(ARGS) as Method[];
 /** The most a call (its whole `{id, method, args}` frame, in UTF-8) may weigh, unless `CALL_BYTES` says more. */
 export const DEFAULT_CALL_BYTES = 1024 * 1024;
 /**
- * Methods that carry more than DEFAULT_CALL_BYTES. `apply` carries an import's
- * ChangeSet: a 30,000-contact LinkedIn export with its messages makes 20–40 MB.
- * A method that takes file bytes states its own limit here.
+ * Methods that carry more than DEFAULT_CALL_BYTES. `apply` carries big edits
+ * the window builds (the first layout of 30,000 contacts). The import methods
+ * carry a piece of a file, or the choices of a big import
+ * (MAX_IMPORT_FRAME_BYTES); an import's ChangeSet stays on the main side.
  */
-export const CALL_BYTES: Partial<Record<Method, number>> = { apply: 64 * 1024 * 1024 };
+export const CALL_BYTES: Partial<Record<Method, number>> = {
+  apply: 64 * 1024 * 1024,
+  importUpload: MAX_IMPORT_FRAME_BYTES,
+  importPreview: MAX_IMPORT_FRAME_BYTES,
+  importCommit: MAX_IMPORT_FRAME_BYTES,
+};
 /** The limit of `method`'s calls in bytes (DEFAULT_CALL_BYTES for an unknown name). */
 export function maxCallBytes(method: string): number {
   return (Object.hasOwn(CALL_BYTES, method) ? CALL_BYTES[method as Method] : undefined) ?? DEFAULT_CALL_BYTES;
