@@ -52,6 +52,12 @@ function personKey(p: PersonRef): string {
   return p.profileUrl ? normalizeProfileUrl(p.profileUrl) : NAME_KEY + (p.name ?? '').trim().toLowerCase();
 }
 
+function peopleOf(from: PersonRef, to: readonly PersonRef[]): { ref: PersonRef; key: string }[] {
+  const out = [{ ref: from, key: personKey(from) }];
+  for (const ref of to) out.push({ ref, key: personKey(ref) });
+  return out;
+}
+
 /** The readable part of a participant's key, for a message. */
 const shownKey = (key: string) => (key.startsWith(NAME_KEY) ? key.slice(1) : key);
 
@@ -113,7 +119,7 @@ export function parseMessages(
       line: r.line,
       conversation: cell(r, col.conv) || `line ${r.line}`,
       title: cell(r, col.title),
-      people: [from, ...to].map((ref) => ({ ref, key: personKey(ref) })),
+      people: peopleOf(from, to),
       date,
       subject: cell(r, col.subject),
     });

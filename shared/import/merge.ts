@@ -21,6 +21,11 @@ const MAX_NOTES = 100_000;
 
 function unionValues(into: LabeledValue[], incoming: readonly LabeledValue[], key: (v: string) => string): void {
   if (incoming.length === 0) return;
+  // Most records carry one value or none: no set to build for them.
+  if (into.length === 0 && incoming.length === 1) {
+    into.push(incoming[0]!);
+    return;
+  }
   const seen = new Set(into.map((v) => key(v.value)));
   for (const v of incoming) {
     const k = key(v.value);

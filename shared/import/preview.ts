@@ -239,8 +239,8 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   for (const cat of Object.values(doc.categories)) categoryByName.set(cat.name.trim().toLowerCase(), cat.id);
   const newCategories: Category[] = [];
   // A blank name (a Google label "*" cut short) names no category: the schema refuses an empty one.
-  const categoryIds = (names: readonly string[]) =>
-    names.filter((name) => name.trim() !== '').map((name) => {
+  const categoryIds = (names: readonly string[]): string[] =>
+    names.length === 0 ? [] : names.filter((name) => name.trim() !== '').map((name) => {
       const key = name.trim().toLowerCase();
       let id = categoryByName.get(key);
       if (!id) {
@@ -366,7 +366,10 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
         }
       } else {
         const id = makeId('c');
-        const contact = { ...probe.data, id, categories: cats };
+        // The parsed probe is a fresh object of this import's own: it becomes the contact.
+        const contact = probe.data;
+        contact.id = id;
+        contact.categories = cats;
         touched.set(id, contact);
         created.set(id, origin);
         matcher.add(id, keys, origin, p.externalId);
