@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { callApi } from '../helpers/api.js';
 import { expect, test } from '../helpers/fixtures.js';
 import { ROOT, type CarnetServer } from '../helpers/server.js';
@@ -37,6 +38,12 @@ async function emptyDocument(page: Page, server: CarnetServer, lang: 'en' | 'fr'
 }
 
 const fileCard = (dialog: Locator, file: string) => dialog.getByRole('region', { name: file, exact: true });
+
+/** Serious or critical accessibility violations inside the open dialog. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 /** Opens a contact's card the way a user finds someone: Ctrl+K, the name, Enter. */
 async function openContact(page: Page, name: string): Promise<Locator> {
@@ -111,6 +118,7 @@ test('the LinkedIn export speaks French, numbers and dates included', async ({ p
   await expect(fileCard(dialog, 'Connections.csv').getByTestId('count-read')).toHaveText('5 contacts lus');
   await expect(fileCard(dialog, 'Recommendations_Given.csv')).toContainText('interaction ignorée : 2 contacts s’appellent « Jean Dupont » ; lequel est incertain');
   await expect(dialog.getByRole('region', { name: 'Non utilisés' })).toContainText('5 fichiers de l’export ne sont pas utilisés par Carnet');
+  expect(await axeProblems(page)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: shot('linkedin-fr-1440') });
   await page.setViewportSize({ width: 1024, height: 700 });
@@ -160,6 +168,7 @@ for (const lang of ['en', 'fr'] as const) {
     await expect(pairs.nth(0)).toContainText(t.onMap);
     await expect(pairs.nth(0)).toContainText(t.undecided);
     await expect(dialog.getByTestId('import-totals')).toContainText(lang === 'en' ? '3 new contacts' : '3 nouveaux contacts');
+    expect(await axeProblems(page)).toEqual([]);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: shot(`duplicates-${lang}-1440`) });
 
