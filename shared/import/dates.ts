@@ -41,6 +41,27 @@ function fullYear(y: number): number {
  * Returns `YYYY-MM-DD`, or undefined for placeholders like `0/0/00`.
  */
 export function parseDate(input: string, dayFirst = true): string | undefined {
+  // A column of dates repeats the same few thousand days over 30,000 rows: each is parsed once.
+  const memo = dayFirst ? dayFirstDates : monthFirstDates;
+  const known = memo.get(input);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseDateOnce(input, dayFirst);
+  if (memo.size >= DATE_MEMO) memo.clear();
+  memo.set(input, parsed ?? null);
+  return parsed;
+}
+
+const DATE_MEMO = 20_000;
+const dayFirstDates = new Map<string, string | null>();
+const monthFirstDates = new Map<string, string | null>();
+
+/** Empties the memory of parsed dates (its keys, cut out of a file's text, keep that text alive). */
+export function forgetDates(): void {
+  dayFirstDates.clear();
+  monthFirstDates.clear();
+}
+
+function parseDateOnce(input: string, dayFirst: boolean): string | undefined {
   const s = input.trim();
   if (s.length > MAX_DATE) return undefined;
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})\b/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);

@@ -78,10 +78,11 @@ export function differentProfiles(a: string | undefined, b: string | undefined):
 /** What the matcher remembers of each contact it indexed. */
 type Known = { name: string; url?: string; orgs: string[]; group: string };
 
-function push(map: Map<string, string[]>, key: string, id: string): void {
+/** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
+function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
   const list = map.get(key);
   if (!list) map.set(key, [id]);
-  else if (!list.includes(id)) list.push(id);
+  else if (fresh || !list.includes(id)) list.push(id);
 }
 
 export class Matcher {
@@ -110,6 +111,7 @@ export class Matcher {
   add(id: string, keys: RecordKeys, origin?: Origin, externalId?: string): void {
     if (externalId && !this.byExternal.has(externalId)) this.byExternal.set(externalId, id);
     let k = this.known.get(id);
+    const fresh = !k;
     if (!k) {
       k = { name: keys.name, orgs: [], group: origin?.group ?? '' };
       this.known.set(id, k);
@@ -124,10 +126,10 @@ export class Matcher {
     let byOrg = this.byExactNameOrg.get(keys.exact);
     if (!byOrg) this.byExactNameOrg.set(keys.exact, (byOrg = new Map()));
     for (const o of keys.orgs) {
-      push(byOrg, o, id);
+      push(byOrg, o, id, fresh);
       if (!k.orgs.includes(o)) k.orgs.push(o);
     }
-    push(this.byName, keys.norm, id);
+    push(this.byName, keys.norm, id, fresh);
     if (origin?.group !== undefined) this.settle(id, origin);
     this.pending.add(id);
   }

@@ -18,6 +18,7 @@ import { IdentityKeys, type Carrier } from './identity.js';
 import type { LookAlikeReason } from './lookAlike.js';
 import { keysOf, Matcher, type Origin, type RecordKeys } from './matcher.js';
 import { mergeInto, newContact, type Conflict, type MatchKind } from './merge.js';
+import { forgetDates } from './dates.js';
 import { forgetNormalized } from './normalize.js';
 import { inApplyOrderOf } from './order.js';
 import { applyProfile, type MeChange } from './profile.js';
@@ -477,6 +478,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
       ? { key: 'import.undoFile', params: { name: baseName(parsedFiles[0]!.file) } }
       : { key: 'import.undoFiles', params: { count: parsedFiles.length } });
   forgetNormalized();
+  forgetDates();
   const sum = (k: 'read' | 'new' | 'merged' | 'duplicates' | 'skipped' | 'possible') => previews.reduce((s, f) => s + f[k], 0);
   return {
     files: previews,
