@@ -184,19 +184,37 @@ function ownerOf(messages: readonly Message[], key: string): OwnerHint | undefin
 
 /** The participant present in every conversation. */
 function findOwner(messages: readonly Message[], log: IssueLog, hint?: OwnerHint): string {
-  const perConv = new Map<string, Set<string>>();
-  const count = new Map<string, number>();
+  // Per participant: messages, and conversations seen (counted once each, in the order they come).
+  const seen = new Map<string, { messages: number; conversations: number; last: string }>();
+  const conversations = new Set<string>();
   for (const m of messages) {
-    let s = perConv.get(m.conversation);
-    if (!s) perConv.set(m.conversation, (s = new Set()));
-    for (const { key: k } of m.people) {
-      s.add(k);
-      count.set(k, (count.get(k) ?? 0) + 1);
+    conversations.add(m.conversation);
+    for (const { key } of m.people) {
+      const e = seen.get(key);
+      if (!e) seen.set(key, { messages: 1, conversations: 1, last: m.conversation });
+      else {
+        e.messages++;
+        if (e.last !== m.conversation) {
+          e.last = m.conversation;
+          e.conversations++;
+        }
+      }
     }
   }
-  let common: string[] | null = null;
-  for (const s of perConv.values()) common = common === null ? [...s] : common.filter((k) => s.has(k));
-  const candidates = common ?? [];
+  // A participant's conversations can be counted twice when they come back to one after another: at most
+  // the real number, never less, so "in every conversation" is checked exactly below for the few left.
+  const inEvery = (key: string) => {
+    const convs = new Set<string>();
+    for (const m of messages) if (m.people.some((p) => p.key === key)) convs.add(m.conversation);
+    return convs.size === conversations.size;
+  };
+  // Checked for a handful at most: a file where hundreds are everywhere (one huge group chat) tells no owner anyway.
+  const candidates = [...seen]
+    .filter(([, e]) => e.conversations >= conversations.size)
+    .map(([k]) => k)
+    .slice(0, 20)
+    .filter(inEvery);
+  const count = new Map([...seen].map(([k, e]) => [k, e.messages]));
   if (candidates.length === 1) return candidates[0]!;
   if (hint) {
     const hinted = candidates.find(
