@@ -1,157 +1,219 @@
 /**
- * `carnet import`: gathers the files (folders and .zip expanded, sizes
- * checked on disk before reading), parses them, builds the preview against
- * the document, and applies its single ChangeSet through DocumentStore so the
- * journal and backups protect it like any edit.
+ * `carnet import`: gathers the files (folders walked and filtered like a
+ * dropped folder, .zip expanded, anything that is not a regular file
+ * refused before it is opened), previews the import against the document
+ * exactly as the app does (shared/import ImportBatch, positions included),
+ * and applies its single ChangeSet through DocumentStore so the journal and
+ * backups protect it like any edit. Every problem with the document is one
+ * line (a CliError), never a stack trace.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, open, readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { say, type Language } from '../../shared/i18n/index.js';
 import { emptyDocument, type CarnetDocument } from '../../shared/document/schema.js';
 import {
+  ImportBatch,
   MAX_IMPORT_BYTES,
-  buildImportPreview,
-  expandArchive,
-  parseImportFile,
+  makeIssue,
   selectExportFiles,
+  tooBigIssue,
   type FormatOverride,
+  type ImportIssue,
   type ImportPreview,
-  type ParsedFile,
+  type NamedBytes,
 } from '../../shared/import/index.js';
-import { DocumentStore } from '../services/documentStore.js';
-import { describeFsError, loadDocument, invalidLine } from './loadDocument.js';
+import { CliError } from './command.js';
+import { describeFsError, invalidLine, loadDocument } from './loadDocument.js';
+import { fileFailed, reportLines, toReport, type ImportReport } from './importReport.js';
 
-export type ImportReport = {
-  files: {
-    path: string;
-    format: string;
-    contacts: number;
-    new: number;
-    merged: number;
-    interactions: number;
-    ties: number;
-    warnings: { line?: number; card?: number; message: string }[];
-    errors: { line?: number; card?: number; message: string }[];
-  }[];
-  contacts: number;
-};
+type Gathered = { files: NamedBytes[]; ignored: string[]; unread: ImportIssue[] };
 
-type Source = { path: string; bytes: Uint8Array } | { path: string; error: string };
+/** What kind of file system object this is, when it is no regular file or folder. */
+function oddKind(s: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | null {
+  if (s.isFIFO()) return 'FIFO';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  if (s.isSocket()) return 'socket';
+  return null;
+}
 
 async function listFolder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
+    // FIFOs, devices and links inside a folder are left alone: only what is surely a file is opened.
     if (entry.isDirectory()) out.push(...(await listFolder(p)));
     else if (entry.isFile()) out.push(p);
   }
   return out;
 }
 
-async function readChecked(path: string): Promise<Source> {
+/**
+ * Reads a regular file. It is opened without blocking and checked on the open descriptor, so that a
+ * FIFO (which would block forever) or a device is refused even if it replaced the file after a check.
+ */
+async function readRegular(path: string): Promise<{ bytes: Uint8Array } | { issue: ImportIssue }> {
+  let handle;
   try {
-    const s = await stat(path);
-    if (s.size > MAX_IMPORT_BYTES) {
-      return { path, error: `the file is ${Math.round(s.size / 1048576)} MB; files over ${MAX_IMPORT_BYTES / 1048576} MB are not imported` };
-    }
-    return { path, bytes: new Uint8Array(await readFile(path)) };
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return { path, error: `cannot be read: ${describeFsError(e)}` };
+    return { issue: makeIssue(path, 'cannotRead', { reason: describeFsError(e) }) };
+  }
+  try {
+    const s = await handle.stat();
+    const odd = oddKind(s);
+    if (odd || !s.isFile()) return { issue: makeIssue(path, 'notRegularFile', { kind: odd ?? 'not a file' }) };
+    if (s.size > MAX_IMPORT_BYTES) return { issue: tooBigIssue(path, s.size) };
+    return { bytes: new Uint8Array(await handle.readFile()) };
+  } catch (e) {
+    return { issue: makeIssue(path, 'cannotRead', { reason: describeFsError(e) }) };
+  } finally {
+    await handle.close().catch(() => {});
   }
 }
 
-/** Every file to parse: folders walked (only contact files kept), archives expanded. */
-export async function gatherSources(files: readonly string[], cwd: string): Promise<Source[]> {
-  const sources: Source[] = [];
+/** Every file to read: folders walked (only the files an import uses kept, the others named as ignored). */
+export async function gatherSources(files: readonly string[], cwd: string): Promise<Gathered> {
+  const out: Gathered = { files: [], ignored: [], unread: [] };
   for (const f of files) {
     const path = resolve(cwd, f);
-    let isDir = false;
+    let s;
     try {
-      isDir = (await stat(path)).isDirectory();
+      s = await stat(path);
     } catch (e) {
-      sources.push({ path, error: `cannot be read: ${describeFsError(e)}` });
+      out.unread.push(makeIssue(path, 'cannotRead', { reason: describeFsError(e) }));
       continue;
     }
-    const paths = isDir ? selectExportFiles((await listFolder(path)).map((p) => ({ name: relative(path, p).split('\\').join('/'), full: p }))).selected.map((x) => x.full) : [path];
-    for (const p of paths) {
-      const src = await readChecked(p);
-      if ('bytes' in src && src.bytes[0] === 0x50 && src.bytes[1] === 0x4b && src.bytes[2] === 0x03 && src.bytes[3] === 0x04) {
-        const { files: inner, error } = expandArchive(src.bytes, p);
-        if (error) sources.push({ path: p, error });
-        for (const x of inner) sources.push({ path: x.name, bytes: x.bytes });
-      } else sources.push(src);
+    if (s.isDirectory()) {
+      const inside = (await listFolder(path)).map((p) => ({ name: relative(path, p).split('\\').join('/'), full: p }));
+      const { selected, skipped } = selectExportFiles(inside);
+      out.ignored.push(...skipped.map((x) => x.name));
+      for (const x of selected) {
+        const r = await readRegular(x.full);
+        if ('bytes' in r) out.files.push({ name: x.full, bytes: r.bytes });
+        else out.unread.push(r.issue);
+      }
+      continue;
     }
+    const odd = oddKind(s);
+    if (odd) {
+      out.unread.push(makeIssue(path, 'notRegularFile', { kind: odd }));
+      continue;
+    }
+    const r = await readRegular(path);
+    if ('bytes' in r) out.files.push({ name: path, bytes: r.bytes });
+    else out.unread.push(r.issue);
   }
-  return sources;
+  return out;
 }
 
-export async function runImport(opts: { files: readonly string[]; into: string; cwd: string; dryRun: boolean; format?: FormatOverride; now?: string }): Promise<{
-  report: ImportReport;
-  lines: string[];
-  fatal: string | null;
-  preview: ImportPreview;
-}> {
+/** Why DOC cannot receive an import, in one line, or null. */
+async function checkWritable(docPath: string, exists: boolean): Promise<string | null> {
+  const folder = dirname(docPath);
+  try {
+    if (!(await stat(folder)).isDirectory()) return `${folder} is not a folder`;
+  } catch {
+    return `the folder of ${docPath} does not exist`;
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    return `the folder ${folder} is read-only`;
+  }
+  if (exists) {
+    const s = await stat(docPath);
+    if (!s.isFile()) return `${docPath} is not a file`;
+    try {
+      await access(docPath, constants.W_OK);
+    } catch {
+      return `${docPath} is read-only`;
+    }
+  }
+  return null;
+}
+
+export type ImportRunOptions = {
+  files: readonly string[];
+  into: string;
+  cwd: string;
+  dryRun: boolean;
+  format?: FormatOverride;
+  now?: string;
+  lang?: Language;
+};
+
+/**
+ * The files read and previewed. Their bytes, tables and parsed records are needed no longer once the
+ * ChangeSet exists: kept in this function's scope only, they can be collected before the store applies
+ * the set (the peak memory of a 30,000-row import).
+ */
+async function readAndPreview(opts: ImportRunOptions, doc: CarnetDocument, lang: Language): Promise<{ preview: ImportPreview; unread: ImportIssue[] }> {
+  const gathered = await gatherSources(opts.files, opts.cwd);
+  const batch = new ImportBatch(gathered.files, { format: opts.format, lang, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }, gathered.ignored);
+  return { preview: batch.preview(doc, { now: opts.now }), unread: [...gathered.unread, ...batch.unread] };
+}
+
+function sayLine(lang: Language, key: string, params: Record<string, string | number>): string {
+  return say(lang, { key: `import.cli.${key}`, params });
+}
+
+type Store = Awaited<ReturnType<(typeof import('../services/documentStore.js'))['DocumentStore']['open']>>;
+
+export async function runImport(opts: ImportRunOptions): Promise<{ report: ImportReport; lines: string[]; fatal: string | null; preview: ImportPreview }> {
+  const lang = opts.lang ?? 'en';
   const docPath = resolve(opts.cwd, opts.into);
-  const exists = existsSync(docPath);
+  const exists = await stat(docPath).then(
+    () => true,
+    () => false,
+  );
+  const { DocumentStore } = await import('../services/documentStore.js');
+  let store: Store | null = null;
   let doc: CarnetDocument;
-  let store: DocumentStore | null = null;
-  if (opts.dryRun || !exists) {
+  if (opts.dryRun) {
     if (exists) {
       const { result } = await loadDocument(docPath, opts.cwd);
-      if (!result.ok) throw new Error(`not a valid Carnet document: ${invalidLine(result.error, docPath)}`);
+      if (!result.ok) throw new CliError(`not a valid Carnet document: ${invalidLine(result.error, docPath)}`);
       doc = result.doc;
     } else doc = emptyDocument(opts.now ?? new Date().toISOString());
   } else {
-    store = await DocumentStore.open(docPath, { refuseInvalidWithoutBackup: true });
-    doc = store.doc;
+    const problem = await checkWritable(docPath, exists);
+    if (problem) throw new CliError(problem);
+    if (exists) {
+      try {
+        store = await DocumentStore.open(docPath, { refuseInvalidWithoutBackup: true });
+      } catch (e) {
+        throw new CliError((e as Error).message.split('\n')[0]!);
+      }
+      doc = store.doc;
+    } else doc = emptyDocument(opts.now ?? new Date().toISOString());
   }
   try {
-    const sources = await gatherSources(opts.files, opts.cwd);
-    const parsed: ParsedFile[] = sources.map((s) =>
-      'error' in s
-        ? { file: s.path, format: 'generic-csv', contacts: [], interactions: [], ties: [], warnings: [], errors: [{ file: s.path, message: s.error }] }
-        : parseImportFile(s.bytes, s.path, { format: opts.format, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }),
-    );
-    const preview = buildImportPreview(doc, parsed, { now: opts.now });
-    const unreadable = preview.files.filter((f) => f.errors.length > 0 && f.contacts === 0 && f.interactions === 0 && f.ties === 0);
+    const { preview, unread } = await readAndPreview(opts, doc, lang);
+    // A new DOC is written only with something in it: an import that read nothing leaves no empty file behind.
     if (!opts.dryRun && preview.changeSet.changes.length > 0) {
-      if (!store) {
-        const { DocumentStore: Store } = await import('../services/documentStore.js');
-        store = await Store.create(docPath, doc);
+      try {
+        store ??= await DocumentStore.create(docPath, doc);
+        await store.apply(preview.changeSet);
+        await store.flush();
+      } catch (e) {
+        throw new CliError(`${docPath}: the import could not be saved: ${(e as Error).message.split('\n')[0]}`);
       }
-      await store.apply(preview.changeSet);
-      await store.flush();
-    } else if (!opts.dryRun && !store) {
-      const { DocumentStore: Store } = await import('../services/documentStore.js');
-      store = await Store.create(docPath, doc);
     }
-    const total = Object.keys(doc.contacts).length + (opts.dryRun ? preview.totals.new : 0);
-    const report: ImportReport = {
-      files: preview.files.map((f) => ({
-        path: f.file,
-        format: f.format,
-        contacts: f.contacts,
-        new: f.new,
-        merged: f.merged,
-        interactions: f.interactions,
-        ties: f.ties,
-        warnings: f.warnings.map(({ line, card, message }) => ({ line, card, message })),
-        errors: f.errors.map(({ line, card, message }) => ({ line, card, message })),
-      })),
-      contacts: store ? Object.keys(store.doc.contacts).length : total,
-    };
-    const lines: string[] = [];
-    for (const f of preview.files) {
-      const matched = Object.entries(f.matchedOn).filter(([, n]) => n > 0).map(([k, n]) => `${n} by ${k}`).join(', ');
-      lines.push(`${f.file} (${f.format}${f.encoding ? `, ${f.encoding}` : ''}): ${f.contacts} contacts, ${f.new} new, ${f.merged} merged${matched ? ` (${matched})` : ''}${f.interactions ? `, ${f.interactions} interactions` : ''}${f.ties ? `, ${f.ties} ties` : ''}`);
-      for (const c of f.conflicts) lines.push(`  conflict ${c.ref}: ${c.contactName}: ${c.field} "${c.existing}" vs "${c.incoming}"`);
-      for (const w of f.warnings) lines.push(`  warning ${w.line ? `line ${w.line}: ` : w.card ? `card ${w.card}: ` : ''}${w.message}`);
-      for (const e of f.errors) lines.push(`  error ${e.line ? `line ${e.line}: ` : e.card ? `card ${e.card}: ` : ''}${e.message}`);
-    }
-    lines.push(opts.dryRun ? `Dry run: nothing was written to ${docPath}.` : `${docPath}: ${report.contacts} contacts.`);
-    const fatal = unreadable.length > 0 ? unreadable.map((f) => `${f.file}: ${f.errors[0]!.message}`).join('\n') : null;
-    return { report, lines, fatal, preview };
+    const contacts = store ? Object.keys(store.doc.contacts).length : Object.keys(doc.contacts).length + (opts.dryRun ? preview.totals.new : 0);
+    const report = toReport(preview, unread, contacts, lang);
+    const lines = reportLines(preview, unread, lang);
+    lines.push(opts.dryRun ? sayLine(lang, 'dryRun', { file: docPath }) : sayLine(lang, 'saved', { file: docPath, count: contacts }));
+    // A file that could not be read, or whose every record was refused, is a failure even if the others imported.
+    const failed = [
+      ...report.unread.map((u) => `${u.path}: ${u.message}`),
+      ...preview.files.filter(fileFailed).map((f) => {
+        const first = f.errors[0] ?? f.warnings[0];
+        return `${f.file}: ${first ? say(lang, { key: first.key, params: first.params ?? {} }) : sayLine(lang, 'allRejected', { count: f.read })}`;
+      }),
+    ];
+    return { report, lines, fatal: failed.length > 0 ? failed.join('\n') : null, preview };
   } finally {
-    await store?.close();
+    await store?.close().catch(() => {});
   }
 }

@@ -41,8 +41,11 @@ const api = {
   getSettings: invoke('getSettings'),
   setLanguage: invoke('setLanguage'),
   openExternal: invoke('openExternal'),
-  getImportMapping: invoke('getImportMapping'),
-  setImportMapping: invoke('setImportMapping'),
+  importStart: invoke('importStart'),
+  importUpload: invoke('importUpload'),
+  importPreview: invoke('importPreview'),
+  importCommit: invoke('importCommit'),
+  importCancel: invoke('importCancel'),
   on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): () => void {
     if (!Object.hasOwn(EVENT_NAMES, event)) throw new Error(`carnet.on: unknown event ${JSON.stringify(event)}`);
     // The IpcRendererEvent is not passed on: it would hand the page a sender object.

@@ -25,6 +25,7 @@ import {
 import { ChangeError, parseChangeSet, type ChangeSet, type Label } from '../../shared/document/operations.js';
 import { emptyDocument } from '../../shared/document/schema.js';
 import { DocumentError, DocumentStore, TargetExistsError, type StoreOptions } from './documentStore.js';
+import { ImportSessions } from './importSessions.js';
 import { Lane } from './lane.js';
 import { hasTraces, lockedNotice, openInitial } from './openInitial.js';
 import type { Settings } from './settings.js';
@@ -141,6 +142,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   settings.noteOpened(store.path);
   /** Edits and document switches run one at a time, so the stacks always match the document. */
   const edits = new Lane();
+  const imports = new ImportSessions(settings, now);
 
   const undoState = (): UndoState => ({
     canUndo: undoStack.length > 0,
@@ -269,11 +271,25 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return getSettings();
     },
 
-    getImportMapping: async (headerKey) => settings.importMapping(headerKey),
-    setImportMapping: async (headerKey, mapping) => {
-      settings.rememberImportMapping(headerKey, mapping);
-      return true;
-    },
+    importStart: async () => imports.start(),
+    importUpload: async (id, chunk) => imports.upload(id, chunk),
+    importPreview: async (id, choices) => imports.preview(id, choices, store),
+    importCommit: (id, choices) =>
+      edits.run(async () => {
+        // Built against the document as it is now: an edit made since the preview (another window) is kept.
+        const set = imports.changeSet(id, choices, store);
+        if (set.changes.length === 0) {
+          imports.finish(id, choices);
+          return edited(null);
+        }
+        const { applied, inverse } = await store.apply(set);
+        undoStack.push({ label: set.label, set: inverse });
+        if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+        redoStack = [];
+        imports.finish(id, choices);
+        return edited(applied);
+      }),
+    importCancel: async (id) => imports.cancel(id),
 
     openExternal: async (url) => {
       const parsed = URL.canParse(url) ? new URL(url) : null;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ChangeSet, type Label } from '../document/operations.js';
 import type { CarnetDocument } from '../document/schema.js';
+import type { ImportSummary } from '../import/summary.js';
 import { SCALAR_FIELDS, type ColumnTarget, type CsvMapping } from '../import/mapping.js';
 
 import { LANGUAGES, type Language } from '../i18n/index.js';
@@ -41,8 +42,37 @@ export const CsvMappingSchema: z.ZodType<CsvMapping> = z.strictObject({
   dayFirst: z.boolean(),
 });
 
-/** Identifies a CSV header: the mapping the user confirmed for it is offered again for the same header. */
-const headerKey = z.string().min(1).max(20_000);
+/** An import in progress on the main side (`importStart`). */
+const importId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an import id');
+/** A file's name as the user gave it, or its path inside a dropped folder (`export/Connections.csv`): a label, never opened. */
+const importFileName = z.string().min(1).max(1000);
+
+/**
+ * Raw bytes of a file sent per `importUpload` call. The bytes travel as base64, so one call carries at
+ * most `MAX_IMPORT_CHUNK_CHARS` characters of data; bigger files are sent in several calls.
+ */
+export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024;
+export const MAX_IMPORT_CHUNK_CHARS = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
+/** Most choices one preview or commit carries (decisions on possible duplicates, mappings, skipped files). */
+export const MAX_IMPORT_CHOICES = 50_000;
+/**
+ * The largest frame an import method needs (an upload chunk, or the choices of a big import), for the
+ * transports' per-method frame limits.
+ */
+export const MAX_IMPORT_FRAME_BYTES = 8 * 1024 * 1024;
+
+/** What the user chose in the import dialog: column mappings, files left out, answers about possible duplicates. */
+export const ImportChoices = z.strictObject({
+  mappings: z.array(z.strictObject({ file: importFileName, mapping: CsvMappingSchema })).max(1000).default([]),
+  skip: z.array(importFileName).max(10_000).default([]),
+  decisions: z.array(z.strictObject({ key: z.string().min(1).max(3000), choice: z.enum(['merge', 'apart']) })).max(MAX_IMPORT_CHOICES).default([]),
+  /** One answer for every possible duplicate not decided one by one. */
+  all: z.enum(['merge', 'apart']).optional(),
+  /** Language of the notes the import writes (LinkedIn messages, endorsements…). */
+  lang: z.enum(LANGUAGES).optional(),
+});
+/** The choices as the main side reads them (defaults filled in). */
+export type ImportChoices = z.output<typeof ImportChoices>;
 
 /** Argument validators, one per method. */
 export const ARGS = {
@@ -84,10 +114,23 @@ export const ARGS = {
   setLanguage: z.tuple([z.enum(LANGUAGES).nullable()]),
   /** Opens an http(s) link the user clicked in the system browser. */
   openExternal: z.tuple([z.string().url().max(4096)]),
-  /** The column mapping the user last confirmed for this CSV header, or null. */
-  getImportMapping: z.tuple([headerKey]),
-  /** Remembers the column mapping the user confirmed for this CSV header. */
-  setImportMapping: z.tuple([headerKey, CsvMappingSchema]),
+  /**
+   * Starts an import on the main side, where the document lives: the files are sent there
+   * (`importUpload`), read and previewed there (`importPreview`), and applied there (`importCommit`),
+   * so that a 30,000-row export never crosses the wire as a ChangeSet.
+   */
+  importStart: z.tuple([]),
+  /** Appends a piece of a file (base64, at most MAX_IMPORT_CHUNK_CHARS); `last` when the file is complete. */
+  importUpload: z.tuple([
+    importId,
+    z.strictObject({ name: importFileName, data: z.string().max(MAX_IMPORT_CHUNK_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'), last: z.boolean() }),
+  ]),
+  /** What importing the uploaded files would do, with these choices. Changes nothing. */
+  importPreview: z.tuple([importId, ImportChoices]),
+  /** Applies the import, as previewed with these choices, as ONE undoable edit; the import then ends. */
+  importCommit: z.tuple([importId, ImportChoices]),
+  /** Ends an import without applying it, and frees what it holds. */
+  importCancel: z.tuple([importId]),
 } as const;
 
 export type Method = keyof typeof ARGS;
@@ -96,11 +139,17 @@ export const METHODS = Object.keys(ARGS) as Method[];
 /** The most a call (its whole `{id, method, args}` frame, in UTF-8) may weigh, unless `CALL_BYTES` says more. */
 export const DEFAULT_CALL_BYTES = 1024 * 1024;
 /**
- * Methods that carry more than DEFAULT_CALL_BYTES. `apply` carries an import's
- * ChangeSet: a 30,000-contact LinkedIn export with its messages makes 20–40 MB.
- * A method that takes file bytes states its own limit here.
+ * Methods that carry more than DEFAULT_CALL_BYTES. `apply` carries big edits
+ * the window builds (the first layout of 30,000 contacts). The import methods
+ * carry a piece of a file, or the choices of a big import
+ * (MAX_IMPORT_FRAME_BYTES); an import's ChangeSet stays on the main side.
  */
-export const CALL_BYTES: Partial<Record<Method, number>> = { apply: 64 * 1024 * 1024 };
+export const CALL_BYTES: Partial<Record<Method, number>> = {
+  apply: 64 * 1024 * 1024,
+  importUpload: MAX_IMPORT_FRAME_BYTES,
+  importPreview: MAX_IMPORT_FRAME_BYTES,
+  importCommit: MAX_IMPORT_FRAME_BYTES,
+};
 /** The limit of `method`'s calls in bytes (DEFAULT_CALL_BYTES for an unknown name). */
 export function maxCallBytes(method: string): number {
   return (Object.hasOwn(CALL_BYTES, method) ? CALL_BYTES[method as Method] : undefined) ?? DEFAULT_CALL_BYTES;
@@ -167,8 +216,11 @@ export type Results = {
   getSettings: Settings;
   setLanguage: Settings;
   openExternal: boolean;
-  getImportMapping: CsvMapping | null;
-  setImportMapping: boolean;
+  importStart: { importId: string };
+  importUpload: { received: number };
+  importPreview: ImportSummary;
+  importCommit: EditResult;
+  importCancel: boolean;
 };
 
 export type Args<M extends Method> = z.infer<(typeof ARGS)[M]>;

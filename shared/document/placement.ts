@@ -7,7 +7,7 @@
  */
 import type { Change, ChangeSet } from './operations.js';
 import type { CarnetDocument, Position } from './schema.js';
-import { emptyIdMap, getOwn, putOwn } from './idMap.js';
+import { getOwn } from './idMap.js';
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** About one node's width plus a gap, as the map draws them. */
@@ -15,17 +15,25 @@ const SPACING = 24;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** `set` with a position put for each contact it creates that has none. */
+/**
+ * `set` with a position put for each contact it creates that has none: the one function every import
+ * path (the app's backend, the CLI) calls, so that a document imported any way opens already laid out.
+ */
 export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
+  const placed = new Set<string>();
+  for (const c of set.changes) if (c.op === 'put' && c.coll === 'positions') placed.add(c.id);
   const created: string[] = [];
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => {
-    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const list = neighbours.get(x);
+      if (list) list.push(y);
+      else neighbours.set(x, [y]);
+    }
   };
   for (const c of set.changes) {
     if (c.op !== 'put') continue;
-    if (c.coll === 'contacts' && !Object.hasOwn(doc.contacts, c.id) && !Object.hasOwn(doc.positions, c.id)) created.push(c.id);
+    if (c.coll === 'contacts' && !Object.hasOwn(doc.contacts, c.id) && !Object.hasOwn(doc.positions, c.id) && !placed.has(c.id)) created.push(c.id);
     if (c.coll === 'ties') {
       const tie = c.value as { from: string; to: string };
       link(tie.from, tie.to);
@@ -42,7 +50,9 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
       : { x1: p.x, x2: p.x, y1: p.y, y2: p.y };
   }
 
-  const positions = emptyIdMap<Position>();
+  // Puts straight into a list: the ids are this import's own, so no keyed collection is needed to hold them.
+  const puts: Change[] = [];
+  const place = (id: string, value: Position) => puts.push({ op: 'put', coll: 'positions', id, value });
   const loose: string[] = [];
   const aroundAnchor = new Map<string, number>();
   for (const id of created) {
@@ -57,14 +67,13 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
     const k = aroundAnchor.get(key) ?? 0;
     aroundAnchor.set(key, k + 1);
     const r = 40 + SPACING * Math.sqrt(k);
-    putOwn(positions, id, { x: round(cx + r * Math.cos(k * GOLDEN_ANGLE)), y: round(cy + r * Math.sin(k * GOLDEN_ANGLE)) });
+    place(id, { x: round(cx + r * Math.cos(k * GOLDEN_ANGLE)), y: round(cy + r * Math.sin(k * GOLDEN_ANGLE)) });
   }
   const radius = SPACING * Math.sqrt(loose.length);
   const centre = box ? { x: box.x2 + 80 + radius, y: (box.y1 + box.y2) / 2 } : { x: 0, y: 0 };
   loose.forEach((id, i) => {
     const r = SPACING * Math.sqrt(i + 0.5);
-    putOwn(positions, id, { x: round(centre.x + r * Math.cos(i * GOLDEN_ANGLE)), y: round(centre.y + r * Math.sin(i * GOLDEN_ANGLE)) });
+    place(id, { x: round(centre.x + r * Math.cos(i * GOLDEN_ANGLE)), y: round(centre.y + r * Math.sin(i * GOLDEN_ANGLE)) });
   });
-  const puts = Object.entries(positions).map(([id, value]): Change => ({ op: 'put', coll: 'positions', id, value }));
   return { label: set.label, changes: [...set.changes, ...puts] };
 }

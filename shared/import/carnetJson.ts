@@ -5,12 +5,12 @@
  */
 import { decodeText } from './decode.js';
 import { parseDocument } from '../document/validate.js';
-import { emptyParsedContact, type ParsedFile } from './types.js';
+import { emptyParsedContact, makeIssue, type ParsedFile } from './types.js';
 
 export function parseCarnetJson(bytes: Uint8Array, file: string): ParsedFile {
   const base: ParsedFile = { file, format: 'carnet-json', contacts: [], interactions: [], ties: [], warnings: [], errors: [] };
   const r = parseDocument(decodeText(bytes).text);
-  if (!r.ok) return { ...base, errors: [{ file, message: `not a valid Carnet document at ${r.error.path}: ${r.error.message}` }] };
+  if (!r.ok) return { ...base, errors: [makeIssue(file, 'notCarnetDocument', { path: r.error.path, reason: r.error.message })] };
   const doc = r.doc;
   const contacts = Object.values(doc.contacts).map((c) => {
     const p = emptyParsedContact(`contact ${c.id}`, c.name);
@@ -20,7 +20,7 @@ export function parseCarnetJson(bytes: Uint8Array, file: string): ParsedFile {
     void sources;
     Object.assign(p, rest);
     p.externalId = id;
-    p.categories = categories.map((cat) => doc.categories[cat]?.name ?? cat);
+    p.categories = categories.map((cat) => (Object.hasOwn(doc.categories, cat) ? doc.categories[cat]!.name : cat));
     return p;
   });
   const ties = Object.values(doc.ties).map((t) => ({

@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 
 export type CsvRow = { cells: string[]; line: number };
-export type CsvTable = { rows: CsvRow[]; delimiter: string; problems: { line: number; message: string }[] };
+/** A problem of the CSV syntax, as a key of `import.msg` and its parameters. */
+export type CsvProblem = { line: number; key: string; params?: Record<string, string | number> };
+export type CsvTable = { rows: CsvRow[]; delimiter: string; problems: CsvProblem[] };
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -41,7 +43,7 @@ export function guessDelimiter(text: string): string {
 export function parseCsv(text: string, delimiter = guessDelimiter(text)): CsvTable {
   const newline = text.includes('\n') ? '\n' : '\r';
   const rows: CsvRow[] = [];
-  const problems: { line: number; message: string }[] = [];
+  const problems: CsvProblem[] = [];
   let counted = 0;
   let line = 1;
   let rowStart = 0;
@@ -57,8 +59,8 @@ export function parseCsv(text: string, delimiter = guessDelimiter(text)): CsvTab
       const startLine = lineAt(rowStart);
       rowStart = result.meta.cursor;
       for (const e of result.errors) {
-        if (e.code === 'MissingQuotes') problems.push({ line: startLine, message: 'a quoted field is never closed; the rest of the file is read as one field' });
-        else if (e.code === 'InvalidQuotes') problems.push({ line: startLine, message: 'a quote appears inside an unquoted field' });
+        if (e.code === 'MissingQuotes') problems.push({ line: startLine, key: 'quoteNotClosed' });
+        else if (e.code === 'InvalidQuotes') problems.push({ line: startLine, key: 'quoteInside' });
       }
       let cells = result.data;
       if (cells.every((c) => c.trim() === '')) return;
@@ -66,7 +68,7 @@ export function parseCsv(text: string, delimiter = guessDelimiter(text)): CsvTab
         const other = DELIMITERS.find((d) => d !== delimiter && cells[0]!.includes(d));
         if (other) {
           cells = Papa.parse<string[]>(cells[0]!, { delimiter: other }).data[0] ?? cells;
-          problems.push({ line: startLine, message: `this row is separated by ${other === '\t' ? 'tabs' : `"${other}"`}, unlike the rest of the file` });
+          problems.push(other === '\t' ? { line: startLine, key: 'rowSeparatedByTabs' } : { line: startLine, key: 'rowSeparatedBy', params: { separator: other } });
         }
       }
       rows.push({ cells, line: startLine });

@@ -18,14 +18,18 @@ function decoder(label: string, fatal = false): { decode(input?: Uint8Array): st
   }
 }
 
+/** The bytes as text when they are valid UTF-8, else null. */
+function utf8OrNull(bytes: Uint8Array): string | null {
+  try {
+    return decoder('utf-8', true)!.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** True when the bytes are valid UTF-8. */
 export function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    decoder('utf-8', true)!.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return utf8OrNull(bytes) !== null;
 }
 
 /** Guesses UTF-16 without a BOM from where the zero bytes fall (ASCII-heavy text has one zero per character). */
@@ -78,7 +82,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be')!.decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decoder(utf16)!.decode(bytes), encoding: utf16 };
-  if (isUtf8(bytes)) return { text: decoder('utf-8')!.decode(bytes), encoding: 'utf-8' };
+  // One strict decode both checks and gives the text: a 10 MB file is not decoded twice.
+  const strict = utf8OrNull(bytes);
+  if (strict !== null) return { text: strict, encoding: 'utf-8' };
   if (looksShiftJis(bytes)) return { text: decoder('shift_jis')!.decode(bytes), encoding: 'shift_jis' };
   return { text: decoder('windows-1252')!.decode(bytes), encoding: 'windows-1252' };
 }

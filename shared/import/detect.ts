@@ -5,6 +5,7 @@
 import { decodeText } from './decode.js';
 
 export type FileKind = 'vcard' | 'csv' | 'carnet-json' | 'zip' | 'unknown';
+/** `reason`: why the file is no contact file, as a key of `import.msg`. */
 export type Detection = { kind: FileKind; reason?: string };
 
 /** User-facing names accepted by `--format` and the UI's override. */
@@ -29,21 +30,22 @@ function controlShare(bytes: Uint8Array): number {
 }
 
 export function detectFile(bytes: Uint8Array, name: string): Detection {
-  if (bytes.length === 0) return { kind: 'unknown', reason: 'the file is empty' };
+  if (bytes.length === 0) return { kind: 'unknown', reason: 'emptyFile' };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { kind: 'zip' };
   const head = decodeText(bytes.subarray(0, 64 * 1024));
   if (!head.encoding.startsWith('utf-16') && controlShare(bytes) > 0.05) {
-    return { kind: 'unknown', reason: 'binary data, not a contact file (expected CSV, vCard or a Carnet JSON document)' };
+    return { kind: 'unknown', reason: 'binaryFile' };
   }
   const text = head.text;
-  if (/^\s*BEGIN\s*:\s*VCARD\s*$/im.test(text)) return { kind: 'vcard' };
+  // `[ \t]`, not `\s`: with the m flag, `^\s*` would backtrack over a run of blank lines from each of them.
+  if (/^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$/im.test(text)) return { kind: 'vcard' };
   if (/^\s*\{/.test(text) && /"format"\s*:\s*"carnet"/.test(text)) return { kind: 'carnet-json' };
   const ext = extension(name);
   if (ext === 'vcf' || ext === 'vcard') return { kind: 'vcard' };
   if (ext === 'json') return { kind: 'carnet-json' };
-  if (/^\s*[{[]/.test(text)) return { kind: 'unknown', reason: 'JSON that is not a Carnet document' };
+  if (/^\s*[{[]/.test(text)) return { kind: 'unknown', reason: 'jsonNotCarnet' };
   if (/[,;\t]/.test(text.split(/\r?\n/, 5).join('\n')) || ext === 'csv' || ext === 'tsv' || ext === 'txt') return { kind: 'csv' };
-  return { kind: 'unknown', reason: 'not a contact file: neither CSV, vCard nor a Carnet JSON document' };
+  return { kind: 'unknown', reason: 'notContactFile' };
 }
 
 export function kindOfOverride(o: FormatOverride): FileKind {

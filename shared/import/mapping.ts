@@ -45,12 +45,21 @@ export function normalizeHeader(h: string): string {
     .trim();
 }
 
-/** Values written in one cell and separated by ` ::: ` (Google) or newlines. */
-export function splitMulti(value: string): string[] {
+/**
+ * Splits on separators and trims the parts. Never split on a regex with optional spaces around the
+ * separator: on a run of spaces without one it backtracks from every position, and a 1 MB cell of
+ * spaces takes minutes.
+ */
+function splitTrim(value: string, separators: RegExp): string[] {
   return value
-    .split(/\s*:::\s*|\r?\n/)
+    .split(separators)
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/** Values written in one cell and separated by ` ::: ` (Google) or newlines. */
+export function splitMulti(value: string): string[] {
+  return splitTrim(value, /:::|\r?\n/);
 }
 
 const GOOGLE_SYSTEM_GROUPS = /^\*?\s*(my ?contacts|starred)$/i;
@@ -62,15 +71,14 @@ export function isSystemGroup(name: string): boolean {
 
 /** Carnet's own lists: ` ::: ` only, so names may hold commas. */
 function splitList(value: string): string[] {
-  return value.split(/\s*:::\s*/).map((v) => v.trim()).filter(Boolean);
+  return splitTrim(value, /:::/);
 }
 
 function categoryNames(value: string): string[] {
-  return value
-    .split(/\s*:::\s*|\s*[;,|]\s*/)
-    .map((v) => v.trim())
-    .filter((v) => v && !GOOGLE_SYSTEM_GROUPS.test(v))
-    .map((v) => v.replace(/^\*\s*/, ''));
+  return splitTrim(value, /:::|[;,|]/)
+    .filter((v) => !GOOGLE_SYSTEM_GROUPS.test(v))
+    .map((v) => v.replace(/^\*\s*/, ''))
+    .filter(Boolean);
 }
 
 /** Google writes types as `* Home`; vCard-ish files use `WORK`. */
@@ -80,16 +88,10 @@ export function cleanLabel(label: string): string {
 
 /** `label: value` items separated by ` ::: `, as Carnet's own CSV writes lists. */
 export function parseLabeledList(cell: string, source: string): LabeledValue[] {
-  return cell
-    .split(/\s*:::\s*/)
-    .map((item) => item.trim())
-    .filter(Boolean)
-    .map((item) => {
-      const i = item.indexOf(': ');
-      return i > 0 && !item.slice(0, i).includes(':')
-        ? { value: item.slice(i + 2).trim(), label: item.slice(0, i).trim(), source }
-        : { value: item, source };
-    });
+  return splitTrim(cell, /:::/).map((item) => {
+    const i = item.indexOf(': ');
+    return i > 0 && !item.slice(0, i).includes(':') ? { value: item.slice(i + 2).trim(), label: item.slice(0, i).trim(), source } : { value: item, source };
+  });
 }
 
 type Grouped = Map<string, { value?: string; label?: string; parts: Partial<Record<AddressPart, string>>; title?: string; department?: string }>;
@@ -105,18 +107,18 @@ function parseJsonList<T>(cell: string, schema: { safeParse(v: unknown): { succe
   try {
     raw = JSON.parse(cell);
   } catch {
-    log.warn(`the ${what} column is not valid JSON; it was ignored`, { line });
+    log.warn('jsonInvalid', { column: what }, { line });
     return null;
   }
   if (!Array.isArray(raw)) {
-    log.warn(`the ${what} column is not a JSON list; it was ignored`, { line });
+    log.warn('jsonNotList', { column: what }, { line });
     return null;
   }
   const out: T[] = [];
   for (const item of raw) {
     const r = schema.safeParse(item);
     if (r.success) out.push(r.data as T);
-    else log.warn(`an entry of the ${what} column is invalid and was ignored`, { line });
+    else log.warn('jsonEntryInvalid', { column: what }, { line });
   }
   return out;
 }
@@ -232,7 +234,7 @@ export function rowToContact(cells: readonly string[], line: number, mapping: Cs
   if (scalars.city) c.city = scalars.city;
   if (scalars.photo?.startsWith('data:image/')) c.photo = scalars.photo;
   if (scalars.categories) c.categories = dedupe(categoryNames(scalars.categories));
-  if (scalars.tags) c.tags = dedupe(scalars.tags.split(/\s*[;,|]\s*|\s*:::\s*/).filter(Boolean));
+  if (scalars.tags) c.tags = dedupe(splitTrim(scalars.tags, /:::|[;,|]/));
   if (scalars.categoryList) c.categories = dedupe(splitList(scalars.categoryList));
   if (scalars.tagList) c.tags = dedupe(splitList(scalars.tagList));
   if (scalars.profileUrl) c.profileUrl = scalars.profileUrl;
@@ -240,17 +242,17 @@ export function rowToContact(cells: readonly string[], line: number, mapping: Cs
   if (scalars.strength) {
     const n = Number(scalars.strength);
     if (Number.isInteger(n) && n >= 1 && n <= 5) c.strength = n;
-    else log.warn(`strength "${scalars.strength}" is not a whole number from 1 to 5; ignored`, { line });
+    else log.warn('strengthInvalid', { value: scalars.strength.slice(0, 100) }, { line });
   }
   if (scalars.cadenceDays) {
     const n = Number(scalars.cadenceDays);
     if (Number.isInteger(n) && n >= 1 && n <= 3650) c.cadenceDays = n;
-    else log.warn(`cadence "${scalars.cadenceDays}" is not a number of days from 1 to 3650; ignored`, { line });
+    else log.warn('cadenceInvalid', { value: scalars.cadenceDays.slice(0, 100) }, { line });
   }
   if (scalars.connectedOn) {
     const d = parseDate(scalars.connectedOn, mapping.dayFirst);
     if (d) c.connectedOn = d;
-    else log.warn(`connection date "${scalars.connectedOn}" is not a date; ignored`, { line });
+    else log.warn('connectedOnInvalid', { value: scalars.connectedOn.slice(0, 100) }, { line });
   }
   const birthday = birthdayOf(scalars, mapping.dayFirst);
   if (birthday) c.birthday = birthday;
@@ -263,10 +265,10 @@ export function rowToContact(cells: readonly string[], line: number, mapping: Cs
   const person = [scalars.prefix, scalars.givenName, scalars.middleName, scalars.familyName, scalars.suffix].filter(Boolean).join(' ');
   const name = scalars.name || person || scalars.nickname || c.organizations[0]?.name || c.emails[0]?.value || c.phones[0]?.value;
   if (!name) {
-    log.warn('no name, e-mail, phone or organization in this row; it was skipped', { line });
+    log.warn('rowNoName', {}, { line });
     return null;
   }
-  c.name = name.slice(0, 500);
+  c.name = oneLine(name);
   if (scalars.nickname && scalars.nickname !== name) c.notes = appendNote(c.notes, `Nickname: ${scalars.nickname}`);
   return c;
 }
@@ -282,6 +284,11 @@ function birthdayOf(s: Partial<Record<ScalarField, string>>, dayFirst: boolean):
   const mm = String(m).padStart(2, '0');
   const dd = String(d).padStart(2, '0');
   return s.birthYear ? `${s.birthYear.padStart(4, '0')}-${mm}-${dd}` : `--${mm}-${dd}`;
+}
+
+/** A name on one line, runs of spaces made one, within the schema's 500 characters. */
+export function oneLine(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
 export function appendNote(notes: string | undefined, text: string): string {

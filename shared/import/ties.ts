@@ -40,14 +40,14 @@ export function parseTies(header: readonly string[], rows: readonly CsvRow[], lo
     const from = (r.cells[col.from] ?? '').trim();
     const to = (r.cells[col.to] ?? '').trim();
     if (!from || !to) {
-      log.warn('a connection needs both "From" and "To"; row skipped', { line: r.line });
+      log.warn('tieEnds', {}, { line: r.line });
       continue;
     }
     const tie: ParsedTie = { ref: `line ${r.line}`, from: personRef(from), to: personRef(to) };
     const type = col.type >= 0 ? (r.cells[col.type] ?? '').trim() : '';
     if (type) tie.type = type;
     const s = col.strength >= 0 ? strength(r.cells[col.strength] ?? '') : undefined;
-    if (s === null) log.warn(`strength "${r.cells[col.strength]}" is not a number from 0 to 1, 1 to 5 or 1 to 10; ignored`, { line: r.line });
+    if (s === null) log.warn('tieStrength', { value: (r.cells[col.strength] ?? '').slice(0, 100) }, { line: r.line });
     else if (s !== undefined) tie.strength = s;
     const note = col.note >= 0 ? (r.cells[col.note] ?? '').trim() : '';
     if (note) tie.note = note;

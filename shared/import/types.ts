@@ -1,14 +1,23 @@
 /**
  * What every parser returns: contacts, interactions and ties as read from one
  * file, before they are matched against a document. Nothing here has a
- * document id yet; `merge.ts` assigns ids when it builds the ChangeSet.
+ * document id yet; `preview.ts` assigns ids when it builds the ChangeSet.
  */
 import type { Address, LabeledValue, Organization, School } from '../document/schema.js';
+import { say, type Params, type Phrase } from '../i18n/index.js';
 
 export const IMPORT_FORMATS = [
   'linkedin-connections',
   'linkedin-messages',
   'linkedin-invitations',
+  'linkedin-profile',
+  'linkedin-positions',
+  'linkedin-education',
+  'linkedin-skills',
+  'linkedin-endorsements-given',
+  'linkedin-endorsements-received',
+  'linkedin-recommendations-given',
+  'linkedin-recommendations-received',
   'google-csv',
   'outlook-csv',
   'thunderbird-csv',
@@ -20,11 +29,22 @@ export const IMPORT_FORMATS = [
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** A problem found in a file. `line` (CSV, 1-based line of the file) or `card` (vCard, 1-based) says where. */
-export type ImportIssue = { file: string; line?: number; card?: number; message: string };
+/**
+ * A problem found in a file, as a sentence of the shared catalog (`key`, under `import.msg`, and its
+ * `params`) that each side renders in its own language; `message` is the English text, for logs.
+ * `line` (CSV, 1-based line of the file) or `card` (vCard, 1-based) says where.
+ */
+export type ImportIssue = { file: string; line?: number; card?: number; key: string; params?: Params; message: string };
 
 /** How an interaction or a tie names a person: any of these may be used to find the contact. */
-export type PersonRef = { id?: string; name?: string; email?: string; profileUrl?: string };
+export type PersonRef = {
+  id?: string;
+  name?: string;
+  email?: string;
+  profileUrl?: string;
+  /** Where the person works, when the file says: tells apart two contacts of the same name. */
+  organization?: string;
+};
 
 export type ParsedContact = {
   /** Where in the file: "line 12" or "card 3". */
@@ -72,12 +92,30 @@ export type ParsedTie = {
   note?: string;
 };
 
+/** What a file says about the user (LinkedIn's Profile, Positions, Education, Skills): goes to `me`, never to a contact. */
+export type ProfilePatch = {
+  name?: string;
+  headline?: string;
+  city?: string;
+  sector?: string;
+  profileUrl?: string;
+  organizations?: Organization[];
+  schools?: School[];
+  tags?: string[];
+  /** True when the values are only a guess (the owner of a messages file): they fill empty fields only. */
+  weak?: boolean;
+};
+
 export type ParsedFile = {
   file: string;
   format: ImportFormat;
   contacts: ParsedContact[];
   interactions: ParsedInteraction[];
   ties: ParsedTie[];
+  /** The user's own profile, from the files that describe it. */
+  profile?: ProfilePatch;
+  /** Records the parser read but could not keep (nothing to name them by…); each has a warning. */
+  skipped?: number;
   warnings: ImportIssue[];
   /** Problems that stopped part or all of the file; valid records are still in `contacts`. */
   errors: ImportIssue[];
@@ -89,32 +127,52 @@ export function emptyParsedContact(ref: string, name = ''): ParsedContact {
   return { ref, name, emails: [], phones: [], urls: [], organizations: [], schools: [], addresses: [], tags: [], categories: [] };
 }
 
-/** Collects issues for one file, capping their number so a broken 30,000-line file does not flood the preview. */
+/** Where in a file. */
+export type Where = { line?: number; card?: number };
+
+/** An issue from a catalog key (`import.msg.<key>`) and its parameters. */
+export function makeIssue(file: string, key: string, params: Params = {}, where: Where = {}): ImportIssue {
+  const fullKey = `import.msg.${key}`;
+  const issue: ImportIssue = { file, ...where, key: fullKey, message: say('en', { key: fullKey, params }) };
+  if (Object.keys(params).length > 0) issue.params = params;
+  return issue;
+}
+
+/** The sentence of an issue, for any translator with i18next's signature (the CLI's, react-i18next's). */
+export function issuePhrase(issue: ImportIssue): Phrase {
+  return issue.params ? { key: issue.key, params: issue.params } : { key: issue.key };
+}
+
+/** Most issues kept per kind and file: a broken 30,000-line file must not flood the preview. */
+export const ISSUE_CAP = 200;
+
+/** Collects issues for one file, capping their number; one last issue counts those left out. */
 export class IssueLog {
   readonly warnings: ImportIssue[] = [];
   readonly errors: ImportIssue[] = [];
-  private dropped = 0;
+  private droppedWarnings = 0;
+  private droppedErrors = 0;
   constructor(
     readonly file: string,
-    private readonly cap = 200,
+    private readonly cap = ISSUE_CAP,
   ) {}
 
-  warn(message: string, where: { line?: number; card?: number } = {}): void {
-    if (this.warnings.length >= this.cap) {
-      this.dropped++;
-      return;
-    }
-    this.warnings.push({ file: this.file, ...where, message });
+  warn(key: string, params: Params = {}, where: Where = {}): void {
+    if (this.warnings.length >= this.cap) this.droppedWarnings++;
+    else this.warnings.push(makeIssue(this.file, key, params, where));
   }
 
-  error(message: string, where: { line?: number; card?: number } = {}): void {
-    this.errors.push({ file: this.file, ...where, message });
+  error(key: string, params: Params = {}, where: Where = {}): void {
+    if (this.errors.length >= this.cap) this.droppedErrors++;
+    else this.errors.push(makeIssue(this.file, key, params, where));
   }
 
-  /** Issues, with one last warning counting those left out. */
+  /** Issues, with one last issue of each kind counting those left out. */
   finish(): { warnings: ImportIssue[]; errors: ImportIssue[] } {
     const warnings = [...this.warnings];
-    if (this.dropped > 0) warnings.push({ file: this.file, message: `${this.dropped} more warnings not shown` });
-    return { warnings, errors: [...this.errors] };
+    const errors = [...this.errors];
+    if (this.droppedWarnings > 0) warnings.push(makeIssue(this.file, 'moreWarnings', { count: this.droppedWarnings }));
+    if (this.droppedErrors > 0) errors.push(makeIssue(this.file, 'moreErrors', { count: this.droppedErrors }));
+    return { warnings, errors };
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Address, LabeledValue, Organization, School } from '../document/schema.js';
 import { decodeCharset, decodeGuess, decodeText, isUtf8, utf8 } from './decode.js';
-import { appendNote, isSystemGroup } from './mapping.js';
+import { appendNote, isSystemGroup, oneLine } from './mapping.js';
 import { IssueLog, emptyParsedContact, type ParsedContact, type ParsedFile } from './types.js';
 import { vcardLines, type VcardLine } from './vcardLines.js';
 
@@ -29,7 +29,7 @@ function decodeValue(line: VcardLine, log: IssueLog, card: number): string {
   if (charset && !/^utf-?8$/i.test(charset)) {
     const text = decodeCharset(bytes, charset);
     if (text !== null) return text;
-    log.warn(`${line.name}: unknown charset "${charset}"; the value was decoded as best as possible`, { card, line: line.line });
+    log.warn('unknownCharset', { property: line.name.slice(0, 100), charset: charset.slice(0, 100) }, { card, line: line.line });
   }
   return isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeGuess(bytes);
 }
@@ -117,11 +117,11 @@ function photoOf(line: VcardLine, log: IssueLog, card: number): string | undefin
   // Some writers leave one stray character at the end; decoders ignore it.
   if (data.length % 4 === 1) data = data.slice(0, -1);
   if (!BASE64.test(data)) {
-    log.warn(`${line.name}: the picture is not valid base64; it was left out`, { card, line: line.line });
+    log.warn('photoNotBase64', { property: line.name.slice(0, 100) }, { card, line: line.line });
     return undefined;
   }
   if (base64Length(data) > MAX_PHOTO_BYTES) {
-    log.warn(`${line.name}: the picture (${Math.round(base64Length(data) / 1024)} KB) is larger than ${MAX_PHOTO_BYTES / 1024} KB; it was left out`, { card, line: line.line });
+    log.warn('photoTooBig', { property: line.name.slice(0, 100), size: Math.round(base64Length(data) / 1024), max: MAX_PHOTO_BYTES / 1024 }, { card, line: line.line });
     return undefined;
   }
   if (!/^image\/[a-z0-9.+-]+$/.test(mime)) mime = 'image/jpeg';
@@ -318,10 +318,10 @@ function cardToContact(cb: CardBuild, file: string, log: IssueLog): ParsedContac
   if (!c.profileUrl) delete c.profileUrl;
   const name = fn || fromN || nickname || c.organizations[0]?.name || c.emails[0]?.value || c.phones[0]?.value;
   if (!name) {
-    log.warn('this card has no name, nickname, organization, e-mail or phone; it was skipped', where);
+    log.warn('cardNoName', {}, where);
     return null;
   }
-  c.name = name.slice(0, 500);
+  c.name = oneLine(name);
   if (nickname && nickname !== name) c.notes = appendNote(c.notes, `Nickname: ${nickname}`);
   return c;
 }
@@ -350,7 +350,7 @@ export function parseVcard(input: Uint8Array, file: string): ParsedFile {
     } else if (l.name === 'END' && value === 'VCARD') {
       const cb = stack.pop();
       if (!cb) {
-        log.warn('END:VCARD without a BEGIN:VCARD before it; ignored', { line: l.line });
+        log.warn('endWithoutBegin', {}, { line: l.line });
         continue;
       }
       const c = cardToContact(cb, file, log);
@@ -358,13 +358,13 @@ export function parseVcard(input: Uint8Array, file: string): ParsedFile {
     } else if (stack.length > 0) {
       stack[stack.length - 1]!.props.push(l);
     } else if (/^BEGIN$/i.test(l.name)) {
-      log.warn(`"BEGIN:${value}" is not "BEGIN:VCARD"; the lines that follow are not a card`, { line: l.line });
+      log.warn('beginNotVcard', { value: value.slice(0, 100) }, { line: l.line });
     }
   }
   for (const cb of stack) {
-    log.error('this card is not closed by END:VCARD (the file may be truncated); it was not imported', { card: cb.card, line: cb.line });
+    log.error('cardNotClosed', {}, { card: cb.card, line: cb.line });
   }
-  if (cards === 0) log.error('not a vCard file: no BEGIN:VCARD line was found');
-  return { file, format: 'vcard', contacts, interactions: [], ties: [], ...log.finish(), encoding };
+  if (cards === 0) log.error('noVcard');
+  return { file, format: 'vcard', contacts, interactions: [], ties: [], skipped: cards - contacts.length, ...log.finish(), encoding };
 }
 

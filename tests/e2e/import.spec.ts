@@ -68,7 +68,7 @@ test('LinkedIn connections and a vCard: preview, one undo step, persisted', asyn
   await expect(linkedinCard.getByTestId('count-new')).toHaveText('4 new');
   await expect(linkedinCard.getByTestId('count-merged')).toHaveText('1 matches an existing contact (1 by profile URL)');
   const issues = linkedinCard.getByRole('region', { name: 'Problems found in Connections.csv' });
-  await expect(issues.getByRole('listitem').filter({ hasText: `line ${badDateLine}` })).toContainText('connection date "someday" is not a date');
+  await expect(issues.getByRole('listitem').filter({ hasText: `line ${badDateLine}` })).toContainText('connection date “someday” is not a date');
 
   const vcardCard = fileCard(dialog, 'contacts.vcf');
   await expect(vcardCard).toContainText('vCard');
@@ -258,18 +258,22 @@ test('a file with errors: its valid rows are imported by default, or the file is
   await expect(page.getByRole('button', { name: 'Undo: import sain.vcf' })).toBeEnabled();
 });
 
-test('a ZIP of a LinkedIn export: only the files about the network are read', async ({ page, carnet }) => {
+test('a ZIP of a LinkedIn export: the files about the network and about you are read, the others named as ignored', async ({ page, carnet }) => {
   await openApp(page, carnet.server);
   const folder = join(FIXTURES, 'linkedin-export');
   const entries = Object.fromEntries(
-    ['Connections.csv', 'messages.csv', 'Invitations.csv', 'Profile.csv'].map((f) => [`Basic_LinkedInDataExport/${f}`, new Uint8Array(readFileSync(join(folder, f)))]),
+    ['Connections.csv', 'messages.csv', 'Invitations.csv', 'Profile.csv', 'Ad_Targeting.csv'].map((f) => [`Basic_LinkedInDataExport/${f}`, new Uint8Array(readFileSync(join(folder, f)))]),
   );
   const dialog = await pickFiles(page, [{ name: 'linkedin.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(entries)) }]);
   const connections = fileCard(dialog, 'linkedin.zip/Basic_LinkedInDataExport/Connections.csv');
   await expect(connections).toContainText('LinkedIn connections');
   await expect(fileCard(dialog, 'linkedin.zip/Basic_LinkedInDataExport/messages.csv')).toContainText('LinkedIn messages');
   await expect(fileCard(dialog, 'linkedin.zip/Basic_LinkedInDataExport/Invitations.csv')).toContainText('LinkedIn invitations');
-  await expect(dialog.getByText(/Profile\.csv/)).toHaveCount(0);
+  await expect(fileCard(dialog, 'linkedin.zip/Basic_LinkedInDataExport/Profile.csv')).toContainText('Goes to your own profile');
+  await expect(dialog.getByRole('region', { name: 'This is you' })).toContainText('Camille Owner');
+  const ignored = dialog.getByRole('region', { name: 'Not used' });
+  await ignored.getByText('1 file of the export is not used by Carnet').click();
+  await expect(ignored).toContainText('Ad_Targeting.csv');
   await page.screenshot({ path: shot('zip') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });

@@ -1,16 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnTarget } from '../../../shared/import/index.js';
+import type { ColumnsInfo, ColumnTarget } from '../../../shared/import/index.js';
 import { hasNameColumn } from '../../../shared/import/mapping.js';
 import { CHOICES, choiceOf, fieldKeyOf, targetOf, type Choice } from './columnChoices.js';
-import type { CsvColumns } from './protocol.js';
 
 /** A CSV whose columns the user maps, with the choice for each column. */
 export type ColumnsFile = {
   name: string;
-  columns: CsvColumns;
-  /** The exact header the mapping is remembered for; null when the file has no header row. */
-  headerKey: string | null;
+  columns: ColumnsInfo;
   targets: (ColumnTarget | null)[];
   /** The targets came from the mapping confirmed last time for this header. */
   remembered: boolean;

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filesFromDrop } from './gatherFiles.js';
-import type { SourceFile } from './protocol.js';
+import { filesFromDrop, type SourceFile } from './gatherFiles.js';
 
 type Props = { enabled: boolean; onFiles(files: SourceFile[]): void };
 

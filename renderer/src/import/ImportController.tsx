@@ -2,9 +2,8 @@ import { useCallback, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../dialogs/Dialog.js';
 import { DropZone } from './DropZone.js';
-import { checkSizes, filesFromList, type RefusedFile } from './gatherFiles.js';
+import { checkSizes, filesFromList, type RefusedFile, type SourceFile } from './gatherFiles.js';
 import { ImportDialog } from './ImportDialog.js';
-import type { SourceFile } from './protocol.js';
 
 /** What the toolbar and the File menu call. */
 export type ImportHandle = { pick(): void };

@@ -1,105 +1,119 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnTarget, CsvMapping, FilePreview, ImportPreview } from '../../../shared/import/index.js';
+import { LANGUAGES, type ImportChoices, type Language } from '../../../shared/api/contract.js';
+import type { ColumnTarget, Decision, FilePreview } from '../../../shared/import/index.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/index.js';
+import type { ImportSummary } from '../../../shared/import/summary.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { errorText } from '../state/store.js';
 import { useStore } from '../state/StoreContext.js';
 import { ColumnsStep, type ColumnsFile } from './ColumnsStep.js';
-import type { RefusedFile } from './gatherFiles.js';
-import { ImportSession, type Progress, type ReadResult } from './importClient.js';
+import type { RefusedFile, SourceFile } from './gatherFiles.js';
+import { ImportSession, type Progress } from './importClient.js';
 import { PreviewStep, type UnreadFile } from './PreviewStep.js';
-import type { SourceFile } from './protocol.js';
 import './import.css';
 
 type Props = { files: SourceFile[]; refused: RefusedFile[]; onClose(): void };
 
 type Phase =
-  | { kind: 'reading'; progress: Progress | null }
+  | { kind: 'uploading'; progress: Progress | null }
   | { kind: 'columns' }
   | { kind: 'matching' }
   | { kind: 'preview' }
   | { kind: 'applying' }
   | { kind: 'failed'; message: string };
 
-/** As the contract's `headerKey` validator. */
-const MAX_HEADER_KEY = 20_000;
+/** Quiet time after a choice about a possible duplicate before the main side counts again. */
+const DECISION_DELAY_MS = 300;
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /**
- * The import, from files to one ChangeSet: read and parse in a worker (with
- * progress and Cancel), map the columns of generic CSVs, preview what would
- * change, and apply it all as ONE edit, so one undo removes it. Closing the
- * dialog at any point before "Import" stops the worker and changes nothing.
+ * The import: send the files to the main side (with progress and Cancel), confirm the columns of CSVs
+ * that are no known export, preview what would change (the user's own profile, possible duplicates to
+ * decide, each file's counts and problems), and apply it all as ONE edit, so one undo removes it. The
+ * reading, matching and applying happen where the document lives; closing the dialog before "Import"
+ * frees what the main side holds and changes nothing.
  */
 export function ImportDialog({ files, refused, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useStore();
-  const [phase, setPhase] = useState<Phase>({ kind: 'reading', progress: null });
-  const [read, setRead] = useState<ReadResult | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'uploading', progress: null });
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [columns, setColumns] = useState<ColumnsFile[]>([]);
   const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
-  const [preview, setPreview] = useState<{ result: ImportPreview; revision: number } | null>(null);
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, Decision>>(new Map());
+  const [all, setAll] = useState<Decision | undefined>(undefined);
   const [seen, setSeen] = useState<Record<string, FilePreview>>({});
   const session = useRef<ImportSession | null>(null);
   const request = useRef(0);
+  const lang: Language = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  // The notes an import writes (LinkedIn messages…) are in the language it started in.
+  const startLang = useRef(lang);
 
-  const unread: UnreadFile[] = useMemo(
-    () => [
-      ...refused.map((r) => ({ file: r.path, message: t('import.tooBig', { size: mb(r.bytes), max: mb(MAX_IMPORT_BYTES) }) })),
-      ...(read?.problems ?? []).map((p) => ({ file: p.file, message: p.message })),
-    ],
-    [refused, read, t],
+  const choices = useCallback(
+    (mapped: ColumnsFile[], skip: ReadonlySet<string>, decided: ReadonlyMap<string, Decision>, every: Decision | undefined): ImportChoices => ({
+      mappings: mapped.map((f) => ({ file: f.name, mapping: { headerRow: f.columns.guessed.headerRow, columns: f.targets, dayFirst: f.columns.guessed.dayFirst } })),
+      skip: [...skip],
+      decisions: [...decided].map(([key, choice]) => ({ key, choice })),
+      ...(every ? { all: every } : {}),
+      lang: startLang.current,
+    }),
+    [],
   );
 
   const match = useCallback(
-    async (mapped: ColumnsFile[], skip: ReadonlySet<string>) => {
+    async (c: ImportChoices) => {
       const s = session.current;
-      const doc = store.get().doc;
-      if (!s || !doc) return null;
+      if (!s) return;
       const id = ++request.current;
       setPhase({ kind: 'matching' });
-      const mappings: Record<string, CsvMapping> = {};
-      for (const f of mapped) mappings[f.name] = mappingOf(f);
-      const revision = store.get().revision;
       try {
-        const result = await s.preview(doc, revision, mappings, [...skip]);
-        if (id !== request.current) return null;
-        setPreview({ result, revision });
+        const result = await s.preview(c);
+        if (id !== request.current) return;
+        setSummary(result);
         setSeen((old) => ({ ...old, ...Object.fromEntries(result.files.map((f) => [f.file, f])) }));
         setPhase({ kind: 'preview' });
-        return result;
       } catch (e) {
         if (id === request.current) setPhase({ kind: 'failed', message: errorText(e) });
-        return null;
       }
     },
-    [store],
+    [],
   );
 
   useEffect(() => {
-    const s = new ImportSession((progress) => setPhase((p) => (p.kind === 'reading' ? { kind: 'reading', progress } : p)));
+    const s = new ImportSession(store.api, (progress) => setPhase((p) => (p.kind === 'uploading' ? { kind: 'uploading', progress } : p)));
     session.current = s;
     let live = true;
-    const me = store.get().doc?.me;
     (async () => {
-      const result = await s.read(files, { name: me?.name, profileUrl: me?.profileUrl });
-      const mapped = await Promise.all(
-        result.files.flatMap((f) => (f.columns ? [columnsFile(f.name, f.columns, (key) => store.api.getImportMapping(key))] : [])),
-      );
+      await s.upload(files);
       if (!live) return;
-      setRead(result);
+      const first = await s.preview({ mappings: [], skip: [], decisions: [], lang: startLang.current });
+      if (!live) return;
+      setSummary(first);
+      setSeen(Object.fromEntries(first.files.map((f) => [f.file, f])));
+      const mapped = first.columns.map(
+        (c): ColumnsFile => ({ name: c.file, columns: c, targets: c.mapping.columns, remembered: c.remembered }),
+      );
       setColumns(mapped);
-      if (mapped.length > 0) setPhase({ kind: 'columns' });
-      else await match([], new Set());
+      setPhase(mapped.length > 0 ? { kind: 'columns' } : { kind: 'preview' });
     })().catch((e: unknown) => live && setPhase({ kind: 'failed', message: errorText(e) }));
     return () => {
       live = false;
       s.cancel();
       session.current = null;
     };
-  }, [files, store, match]);
+  }, [files, store]);
+
+  // Answers about possible duplicates are counted again by the main side once the user pauses.
+  const pendingDecision = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (pendingDecision.current && clearTimeout(pendingDecision.current)), []);
+  const decide = (next: ReadonlyMap<string, Decision>, every: Decision | undefined) => {
+    setDecisions(next);
+    setAll(every);
+    if (pendingDecision.current) clearTimeout(pendingDecision.current);
+    pendingDecision.current = setTimeout(() => void match(choices(columns, skipped, next, every)), DECISION_DELAY_MS);
+  };
 
   const changeColumn = (name: string, index: number, target: ColumnTarget | null) =>
     setColumns((list) => list.map((f) => (f.name === name ? { ...f, targets: f.targets.map((x, i) => (i === index ? target : x)) } : f)));
@@ -109,37 +123,36 @@ export function ImportDialog({ files, refused, onClose }: Props) {
     if (yes) next.add(file);
     else next.delete(file);
     setSkipped(next);
-    void match(columns, next);
+    void match(choices(columns, next, decisions, all));
   };
 
   const confirm = async () => {
-    if (!preview) return;
+    const s = session.current;
+    if (!s || !summary) return;
+    if (pendingDecision.current) clearTimeout(pendingDecision.current);
     setPhase({ kind: 'applying' });
-    // The document changed while the preview was shown (another window): match again so nothing is overwritten.
-    const current = preview.revision === store.get().revision ? preview.result : await match(columns, skipped);
-    if (!current) return;
-    setPhase({ kind: 'applying' });
-    try {
-      await Promise.all(
-        columns.filter((f) => f.headerKey && !skipped.has(f.name)).map((f) => store.api.setImportMapping(f.headerKey!, mappingOf(f))),
-      );
-    } catch (e) {
-      store.fail(e);
-    }
-    if (await store.apply(current.changeSet)) {
-      store.notify({
-        level: 'info',
-        code: 'import-done',
-        message: t('import.done', { new: current.totals.new, merged: current.totals.merged }),
-      });
+    const totals = summary.totals;
+    if (await store.perform(s.commit(choices(columns, skipped, decisions, all)))) {
+      s.done();
+      const created = t('import.doneNew', { count: totals.new });
+      const completed = t('import.doneMerged', { count: totals.merged });
+      store.notify({ level: 'info', code: 'import-done', message: t('import.done', { created, completed }) });
       onClose();
     } else setPhase({ kind: 'preview' });
   };
 
-  const files_ = preview ? orderedFiles(preview.result, seen, skipped) : [];
+  const unread: UnreadFile[] = useMemo(
+    () => [
+      ...refused.map((r) => ({ file: r.path, message: t('import.tooBig', { size: mb(r.bytes), max: mb(MAX_IMPORT_BYTES) }) })),
+      ...(summary?.unread ?? []).map((u) => ({ file: u.file, message: t(u.key, u.params ?? {}) })),
+    ],
+    [refused, summary, t],
+  );
+  const shownFiles = summary ? orderedFiles(summary, seen, skipped) : [];
   const mappable = useMemo(() => new Set(columns.map((c) => c.name)), [columns]);
-  const unrecognised = useMemo(() => new Set((read?.files ?? []).filter((f) => !f.recognised).map((f) => f.name)), [read]);
-  const busy = phase.kind === 'reading' || phase.kind === 'matching' || phase.kind === 'applying';
+  const unrecognised = useMemo(() => new Set(summary?.unrecognised ?? []), [summary]);
+  const busy = phase.kind === 'uploading' || phase.kind === 'matching' || phase.kind === 'applying';
+  const showPreview = summary && (phase.kind === 'preview' || phase.kind === 'matching' || phase.kind === 'applying');
 
   const footer = (
     <>
@@ -147,17 +160,12 @@ export function ImportDialog({ files, refused, onClose }: Props) {
         {t('dialog.cancel')}
       </button>
       {phase.kind === 'columns' && (
-        <button type="button" className="button primary" onClick={() => void match(columns, skipped)}>
+        <button type="button" className="button primary" onClick={() => void match(choices(columns, skipped, decisions, all))}>
           {t('import.columns.continue')}
         </button>
       )}
-      {(phase.kind === 'preview' || phase.kind === 'applying' || (phase.kind === 'matching' && preview)) && (
-        <button
-          type="button"
-          className="button primary"
-          disabled={phase.kind !== 'preview' || !preview || preview.result.changeSet.changes.length === 0}
-          onClick={() => void confirm()}
-        >
+      {showPreview && (
+        <button type="button" className="button primary" disabled={phase.kind !== 'preview' || !summary.changes} onClick={() => void confirm()}>
           {t('import.confirm')}
         </button>
       )}
@@ -173,16 +181,19 @@ export function ImportDialog({ files, refused, onClose }: Props) {
         </p>
       )}
       {phase.kind === 'columns' && <ColumnsStep files={columns} onChange={changeColumn} />}
-      {preview && (phase.kind === 'preview' || phase.kind === 'matching' || phase.kind === 'applying') && (
+      {showPreview && (
         <PreviewStep
-          preview={preview.result}
-          files={files_}
+          summary={summary}
+          files={shownFiles}
           unread={unread}
           skipped={skipped}
           onSkip={skip}
           mappable={mappable}
           onEditColumns={() => setPhase({ kind: 'columns' })}
           unrecognised={unrecognised}
+          decisions={decisions}
+          all={all}
+          onDecide={decide}
         />
       )}
     </Dialog>
@@ -191,20 +202,20 @@ export function ImportDialog({ files, refused, onClose }: Props) {
 
 function ProgressLine({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
-  const progress = phase.kind === 'reading' ? phase.progress : null;
+  const progress = phase.kind === 'uploading' ? phase.progress : null;
   const text =
     phase.kind === 'applying'
       ? t('import.progress.applying')
       : phase.kind === 'matching'
         ? t('import.progress.matching')
         : progress && progress.file
-          ? t('import.progress.reading', { file: progress.file, n: progress.done + 1, total: progress.total })
+          ? t('import.progress.sending', { file: progress.file, percent: progress.total ? Math.floor((100 * progress.sent) / progress.total) : 0 })
           : t('import.progress.starting');
   return (
     <div className="import-progress" role="status">
       <p>{text}</p>
       {progress && progress.total > 0 ? (
-        <progress max={progress.total} value={progress.done} aria-label={t('import.progress.label')} />
+        <progress max={progress.total} value={progress.sent} aria-label={t('import.progress.label')} />
       ) : (
         <progress aria-label={t('import.progress.label')} />
       )}
@@ -212,39 +223,9 @@ function ProgressLine({ phase }: { phase: Phase }) {
   );
 }
 
-async function columnsFile(
-  name: string,
-  columns: NonNullable<ReadResult['files'][number]['columns']>,
-  remembered: (headerKey: string) => Promise<CsvMapping | null>,
-): Promise<ColumnsFile> {
-  const key = JSON.stringify(columns.header);
-  // The contract caps the key's length; a header longer than that is simply not remembered.
-  const headerKey = columns.guessed.headerRow === null || key.length > MAX_HEADER_KEY ? null : key;
-  let saved: CsvMapping | null = null;
-  if (headerKey) {
-    try {
-      saved = await remembered(headerKey);
-    } catch {
-      // Settings that cannot be read only cost the user the remembered mapping: the guess still works.
-    }
-  }
-  const usable = saved && saved.headerRow === columns.guessed.headerRow && saved.columns.length === columns.header.length;
-  return {
-    name,
-    columns,
-    headerKey,
-    targets: usable ? saved!.columns : [...columns.guessed.columns, ...Array(Math.max(0, columns.header.length - columns.guessed.columns.length)).fill(null)],
-    remembered: Boolean(usable),
-  };
-}
-
-function mappingOf(f: ColumnsFile): CsvMapping {
-  return { headerRow: f.columns.guessed.headerRow, columns: f.targets, dayFirst: f.columns.guessed.dayFirst };
-}
-
 /** The files of the preview plus the skipped ones as last seen, in the order the preview gives. */
-function orderedFiles(result: ImportPreview, seen: Record<string, FilePreview>, skipped: ReadonlySet<string>): FilePreview[] {
-  const shown = result.files.map((f) => f.file);
-  const extra = [...skipped].filter((f) => !shown.includes(f) && seen[f]).map((f) => seen[f]!);
+function orderedFiles(result: ImportSummary, seen: Record<string, FilePreview>, skipped: ReadonlySet<string>): FilePreview[] {
+  const shown = new Set(result.files.map((f) => f.file));
+  const extra = [...skipped].filter((f) => !shown.has(f) && Object.hasOwn(seen, f)).map((f) => seen[f]!);
   return [...result.files, ...extra];
 }

@@ -1,5 +1,7 @@
 import { MAX_IMPORT_BYTES } from '../../../shared/import/index.js';
-import type { SourceFile } from './protocol.js';
+
+/** A file to import, with the path it had in a dropped folder ("export/Connections.csv") or its plain name. */
+export type SourceFile = { file: File; path: string };
 
 /** A file refused before being read, because of its size. */
 export type RefusedFile = { path: string; bytes: number };

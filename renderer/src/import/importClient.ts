@@ -1,82 +1,81 @@
-import type { CarnetDocument } from '../../../shared/document/schema.js';
-import type { CsvMapping, ImportPreview } from '../../../shared/import/index.js';
-import type { FromWorker, ReadFile, SourceFile, ToWorker } from './protocol.js';
+import { IMPORT_CHUNK_BYTES, type CarnetApi, type ImportChoices } from '../../../shared/api/contract.js';
+import type { ImportSummary } from '../../../shared/import/summary.js';
+import type { SourceFile } from './gatherFiles.js';
 
-export type ReadResult = { files: ReadFile[]; problems: { file: string; message: string }[] };
-export type Progress = { done: number; total: number; file: string };
+export type Progress = { sent: number; total: number; file: string };
+
+/** A piece of a file as base64, read by the browser off the UI thread (FileReader), without its `data:` prefix. */
+function base64Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(blob);
+  });
+}
 
 /**
- * One import, run in its own worker. Cancelling terminates the worker: the
- * parse in progress stops at once, and since nothing is applied before the
- * user confirms, the document is untouched.
+ * One import, run where the document lives: the files go to the main side once, in pieces
+ * (IMPORT_CHUNK_BYTES each), and everything after that (reading, matching, previewing, applying) happens
+ * there. Only the summary comes back; confirming applies the import there and the result arrives like
+ * any edit. Cancelling frees what the main side holds; nothing is applied before the user confirms.
  */
 export class ImportSession {
-  private readonly worker: Worker;
-  private pendingRead: { resolve(r: ReadResult): void; reject(e: Error): void } | null = null;
-  private pendingPreview = new Map<number, { resolve(p: ImportPreview): void; reject(e: Error): void }>();
-  private nextId = 0;
-  /** The document the worker holds, and its revision then. */
-  private sent: { doc: CarnetDocument; revision: number } | null = null;
-  private closed = false;
+  private id: string | null = null;
+  private cancelled = false;
 
-  constructor(private readonly onProgress: (p: Progress) => void) {
-    this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'carnet-import' });
-    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    this.worker.onerror = (e) => this.failAll(new Error(e.message || 'the import worker stopped'));
+  constructor(
+    private readonly api: CarnetApi,
+    private readonly onProgress: (p: Progress) => void,
+  ) {}
+
+  /** Sends the files; resolves once the main side has them all. */
+  async upload(files: readonly SourceFile[]): Promise<void> {
+    const { importId } = await this.api.importStart();
+    this.id = importId;
+    const total = files.reduce((s, f) => s + f.file.size, 0);
+    let sent = 0;
+    for (const { file, path } of files) {
+      for (let start = 0; start === 0 || start < file.size; start += IMPORT_CHUNK_BYTES) {
+        if (this.cancelled) return;
+        this.onProgress({ sent, total, file: path });
+        const end = Math.min(file.size, start + IMPORT_CHUNK_BYTES);
+        const data = await base64Of(file.slice(start, end));
+        await this.api.importUpload(importId, { name: path, data, last: end >= file.size });
+        sent += end - start;
+      }
+    }
+    this.onProgress({ sent: total, total, file: '' });
   }
 
-  /** Reads and parses the files (archives expanded, dropped folders filtered). */
-  read(files: SourceFile[], owner: { name?: string; profileUrl?: string }): Promise<ReadResult> {
-    return new Promise((resolve, reject) => {
-      this.pendingRead = { resolve, reject };
-      this.send({ type: 'read', files, owner });
-    });
+  /** What importing would do with these choices. */
+  preview(choices: ImportChoices): Promise<ImportSummary> {
+    return this.api.importPreview(this.requireId(), choices);
   }
 
-  /**
-   * What importing would do to `doc` (at `revision`), with the user's column mappings and without the
-   * skipped files. The document is copied to the worker only when it changed since the last preview: at
-   * 30,000 contacts each copy is a structured clone of most of a second on the UI thread, and the user may
-   * change a column mapping or skip a file several times.
-   */
-  preview(doc: CarnetDocument, revision: number, mappings: Record<string, CsvMapping>, skip: string[]): Promise<ImportPreview> {
-    const id = ++this.nextId;
-    const send = this.sent?.doc !== doc || this.sent.revision !== revision;
-    this.sent = { doc, revision };
-    return new Promise((resolve, reject) => {
-      this.pendingPreview.set(id, { resolve, reject });
-      this.send({ type: 'preview', id, ...(send ? { doc } : {}), mappings, skip, now: new Date().toISOString() });
-    });
+  /** The call that applies the import (CarnetStore.perform runs it, so the result updates the map like an edit). */
+  commit(choices: ImportChoices) {
+    const id = this.requireId();
+    return () => this.api.importCommit(id, choices);
   }
 
-  /** Stops the worker; pending promises are left unsettled because nobody waits for them any more. */
+  /** Stops the upload and frees the main side's copy; resolves when the main side knows. */
   cancel(): void {
-    this.closed = true;
-    this.worker.terminate();
-    this.pendingRead = null;
-    this.pendingPreview.clear();
+    this.cancelled = true;
+    if (this.id) void this.api.importCancel(this.id).catch(() => {});
+    this.id = null;
   }
 
-  private send(msg: ToWorker): void {
-    if (this.closed) throw new Error('this import was cancelled');
-    this.worker.postMessage(msg);
+  /** After a commit the main side has forgotten the import: nothing to cancel. */
+  done(): void {
+    this.id = null;
   }
 
-  private receive(msg: FromWorker): void {
-    if (msg.type === 'progress') this.onProgress(msg);
-    else if (msg.type === 'read') {
-      this.pendingRead?.resolve({ files: msg.files, problems: msg.problems });
-      this.pendingRead = null;
-    } else if (msg.type === 'preview') {
-      this.pendingPreview.get(msg.id)?.resolve(msg.preview);
-      this.pendingPreview.delete(msg.id);
-    } else this.failAll(new Error(msg.message));
-  }
-
-  private failAll(error: Error): void {
-    this.pendingRead?.reject(error);
-    this.pendingRead = null;
-    for (const p of this.pendingPreview.values()) p.reject(error);
-    this.pendingPreview.clear();
+  private requireId(): string {
+    if (!this.id) throw new Error('this import was cancelled');
+    return this.id;
   }
 }

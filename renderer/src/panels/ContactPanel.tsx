@@ -9,6 +9,7 @@ import { CategoryChips } from './CategoryChips.js';
 import { CommonPoints } from './CommonPoints.js';
 import { EMPTY_DRAFT, contactFields, draftOf, sameDraft, validateDraft, type ContactDraft, type DraftErrors } from './contactDraft.js';
 import { InteractionList } from './InteractionList.js';
+import { ContactDuplicates } from '../import/ContactDuplicates.js';
 import { TagInput } from './TagInput.js';
 import { ValueListEditor } from './ValueListEditor.js';
 
@@ -195,6 +196,7 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen }: Prop
           />
 
           {contact && <CommonPoints contact={contact} me={doc.me} />}
+          {contact && <ContactDuplicates doc={doc} version={version} contact={contact} onOpen={(id) => onOpen({ kind: 'edit', id })} />}
 
           <TagInput tags={draft.tags} onChange={(tags) => update({ tags })} />
           <CategoryChips categories={categories} selected={draft.categories} onChange={(c) => update({ categories: c })} />

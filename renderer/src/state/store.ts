@@ -121,6 +121,14 @@ export class CarnetStore {
     return this.edit(() => (options ? this.api.apply(set, options) : this.api.apply(set)));
   }
 
+  /**
+   * Runs an edit the main side builds and applies itself (an import): its result updates the copy like
+   * any other edit. Resolves false (and shows why) when it was refused.
+   */
+  perform(call: () => Promise<EditResult>): Promise<boolean> {
+    return this.edit(call);
+  }
+
   undo(): Promise<boolean> {
     if (!this.state.undo.canUndo || this.refuseReadOnly()) return Promise.resolve(false);
     return this.edit(() => this.api.undo());

@@ -85,7 +85,7 @@ const EXPECTED: Record<string, Expectation> = {
   'csv/mozilla__releases-comm-central__export.csv': { contacts: 2 },
   'csv/mozilla__releases-comm-central__quote.csv': { contacts: 1, names: ['Acer America'] },
   'csv/mozilla__releases-comm-central__shiftjis_addressbook.csv': { contacts: 1, names: ['名無しの権兵衛'] },
-  'csv/mozilla__releases-comm-central__tab_comma_mixed.csv': { contacts: 4, warning: /separated by ",", unlike the rest/ },
+  'csv/mozilla__releases-comm-central__tab_comma_mixed.csv': { contacts: 4, warning: /separated by “,”, unlike the rest/ },
   'csv/mozilla__releases-comm-central__utf16_addressbook.csv': { contacts: 1, names: ['John Doe'] },
   'csv/pedrofuentes__kawsay__Connections.csv': { contacts: 2, names: ['José García', 'Æsop Fontaine'] },
   'csv/roundcube__roundcubemail__all.csv': { contacts: 1 },

@@ -2,26 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { applyChangeSet, parseChangeSet } from '../../../shared/document/operations.js';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
 import { buildImportPreview, parseImportFile } from '../../../shared/import/index.js';
-import { NOW, parseFixture, sequentialIds } from './helpers.js';
+import { docWith, NOW, parseFixture, sequentialIds } from './helpers.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-function docWith(...contacts: Partial<CarnetDocument['contacts'][string]>[]): CarnetDocument {
-  const doc = emptyDocument('2024-01-01T00:00:00.000Z');
-  contacts.forEach((c, i) => {
-    const id = c.id ?? `old_${i + 1}`;
-    doc.contacts[id] = { id, name: 'X', emails: [], phones: [], urls: [], organizations: [], schools: [], addresses: [], tags: [], categories: [], sources: [], createdAt: '2024-01-01', updatedAt: '2024-01-01', ...c };
-  });
-  return doc;
-}
+const contactPuts = (p: ReturnType<typeof buildImportPreview>) =>
+  p.changeSet.changes.flatMap((c) => (c.op === 'put' && c.coll === 'contacts' ? [c.value as CarnetDocument['contacts'][string]] : []));
 
 describe('matching and merging', () => {
-  it('matches on e-mail, phone, profile URL and fuzzy name + organization, and says on what', () => {
+  it('matches on e-mail, phone, profile URL and exact name + organization, and says on what', () => {
     const doc = docWith(
       { name: 'Jeanne Moreau', emails: [{ value: 'JEANNE@atelier.fr', source: 'old.vcf' }], sources: [{ file: 'old.vcf', format: 'vcard', importedAt: '2024-01-01' }] },
       { name: 'P. Martin', profileUrl: 'http://linkedin.com/in/PaulMartin/' },
-      { name: 'Amelie Durant', organizations: [{ name: 'Globex SA', current: true }] },
-      { name: 'Someone', phones: [{ value: '+33 6 12 34 56 78' }] },
+      { name: 'Amélie Durand', organizations: [{ name: 'Globex SA', current: true }] },
+      { name: 'Phone Match', phones: [{ value: '+33 6 12 34 56 78' }] },
     );
     const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
       'Jeanne,Moreau,https://www.linkedin.com/in/jeanne-moreau,jeanne@atelier.fr,Atelier,Directrice,15 Mar 2024\n' +
@@ -31,17 +25,19 @@ describe('matching and merging', () => {
     const vcf = 'BEGIN:VCARD\nVERSION:3.0\nFN:Phone Match\nTEL:06 12 34 56 78\nEND:VCARD\n';
     const files = [parseImportFile(enc(csv), 'Connections.csv'), parseImportFile(enc(vcf), 'phone.vcf')];
     const p = buildImportPreview(doc, files, { now: NOW, newId: sequentialIds() });
-    expect(p.files.map((f) => [f.file, f.contacts, f.new, f.merged, f.matchedOn])).toEqual([
-      ['Connections.csv', 4, 1, 3, { id: 0, email: 1, profileUrl: 1, phone: 0, 'name+organization': 1 }],
-      ['phone.vcf', 1, 0, 1, { id: 0, email: 0, profileUrl: 0, phone: 1, 'name+organization': 0 }],
+    expect(p.files.map((f) => [f.file, f.read, f.new, f.merged, f.matchedOn])).toEqual([
+      ['Connections.csv', 4, 1, 3, { id: 0, email: 1, profileUrl: 1, phone: 0, 'name+organization': 1, choice: 0 }],
+      ['phone.vcf', 1, 0, 1, { id: 0, email: 0, profileUrl: 0, phone: 1, 'name+organization': 0, choice: 0 }],
     ]);
-    expect(p.changeSet.changes).toHaveLength(5);
+    // Four contacts changed, one created, and its position.
+    expect(p.changeSet.changes).toHaveLength(6);
   });
 
-  it('does not merge different people at one organization whose names are close', () => {
+  it('never merges people whose names only look alike: they are possible duplicates, kept apart', () => {
     const csv = 'Name,Company\nAnna Li,Globex\nAnne Li,Globex\nMarc Dupont,Globex\nMarc Dupond,Globex\n';
     const p = buildImportPreview(emptyDocument('2024-01-01'), [parseImportFile(enc(csv), 'g.csv')], { now: NOW });
-    expect(p.files[0]).toMatchObject({ new: 3, merged: 0 });
+    expect(p.files[0]).toMatchObject({ read: 4, new: 4, merged: 0, duplicates: 0, possible: 1 });
+    expect(p.duplicates.map((d) => [d.incoming.name, d.existing.name, d.reason, d.organization])).toEqual([['Marc Dupond', 'Marc Dupont', 'typo', 'Globex']]);
   });
 
   it('never loses a value: e-mails, phones, organizations and sources are united, each value with its file', () => {
@@ -54,8 +50,7 @@ describe('matching and merging', () => {
     });
     const vcf = 'BEGIN:VCARD\nVERSION:3.0\nFN:Jeanne Moreau\nEMAIL:jeanne@old.example\nEMAIL:jeanne@new.example\nTEL:01 02 03 04 05\nORG:Atelier\nBDAY:1971-02-02\nCATEGORIES:Mentors\nEND:VCARD\n';
     const p = buildImportPreview(doc, [parseImportFile(enc(vcf), 'new.vcf')], { now: NOW, newId: sequentialIds() });
-    const put = p.changeSet.changes.find((c) => c.op === 'put' && c.coll === 'contacts')!;
-    const c = (put as { value: CarnetDocument['contacts'][string] }).value;
+    const c = contactPuts(p)[0]!;
     expect(c.emails).toEqual([{ value: 'jeanne@old.example', source: 'old.vcf' }, { value: 'jeanne@new.example', source: 'new.vcf' }]);
     expect(c.phones).toEqual([{ value: '01 02 03 04 05', source: 'new.vcf' }]);
     expect(c.organizations.map((o) => o.name)).toEqual(['Old Corp', 'Atelier']);
@@ -68,17 +63,28 @@ describe('matching and merging', () => {
     expect(c.categories).toEqual([cat.value.id]);
   });
 
+  it('counts the copies of a record inside one file: read = new + merged + duplicates + skipped', () => {
+    const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Line Triple\nEMAIL:line@triple.example\nEND:VCARD\n';
+    const nameless = 'BEGIN:VCARD\nVERSION:3.0\nNOTE:nothing to name\nEND:VCARD\n';
+    const p = buildImportPreview(emptyDocument('2024-01-01'), [parseImportFile(enc(card + card + card + nameless), 'triple.vcf')], { now: NOW });
+    expect(p.files[0]).toMatchObject({ read: 4, new: 1, merged: 0, duplicates: 2, skipped: 1 });
+    expect(p.totals).toMatchObject({ read: 4, new: 1, duplicates: 2, skipped: 1 });
+    expect(contactPuts(p)).toHaveLength(1);
+    // Three copies are one source, not three.
+    expect(contactPuts(p)[0]!.sources).toHaveLength(1);
+  });
+
   it('merges duplicates inside one import and reuses existing categories by name', () => {
     const doc = emptyDocument('2024-01-01');
     doc.categories.k = { id: 'k', name: 'Clients', color: '#000000' };
-    const csv = 'Name,Email,Categories\nA One,a@x.example,clients\nA One bis,A@X.example,Friends\n';
+    const csv = 'Name,Email,Categories\nA One,a@x.example,clients\nA One,A@X.example,Friends\n';
     const p = buildImportPreview(doc, [parseImportFile(enc(csv), 'a.csv')], { now: NOW, newId: sequentialIds() });
-    expect(p.totals).toEqual({ new: 1, merged: 0, interactions: 0, ties: 0, categories: 1 });
-    const contact = p.changeSet.changes.filter((c) => c.op === 'put' && c.coll === 'contacts');
+    expect(p.totals).toEqual({ read: 2, new: 1, merged: 0, duplicates: 1, skipped: 0, possible: 0, interactions: 0, ties: 0, categories: 1 });
+    const contact = contactPuts(p);
     expect(contact).toHaveLength(1);
     const created = p.changeSet.changes.find((c) => c.op === 'put' && c.coll === 'categories') as { id: string; value: { name: string } };
     expect(created.value.name).toBe('Friends');
-    expect((contact[0] as { value: { categories: string[] } }).value.categories).toEqual(['k', created.id]);
+    expect(contact[0]!.categories).toEqual(['k', created.id]);
   });
 
   it('is ONE ChangeSet: valid, applied all at once, undone by its inverse', () => {
@@ -89,6 +95,7 @@ describe('matching and merging', () => {
     const before = structuredClone(doc);
     const inverse = applyChangeSet(doc, parseChangeSet(p.changeSet));
     expect(Object.keys(doc.contacts)).toHaveLength(6);
+    expect(Object.keys(doc.positions)).toHaveLength(6);
     applyChangeSet(doc, inverse);
     expect(doc).toEqual(before);
   });
@@ -108,19 +115,35 @@ describe('matching and merging', () => {
     expect(p.files.map((f) => f.file)).toEqual(['linkedin-connections.csv', 'extra.csv', 'ties.csv']);
     const tieFile = p.files[2]!;
     expect(tieFile.ties).toBe(1);
-    expect(tieFile.warnings.map((w) => [w.line, w.message])).toEqual([
-      [3, 'tie skipped: no contact matches "Nobody Known"'],
-      [4, 'tie skipped: both ends are the same contact'],
+    expect(tieFile.warnings.map((w) => [w.line, w.key, w.message])).toEqual([
+      [3, 'import.msg.tieSkipped.refNoMatch', 'tie skipped: no contact matches “Nobody Known”'],
+      [4, 'import.msg.tieSameContact', 'tie skipped: both ends are the same contact'],
     ]);
     const tie = p.changeSet.changes.find((c) => c.op === 'put' && c.coll === 'ties') as { value: { strength: number; type: string } };
     expect(tie.value).toMatchObject({ strength: 0.8, type: 'colleague' });
   });
 
-  it('reports a record the schema refuses without dropping the rest', () => {
+  it('reports a record the schema refuses without dropping the rest, and counts it as skipped', () => {
     const long = 'x'.repeat(2100);
     const csv = `Name,Email\nGood One,good@x.example\nBad One,${long}@x.example\n`;
     const p = buildImportPreview(emptyDocument('2024-01-01'), [parseImportFile(enc(csv), 'bad.csv')], { now: NOW });
-    expect(p.files[0]!.new).toBe(1);
-    expect(p.files[0]!.errors).toEqual([{ file: 'bad.csv', line: 3, message: expect.stringContaining('"Bad One" was not imported') }]);
+    expect(p.files[0]).toMatchObject({ read: 2, new: 1, skipped: 1 });
+    expect(p.files[0]!.errors).toEqual([
+      {
+        file: 'bad.csv',
+        line: 3,
+        key: 'import.msg.recordInvalidTooLong',
+        params: { name: 'Bad One', field: 'emails.0.value', max: 2000 },
+        message: '“Bad One” was not imported: emails.0.value is longer than 2000 characters',
+      },
+    ]);
+  });
+
+  it('keeps the earliest connection date any source gives: the first known contact', () => {
+    const doc = docWith({ name: 'Ana Date', profileUrl: 'https://www.linkedin.com/in/ana-date', connectedOn: '2022-05-01' });
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Date,https://www.linkedin.com/in/ana-date,,,,03 Feb 2019\n';
+    const p = buildImportPreview(doc, [parseImportFile(enc(csv), 'Connections.csv')], { now: NOW });
+    expect(contactPuts(p)[0]!.connectedOn).toBe('2019-02-03');
+    expect(p.files[0]!.conflicts).toEqual([]);
   });
 });

@@ -58,14 +58,14 @@ describe('vCard', () => {
   it('reports a truncated card with its number and line, and keeps the complete ones', () => {
     const r = parseFixture('truncated.vcf');
     expect(r.contacts.map((c) => c.name)).toEqual(['Complete Card']);
-    expect(r.errors).toEqual([{ file: 'truncated.vcf', card: 2, line: 6, message: expect.stringContaining('not closed by END:VCARD') }]);
+    expect(r.errors).toEqual([expect.objectContaining({ file: 'truncated.vcf', card: 2, line: 6, key: 'import.msg.cardNotClosed', message: expect.stringContaining('not closed by END:VCARD') })]);
   });
 
   it('drops an invalid base64 photo with a warning and keeps the contact', () => {
     const r = parseFixture('invalid-photo.vcf');
     expect(r.contacts[0]!.name).toBe('Photo Broken');
     expect(r.contacts[0]!.photo).toBeUndefined();
-    expect(r.warnings).toEqual([{ file: 'invalid-photo.vcf', card: 1, line: 4, message: expect.stringContaining('not valid base64') }]);
+    expect(r.warnings).toEqual([expect.objectContaining({ file: 'invalid-photo.vcf', card: 1, line: 4, key: 'import.msg.photoNotBase64', message: expect.stringContaining('not valid base64') })]);
   });
 
   it('leaves out a photo too big to be a thumbnail, on purpose', () => {
@@ -86,7 +86,7 @@ describe('bad input', () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     const r = parseImportFile(bytes, 'photo.jpg');
     expect(r.contacts).toEqual([]);
-    expect(r.errors[0]).toEqual({ file: 'photo.jpg', message: expect.stringContaining('binary data') });
+    expect(r.errors[0]).toEqual(expect.objectContaining({ file: 'photo.jpg', key: 'import.msg.binaryFile', message: expect.stringContaining('binary data') }));
   });
 
   it('refuses a text file that is not a contact file', () => {

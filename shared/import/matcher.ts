@@ -1,0 +1,265 @@
+/**
+ * Who an imported record is. A record is SURELY a contact when they share
+ * an id, a profile URL, an e-mail or phone that identifies one person
+ * (identity.ts), or the exact same name at the same organization with no
+ * one else fitting. It MAY be one (a possible duplicate, which the user
+ * decides) when their names only look alike at the same organization, or
+ * are the same name with nothing to confirm or contradict it. It is never
+ * a contact it cannot be: a different profile URL on the same site, or
+ * another row of the same LinkedIn Connections.csv.
+ *
+ * Each record's keys are normalized once (`keysOf`); every lookup is then a
+ * Map access. The possible-duplicate index is built only when a record
+ * needs it and something outside its own file can answer.
+ */
+import type { CarnetDocument, Contact } from '../document/schema.js';
+import type { Params } from '../i18n/index.js';
+import { emailKey, type IdentityKeys, phoneKey } from './identity.js';
+import { blockingKeys, lookAlike, type LookAlikeReason } from './lookAlike.js';
+import type { MatchKind } from './merge.js';
+import { exactName, normalizeName, normalizeOrg, normalizeProfileUrl, profileSite } from './normalize.js';
+import type { PersonRef } from './types.js';
+
+/** Where a record comes from. Records of one `group` are different people (the rows of one LinkedIn Connections.csv). */
+export type Origin = { file: string; ref: string; group?: string };
+
+export type SureMatch = { id: string; on: MatchKind; others: { id: string; on: MatchKind }[] };
+export type Candidate = { id: string; reason: LookAlikeReason; organization?: string };
+
+/** A record's or a contact's identifying keys, normalized once. */
+export type RecordKeys = {
+  name: string;
+  /** `exactName` of the name. */
+  exact: string;
+  /** `normalizeName` of the name. */
+  norm: string;
+  /** Normalized organizations, without empties or repeats. */
+  orgs: string[];
+  /** Normalized profile URL. */
+  url?: string;
+  /** E-mail and phone keys (identity.ts), whether they identify anyone or not. */
+  emails: string[];
+  phones: string[];
+};
+
+type Person = { name: string; organizations: readonly { name: string }[]; profileUrl?: string; emails: readonly { value: string }[]; phones: readonly { value: string }[] };
+
+export function keysOf(c: Person): RecordKeys {
+  const orgs: string[] = [];
+  for (const o of c.organizations) {
+    const k = normalizeOrg(o.name);
+    if (k && !orgs.includes(k)) orgs.push(k);
+  }
+  const emails: string[] = [];
+  for (const e of c.emails) {
+    const k = emailKey(e.value);
+    if (k) emails.push(k);
+  }
+  const phones: string[] = [];
+  for (const p of c.phones) {
+    const k = phoneKey(p.value);
+    if (k) phones.push(k);
+  }
+  const keys: RecordKeys = { name: c.name, exact: exactName(c.name), norm: normalizeName(c.name), orgs, emails, phones };
+  if (c.profileUrl) keys.url = normalizeProfileUrl(c.profileUrl);
+  return keys;
+}
+
+/** Two normalized profile URLs of the same site that differ: two people, whatever else they share. */
+function clash(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a !== b && profileSite(a) === profileSite(b);
+}
+
+/** Two profile URLs of the same site that differ: two people, whatever else they share. */
+export function differentProfiles(a: string | undefined, b: string | undefined): boolean {
+  return clash(a ? normalizeProfileUrl(a) : undefined, b ? normalizeProfileUrl(b) : undefined);
+}
+
+/** What the matcher remembers of each contact it indexed. */
+type Known = { name: string; url?: string; orgs: string[]; group: string };
+
+/** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
+function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (fresh || !list.includes(id)) list.push(id);
+}
+
+export class Matcher {
+  private readonly byExternal = new Map<string, string>();
+  private readonly byProfile = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
+  /** exact name → organization → contacts. */
+  private readonly byExactNameOrg = new Map<string, Map<string, string[]>>();
+  private readonly byName = new Map<string, string[]>();
+  /** group → contact → the row of that group that created or matched it (two rows of a group are two people). */
+  private readonly claims = new Map<string, Map<string, string>>();
+  private readonly known = new Map<string, Known>();
+  /** Contacts indexed since the look-alike index was last brought up to date. */
+  private readonly pending = new Set<string>();
+  private readonly alike = new Map<string, string[]>();
+  /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
+  private readonly poolByGroup = new Map<string, number>();
+
+  /** The document's own contacts are the only ones a file may name by id. */
+  constructor(
+    private readonly doc: CarnetDocument,
+    private readonly identity: IdentityKeys,
+  ) {}
+
+  /** Indexes a contact under these keys (again after a merge, with the merged record's keys: keys are only added). */
+  add(id: string, keys: RecordKeys, origin?: Origin, externalId?: string): void {
+    if (externalId && !this.byExternal.has(externalId)) this.byExternal.set(externalId, id);
+    let k = this.known.get(id);
+    const fresh = !k;
+    if (!k) {
+      k = { name: keys.name, orgs: [], group: origin?.group ?? '' };
+      this.known.set(id, k);
+      this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
+    }
+    if (keys.url) {
+      if (!this.byProfile.has(keys.url)) this.byProfile.set(keys.url, id);
+      k.url ??= keys.url;
+    }
+    for (const e of keys.emails) if (!this.byKey.has(e)) this.byKey.set(e, id);
+    for (const p of keys.phones) if (!this.byKey.has(p)) this.byKey.set(p, id);
+    let byOrg = this.byExactNameOrg.get(keys.exact);
+    if (!byOrg) this.byExactNameOrg.set(keys.exact, (byOrg = new Map()));
+    for (const o of keys.orgs) {
+      push(byOrg, o, id, fresh);
+      if (!k.orgs.includes(o)) k.orgs.push(o);
+    }
+    push(this.byName, keys.norm, id, fresh);
+    if (origin?.group !== undefined) this.settle(id, origin);
+    this.pending.add(id);
+  }
+
+  /** Records that the record of `origin` was merged into or created as `id`. */
+  settle(id: string, origin: Origin): void {
+    if (origin.group === undefined) return;
+    let m = this.claims.get(origin.group);
+    if (!m) this.claims.set(origin.group, (m = new Map()));
+    if (!m.has(id)) m.set(id, origin.ref);
+  }
+
+  /** True when `id` cannot be the person of a record with these keys. */
+  private excluded(keys: RecordKeys, origin: Origin, id: string, on?: MatchKind): boolean {
+    const k = this.known.get(id);
+    if (!k || clash(k.url, keys.url)) return true;
+    // A repeated row of a Connections.csv (same profile URL) is the same person; any other row is someone else.
+    if (origin.group !== undefined && on !== 'profileUrl') {
+      const claimed = this.claims.get(origin.group)?.get(id);
+      if (claimed !== undefined && claimed !== origin.ref) return true;
+    }
+    return false;
+  }
+
+  /** The contact a record surely is, and on what; `others` are different contacts other keys point to. */
+  match(keys: RecordKeys, origin: Origin, externalId?: string): SureMatch | null {
+    let first: { id: string; on: MatchKind } | null = null;
+    let others: { id: string; on: MatchKind }[] | null = null;
+    const consider = (id: string | undefined, on: MatchKind) => {
+      if (id === undefined || this.excluded(keys, origin, id, on)) return;
+      if (!first) first = { id, on };
+      else if (id !== first.id && !(others ??= []).some((o) => o.id === id)) others.push({ id, on });
+    };
+    if (externalId) consider(this.byExternal.get(externalId) ?? (Object.hasOwn(this.doc.contacts, externalId) ? externalId : undefined), 'id');
+    if (keys.url) consider(this.byProfile.get(keys.url), 'profileUrl');
+    for (const e of keys.emails) if (this.identity.identifies(e)) consider(this.byKey.get(e), 'email');
+    for (const p of keys.phones) if (this.identity.identifies(p)) consider(this.byKey.get(p), 'phone');
+    const byOrg = keys.orgs.length > 0 ? this.byExactNameOrg.get(keys.exact) : undefined;
+    if (byOrg) {
+      for (const o of keys.orgs) {
+        const ids = (byOrg.get(o) ?? []).filter((id) => !this.excluded(keys, origin, id));
+        // Two contacts of that name at that organization: which one is a question for the user.
+        if (ids.length === 1) consider(ids[0], 'name+organization');
+      }
+    }
+    if (!first) return null;
+    const found: { id: string; on: MatchKind } = first;
+    return { ...found, others: others ?? [] };
+  }
+
+  /** Contacts a record may be: names alike at a shared organization, or the same name with nothing against it. */
+  possible(keys: RecordKeys, origin: Origin, current: (id: string) => Contact | undefined): Candidate[] {
+    const mine = origin.group ?? '';
+    const total = [...this.poolByGroup.values()].reduce((s, n) => s + n, 0);
+    // Nothing outside this record's own group can answer (one Connections.csv into an empty document).
+    if (total - (mine ? this.poolByGroup.get(mine) ?? 0 : 0) === 0) return [];
+    this.catchUp();
+    const out: Candidate[] = [];
+    const seen = new Set<string>();
+    const blocking = keys.orgs.length > 0 ? blockingKeys(keys.name) : [];
+    const other = (id: string) => !(mine && this.known.get(id)?.group === mine);
+    for (const o of keys.orgs) {
+      for (const b of blocking) {
+        for (const id of this.alike.get(`${o}\u0002${b}`) ?? []) {
+          if (seen.has(id) || out.length >= MAX_CANDIDATES) continue;
+          seen.add(id);
+          if (this.excluded(keys, origin, id) || !other(id)) continue;
+          const c = current(id)!;
+          const reason = lookAlike(keys.name, c.name);
+          if (reason) out.push({ id, reason, organization: c.organizations.find((x) => normalizeOrg(x.name) === o)?.name ?? o });
+        }
+      }
+    }
+    // The same name without an organization to compare: worth a question only when a single contact has it.
+    const same = (this.byName.get(keys.norm) ?? []).filter((id) => !seen.has(id));
+    if (out.length === 0 && same.length === 1) {
+      const id = same[0]!;
+      const k = this.known.get(id)!;
+      const noClash = keys.orgs.length === 0 || k.orgs.length === 0;
+      if (noClash && !this.excluded(keys, origin, id) && other(id)) out.push({ id, reason: lookAlike(keys.name, k.name) ?? 'sameName' });
+    }
+    return out;
+  }
+
+  /** Brings the look-alike index up to date with the contacts added since it was last used. */
+  private catchUp(): void {
+    for (const id of this.pending) {
+      const k = this.known.get(id)!;
+      if (k.orgs.length === 0) continue;
+      const blocking = blockingKeys(k.name);
+      for (const o of k.orgs) for (const b of blocking) push(this.alike, `${o}\u0002${b}`, id);
+    }
+    this.pending.clear();
+  }
+
+  /** The one contact a reference in an interaction or a tie names, or why none. */
+  resolve(ref: PersonRef): { id: string } | { error: { key: string; params: Params } } {
+    const label = ref.name ?? ref.email ?? ref.profileUrl ?? ref.id ?? '?';
+    if (ref.id) {
+      const id = this.byExternal.get(ref.id) ?? (Object.hasOwn(this.doc.contacts, ref.id) ? ref.id : undefined);
+      if (id !== undefined) return { id };
+    }
+    const url = ref.profileUrl ? normalizeProfileUrl(ref.profileUrl) : undefined;
+    if (url) {
+      const id = this.byProfile.get(url);
+      if (id !== undefined) return { id };
+    }
+    if (ref.email) {
+      const k = emailKey(ref.email);
+      if (this.identity.identifies(k)) {
+        const id = this.byKey.get(k);
+        if (id !== undefined) return { id };
+      } else if ((k === null || this.byKey.has(k)) && !ref.name) {
+        return { error: { key: 'refSharedEmail', params: { email: ref.email } } };
+      }
+    }
+    if (ref.name) {
+      // A person named with a profile URL no contact has is not a contact who has another one.
+      let ids = (this.byName.get(normalizeName(ref.name)) ?? []).filter((id) => !clash(this.known.get(id)?.url, url));
+      if (ids.length > 1 && ref.organization) {
+        const o = normalizeOrg(ref.organization);
+        const at = ids.filter((id) => this.known.get(id)!.orgs.includes(o));
+        if (at.length >= 1) ids = at;
+      }
+      if (ids.length === 1) return { id: ids[0]! };
+      if (ids.length > 1) return { error: { key: 'refAmbiguous', params: { name: ref.name, count: ids.length } } };
+    }
+    return { error: { key: 'refNoMatch', params: { name: label } } };
+  }
+}
+
+/** Most contacts offered as possible duplicates of one record. */
+const MAX_CANDIDATES = 3;
