@@ -148,7 +148,7 @@ export type Events = {
   edit: EditResult;
   notice: Notice;
   /** The File menu asked for an action the renderer carries out (Electron). */
-  menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | `recent:${string}`;
+  menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | 'profile' | `recent:${string}`;
 };
 export const EVENTS = ['document', 'edit', 'notice', 'menu'] as const satisfies readonly (keyof Events)[];
 

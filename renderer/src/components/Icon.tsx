@@ -21,6 +21,8 @@ const PATHS = {
   chat: 'M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12zM8.5 12h.01M12 12h.01M15.5 12h.01',
   pencil: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
   pulse: 'M3 12h4l3-8 4 16 3-8h4',
+  archive: 'M3 4h18v4H3zM5 8v11a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8M10 12h4',
+  user: 'M20 21v-1a5 5 0 0 0-5-5H9a5 5 0 0 0-5 5v1M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
