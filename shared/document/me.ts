@@ -5,9 +5,10 @@
  * profile file.
  */
 import { z } from 'zod';
+import { isCalendarDay } from './interactions.js';
 import type { ChangeSet } from './operations.js';
 import { isoDate, Me } from './schema.js';
-import { firstZodError } from './validate.js';
+import { firstZodError, jsonPath } from './validate.js';
 
 /** Replaces the whole profile: one undoable step. */
 export function setMe(me: z.input<typeof Me>): ChangeSet {
@@ -15,6 +16,8 @@ export function setMe(me: z.input<typeof Me>): ChangeSet {
 }
 
 const text = (max: number) => z.string().trim().max(max).optional();
+/** A date that exists: the document's format (`2020-02-30` has the right shape but is no day). */
+const day = isoDate.refine((d) => isCalendarDay(d.slice(0, 10)), 'expected a real date YYYY-MM-DD');
 
 /**
  * A profile file as `carnet me --set` reads it: the fields of `me`, strictly,
@@ -32,8 +35,8 @@ const MeFile = z.strictObject({
         department: text(500),
         sector: text(200),
         current: z.boolean().default(true),
-        start: isoDate.optional(),
-        end: isoDate.optional(),
+        start: day.optional(),
+        end: day.optional(),
       }),
     )
     .default([]),
@@ -79,6 +82,9 @@ export function parseMeFile(source: string): Me {
   }
   const r = MeFile.safeParse(raw);
   if (!r.success) {
+    const issue = r.error.issues[0]!;
+    // A misspelt field is reported where it is, not at the object that holds it.
+    if (issue.code === 'unrecognized_keys') throw new MeFileError(`unknown field "${issue.keys[0]}"`, jsonPath([...issue.path, issue.keys[0]!]));
     const e = firstZodError(r.error);
     throw new MeFileError(e.message, e.path);
   }
