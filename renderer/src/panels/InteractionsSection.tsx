@@ -7,17 +7,13 @@ import type { CarnetDocument, Interaction } from '../../../shared/document/schem
 import { today } from '../analysis/analysisClient.js';
 import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
+import { formatDay } from './formatDay.js';
 import { InteractionEditor } from './InteractionEditor.js';
 
 type Props = { doc: CarnetDocument; version: number; contactId: string };
 
 /** A long log (years of LinkedIn messages) shows its newest entries first, the rest on demand. */
 const SHOWN_AT_FIRST = 8;
-
-/** A stored date as the user's language writes it ("31 déc. 2022"); a bare day is read at noon so no time zone moves it. */
-export function formatDay(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(date.length === 10 ? `${date}T12:00:00` : date));
-}
 
 /**
  * The interactions with one contact, newest first: log a new one, edit or delete one. Each is its own

@@ -44,7 +44,11 @@ export function PanelShell(props: Props) {
       aria-labelledby={headingId}
       onKeyDown={(e) => {
         // Escape inside a dialog of the panel belongs to that dialog; widgets that use Escape stop it themselves.
-        if (e.key === 'Escape' && !(e.target as Element).closest('dialog')) props.onClose();
+        if (e.key !== 'Escape' || (e.target as Element).closest('dialog')) return;
+        // The question below opens during this very keydown: left alone, the key's default action (a close
+        // request to the topmost modal) would dismiss it at once.
+        e.preventDefault();
+        props.onClose();
       }}
     >
       <form
