@@ -1,12 +1,14 @@
 // The contact panel does everything about a contact, on a network built only from a LinkedIn export (no
 // interactions, no known ties, no profile): log, edit and delete interactions, tie two contacts, archive,
 // closeness, cadence and schools; and leaving unsaved changes asks first. In French and in English.
+import { join } from 'node:path';
 import type { Language } from '../../shared/api/contract.js';
 import { formatDay } from '../../renderer/src/panels/formatDay.js';
 import { expect, test } from '../helpers/fixtures.js';
 import { translator } from '../helpers/i18n.js';
 import { openImportedNetwork } from '../helpers/importedNetwork.js';
 import { idOf, openCard, serverDoc, uncoveredOnMap, undoButton } from '../helpers/panel.js';
+import { ROOT } from '../helpers/server.js';
 import { clickContact, openApp, pressShortcut, waitForIdle } from '../helpers/ui.js';
 
 const LANGUAGES: Language[] = ['en', 'fr'];
@@ -207,6 +209,17 @@ for (const lang of LANGUAGES) {
     await expect(page.getByRole('complementary')).toBeHidden();
     await expect(ask).toBeHidden();
 
+    // An interaction typed but not yet logged counts as unsaved too; Save in the question logs it.
+    panel = await openCard(page, 'Sofia Rossi');
+    await panel.getByRole('button', { name: t('panel.logInteraction') }).click();
+    await panel.getByRole('group', { name: t('panel.interaction.newTitle') }).getByLabel(t('panel.interaction.note')).fill('Café à la gare');
+    await panel.getByRole('button', { name: t('panel.close') }).first().click();
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: t('panel.save') }).click();
+    await expect(panel).toBeHidden();
+    await waitForIdle(page);
+    expect(Object.values((await serverDoc(carnet)).interactions)).toEqual([expect.objectContaining({ contacts: [sofia], note: 'Café à la gare' })]);
+
     // The profile editor asks the same way, and switching from it to a contact too.
     await page.getByRole('button', { name: t('profile.open') }).click();
     const profile = page.getByRole('complementary', { name: t('profile.untitled') });
@@ -219,20 +232,29 @@ for (const lang of LANGUAGES) {
   });
 }
 
-test('Save stays visible in French at 1024 × 700, at the bottom of a long card', async ({ page, carnet }) => {
-  const t = translator('fr');
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await openApp(page, carnet.server, 'fr');
-  const [id] = await page.evaluate(() => window.__carnet!.mapContacts());
-  await clickContact(page, id!);
-  const panel = page.getByRole('complementary');
-  await panel.getByRole('textbox', { name: t('panel.city') }).fill('Quimper');
-  const save = panel.getByRole('button', { name: t('panel.save') });
-  await expect(save).toBeEnabled();
-  const box = (await save.boundingBox())!;
-  expect(box.x + box.width).toBeLessThanOrEqual(1024);
-  expect(box.y + box.height).toBeLessThanOrEqual(700);
-  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
-  expect(hit).toBe(t('panel.save'));
-  await expect(panel.getByRole('button', { name: t('panel.revert') })).toBeVisible();
-});
+for (const [width, height] of [[1024, 700], [1440, 900]] as const) {
+  for (const lang of LANGUAGES) {
+    test(`Save stays visible and clickable at ${width} × ${height} with a long card (${lang})`, async ({ page, carnet }) => {
+      const t = translator(lang);
+      await page.setViewportSize({ width, height });
+      await openApp(page, carnet.server, lang);
+      // The demo contact with the longest log makes the longest card.
+      const doc = await serverDoc(carnet);
+      const counts = new Map<string, number>();
+      for (const it of Object.values(doc.interactions)) for (const c of it.contacts) counts.set(c, (counts.get(c) ?? 0) + 1);
+      const [id] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      const panel = await openCard(page, doc.contacts[id]!.name);
+      await panel.getByRole('button', { name: t('panel.logInteraction') }).click();
+      await panel.getByRole('textbox', { name: t('panel.city') }).fill('Quimper');
+      const save = panel.getByRole('button', { name: t('panel.save'), exact: true });
+      await expect(save).toBeEnabled();
+      const box = (await save.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
+      expect(hit).toBe(t('panel.save'));
+      await expect(panel.getByRole('button', { name: t('panel.revert') })).toBeInViewport();
+      await page.screenshot({ path: join(ROOT, `test-results/panel-${width}-${lang}.png`) });
+    });
+  }
+}

@@ -12,6 +12,7 @@ import { EMPTY_DRAFT, contactFields, draftOf, validateDraft, type ContactDraft, 
 import { InteractionsSection } from './InteractionsSection.js';
 import { PanelShell } from './PanelShell.js';
 import { useUnsavedGuard, type GuardRef, type PanelTarget } from './panelGuard.js';
+import { PendingEditsProvider, usePendingEdits } from './pendingEdits.js';
 import { rebaseDraft, sameDraft } from './rebase.js';
 import { RelationshipFields } from './RelationshipFields.js';
 import { SchoolListEditor } from './SchoolListEditor.js';
@@ -56,7 +57,10 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen, guardR
     setDraft(rebaseDraft(draft, base, original));
   }
 
-  const dirty = !sameDraft(draft, original);
+  const draftDirty = !sameDraft(draft, original);
+  // An interaction or a tie being typed in the card is unsaved too.
+  const pending = usePendingEdits();
+  const dirty = draftDirty || pending.pending;
   const guard = useUnsavedGuard(guardRef, dirty);
 
   useEffect(() => {
@@ -86,7 +90,8 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen, guardR
       if (found.name) nameRef.current?.focus();
       return false;
     }
-    if (target.kind === 'edit' && (!contact || !dirty)) return true;
+    if (target.kind === 'edit' && !contact) return true;
+    if (target.kind === 'edit' && !draftDirty) return pending.submitAll();
     setSaving(true);
     try {
       if (target.kind === 'new') {
@@ -103,7 +108,7 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen, guardR
       // What was stored is the draft now, tidied (trimmed, blank rows dropped), whenever the change reached the panel.
       const stored = ok ? contactById(store.get().doc ?? doc, contact!.id) : undefined;
       if (stored) setDraft(draftOf(stored));
-      return ok;
+      return ok && (await pending.submitAll());
     } catch (e) {
       store.fail(e);
       return false;
@@ -145,6 +150,7 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen, guardR
           setDraft(original);
           setErrors({});
         }}
+        canRevert={draftDirty}
         onClose={() => onOpen(null)}
         saveLabel={t(isNew ? 'panel.create' : 'panel.save')}
         alwaysSavable={isNew}
@@ -211,8 +217,10 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen, guardR
           onChange={update}
         />
 
-        {contact && <InteractionsSection doc={doc} version={version} contactId={contact.id} />}
-        {contact && <TiesSection doc={doc} version={version} contactId={contact.id} onOpenContact={(id) => onOpen({ kind: 'edit', id })} />}
+        <PendingEditsProvider value={pending.registry}>
+          {contact && <InteractionsSection doc={doc} version={version} contactId={contact.id} />}
+          {contact && <TiesSection doc={doc} version={version} contactId={contact.id} onOpenContact={(id) => onOpen({ kind: 'edit', id })} />}
+        </PendingEditsProvider>
         {contact && <CommonPoints contact={contact} me={doc.me} />}
 
         <ValueListEditor

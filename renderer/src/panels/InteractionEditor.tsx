@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCalendarDay, type InteractionFields } from '../../../shared/document/interactions.js';
 import { CHANNELS, DIRECTIONS, type Interaction } from '../../../shared/document/schema.js';
+import { usePendingEdit } from './pendingEdits.js';
 
 type Props = {
   title: string;
@@ -25,17 +26,20 @@ export function InteractionEditor({ title, initial, submitLabel, onSubmit, onCan
   const dateRef = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<InteractionFields>) => setFields((f) => ({ ...f, ...patch }));
 
-  const submit = async () => {
+  const submit = async (): Promise<boolean> => {
     if (!isCalendarDay(fields.date.slice(0, 10))) {
       setError(true);
       dateRef.current?.focus();
-      return;
+      return false;
     }
     setBusy(true);
     const ok = await onSubmit(fields);
     setBusy(false);
     if (ok) onCancel();
+    return ok;
   };
+  // What is typed here counts as unsaved for the card (closing it asks; its Save submits this too).
+  usePendingEdit(JSON.stringify(fields) !== JSON.stringify(initial), submit);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

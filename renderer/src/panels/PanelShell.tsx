@@ -19,6 +19,8 @@ type Props = {
   save(): Promise<boolean>;
   /** Puts the draft back as stored. */
   revert(): void;
+  /** Whether Revert has something to put back (default: whenever the panel is dirty). */
+  canRevert?: boolean;
   /** Asks to close (through the guard). */
   onClose(): void;
   saveLabel: string;
@@ -71,8 +73,8 @@ export function PanelShell(props: Props) {
         </header>
         <div className="panel-body">{props.children}</div>
         <footer className="panel-footer">
-          <button type="button" className="button" onClick={props.dirty ? props.revert : props.onClose}>
-            {t(props.dirty ? 'panel.revert' : 'panel.close')}
+          <button type="button" className="button" onClick={(props.canRevert ?? props.dirty) ? props.revert : props.onClose}>
+            {t((props.canRevert ?? props.dirty) ? 'panel.revert' : 'panel.close')}
           </button>
           <button type="submit" className="button primary" disabled={props.saving || (!props.alwaysSavable && !props.dirty)}>
             {props.saveLabel}

@@ -7,6 +7,7 @@ import { addTie, deleteTie, editTie, tiesOf, tieTypes, TieError } from '../../..
 import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
 import { ContactPicker } from './ContactPicker.js';
+import { usePendingEdit } from './pendingEdits.js';
 
 type Props = {
   doc: CarnetDocument;
@@ -68,22 +69,35 @@ export function TiesSection({ doc, version, contactId, onOpenContact }: Props) {
     setError(null);
   };
 
-  const submitAdd = async () => {
-    if (!picked) return setError(t('panel.errors.pickContact'));
+  const submitAdd = async (): Promise<boolean> => {
+    if (!picked) {
+      setError(t('panel.errors.pickContact'));
+      return false;
+    }
     let set: ChangeSet;
     try {
       set = addTie(doc, contactId, picked.id, { type });
     } catch (e) {
-      if (e instanceof TieError && e.code === 'exists') return setError(t('panel.errors.tieExists', { a: name, b: picked.name }));
-      return store.fail(e);
+      if (e instanceof TieError && e.code === 'exists') setError(t('panel.errors.tieExists', { a: name, b: picked.name }));
+      else store.fail(e);
+      return false;
     }
-    if (await apply(set)) resetAdd();
+    const ok = await apply(set);
+    if (ok) resetAdd();
+    return ok;
   };
 
-  const submitEdit = async () => {
-    if (!editing) return;
-    if (await apply(editTie(doc, editing.id, { type: editing.type }))) setEditing(null);
+  const editedTie = editing ? ties.find((x) => x.tie.id === editing.id)?.tie : undefined;
+  const submitEdit = async (): Promise<boolean> => {
+    if (!editing || !editedTie) return true;
+    const ok = await apply(editTie(doc, editing.id, { type: editing.type }));
+    if (ok) setEditing(null);
+    return ok;
   };
+
+  // A tie being added or retyped counts as unsaved for the card (closing it asks; its Save submits it too).
+  usePendingEdit(adding && (picked !== null || type.trim() !== ''), submitAdd);
+  usePendingEdit(editedTie !== undefined && editing!.type.trim() !== (editedTie.type ?? ''), submitEdit);
 
   return (
     <section className="field ties-section" aria-labelledby={headingId}>
