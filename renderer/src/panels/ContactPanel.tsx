@@ -218,8 +218,8 @@ export function ContactPanel({ doc, version, target, newPosition, onOpen, guardR
         />
 
         <PendingEditsProvider value={pending.registry}>
-          {contact && <InteractionsSection doc={doc} version={version} contactId={contact.id} />}
-          {contact && <TiesSection doc={doc} version={version} contactId={contact.id} onOpenContact={(id) => onOpen({ kind: 'edit', id })} />}
+          {contact && <InteractionsSection doc={doc} contactId={contact.id} />}
+          {contact && <TiesSection doc={doc} contactId={contact.id} onOpenContact={(id) => onOpen({ kind: 'edit', id })} />}
         </PendingEditsProvider>
         {contact && <CommonPoints contact={contact} me={doc.me} />}
 

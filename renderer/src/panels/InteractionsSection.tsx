@@ -9,8 +9,9 @@ import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
 import { formatDay } from './formatDay.js';
 import { InteractionEditor } from './InteractionEditor.js';
+import { useCollectionVersion } from './useCollectionVersion.js';
 
-type Props = { doc: CarnetDocument; version: number; contactId: string };
+type Props = { doc: CarnetDocument; contactId: string };
 
 /** A long log (years of LinkedIn messages) shows its newest entries first, the rest on demand. */
 const SHOWN_AT_FIRST = 8;
@@ -19,13 +20,14 @@ const SHOWN_AT_FIRST = 8;
  * The interactions with one contact, newest first: log a new one, edit or delete one. Each is its own
  * undoable step, applied at once (the contact's card does not need saving for it).
  */
-export function InteractionsSection({ doc, version, contactId }: Props) {
+export function InteractionsSection({ doc, contactId }: Props) {
   const { t, i18n } = useTranslation();
   const store = useStore();
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
   const [all, setAll] = useState(false);
-  const interactions = useMemo(() => interactionsOf(doc, contactId), [doc, contactId, version]);
+  const changed = useCollectionVersion('interactions');
+  const interactions = useMemo(() => interactionsOf(doc, contactId), [doc, contactId, changed]);
   const shown = all ? interactions : interactions.slice(0, SHOWN_AT_FIRST);
 
   const apply = async (build: () => ReturnType<typeof logInteraction>) => {

@@ -8,10 +8,10 @@ import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
 import { ContactPicker } from './ContactPicker.js';
 import { usePendingEdit } from './pendingEdits.js';
+import { useCollectionVersion } from './useCollectionVersion.js';
 
 type Props = {
   doc: CarnetDocument;
-  version: number;
   contactId: string;
   /** Opens another contact's card (through the unsaved-changes guard). */
   onOpenContact(id: string): void;
@@ -34,7 +34,7 @@ function keys(submit: () => void, cancel: () => void) {
  * Who this contact knows: the ties the user recorded between two contacts, with their type. Adding, retyping
  * and removing a tie are each one undoable step, applied at once.
  */
-export function TiesSection({ doc, version, contactId, onOpenContact }: Props) {
+export function TiesSection({ doc, contactId, onOpenContact }: Props) {
   const { t, i18n } = useTranslation();
   const store = useStore();
   const headingId = useId();
@@ -46,12 +46,16 @@ export function TiesSection({ doc, version, contactId, onOpenContact }: Props) {
   const [editing, setEditing] = useState<{ id: string; type: string } | null>(null);
 
   const name = contactById(doc, contactId)?.name ?? '';
+  // Names of the other ends change with the contacts; the ties themselves with the ties.
+  const changed = useCollectionVersion('ties', 'contacts');
   const ties = useMemo(() => {
     const list = tiesOf(doc, contactId).map((x) => ({ ...x, name: contactById(doc, x.other)?.name ?? x.other }));
     return list.sort((a, b) => a.name.localeCompare(b.name, i18n.language));
-  }, [doc, contactId, version, i18n.language]);
+  }, [doc, contactId, changed, i18n.language]);
   const exclude = useMemo(() => new Set([contactId, ...ties.map((x) => x.other)]), [contactId, ties]);
-  const types = useMemo(() => tieTypes(doc), [doc, version]);
+  // The types in use are only offered while a tie is being typed.
+  const typing = adding || editing !== null;
+  const types = useMemo(() => (typing ? tieTypes(doc) : []), [doc, typing, changed]);
 
   const apply = async (set: ChangeSet) => {
     try {
