@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Language } from '../../shared/api/contract.js';
 import { formatDay } from '../../renderer/src/panels/formatDay.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { expect, test } from '../helpers/fixtures.js';
 import { translator } from '../helpers/i18n.js';
 import { openImportedNetwork } from '../helpers/importedNetwork.js';
@@ -221,7 +222,7 @@ for (const lang of LANGUAGES) {
     expect(Object.values((await serverDoc(carnet)).interactions)).toEqual([expect.objectContaining({ contacts: [sofia], note: 'Café à la gare' })]);
 
     // The profile editor asks the same way, and switching from it to a contact too.
-    await page.getByRole('button', { name: t('profile.open') }).click();
+    await page.getByRole('toolbar').getByRole('button', { name: t('profile.open'), exact: true }).click();
     const profile = page.getByRole('complementary', { name: t('profile.untitled') });
     await profile.getByRole('textbox', { name: t('profile.headline') }).fill('Product lead');
     await clickContact(page, await uncoveredOnMap(page, ['Sofia Rossi', 'Lucas Petit', 'Karim Haddad', 'Jeanne Moreau']));
@@ -258,3 +259,29 @@ for (const [width, height] of [[1024, 700], [1440, 900]] as const) {
     });
   }
 }
+
+test('the card, its small forms, the question and the profile editor pass axe, in both languages', async ({ page, carnet }) => {
+  await openImportedNetwork(page, carnet, 'en');
+  for (const lang of LANGUAGES) {
+    const t = translator(lang);
+    await openApp(page, carnet.server, lang);
+    const panel = await openCard(page, 'Jeanne Moreau');
+    await panel.getByRole('button', { name: t('panel.logInteraction') }).click();
+    await panel.getByRole('button', { name: t('panel.addTie') }).click();
+    await panel.getByRole('combobox', { name: t('panel.pickContact', { name: 'Jeanne Moreau' }) }).fill('a');
+    await panel.getByRole('button', { name: t('panel.addSchool') }).click();
+    await panel.getByLabel(t('panel.cadence'), { exact: true }).selectOption('custom');
+    expect(await seriousViolations(page), `card with its forms open (${lang})`).toEqual([]);
+    await panel.getByRole('button', { name: t('panel.close') }).first().click();
+    await expect(page.getByRole('dialog', { name: t('panel.unsavedTitle') })).toBeVisible();
+    expect(await seriousViolations(page), `unsaved changes question (${lang})`).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: t('panel.discard') }).click();
+    await page.getByRole('toolbar').getByRole('button', { name: t('profile.open'), exact: true }).click();
+    const me = page.getByRole('complementary', { name: t('profile.untitled') });
+    await me.getByRole('button', { name: t('profile.addOrganization') }).click();
+    await me.getByRole('textbox', { name: `${t('profile.orgTitle')} 1` }).fill('CTO');
+    await me.getByRole('button', { name: t('panel.save'), exact: true }).click();
+    await expect(me.getByRole('alert')).toHaveText(t('profile.errors.orgName'));
+    expect(await seriousViolations(page), `profile editor with an error (${lang})`).toEqual([]);
+  }
+});

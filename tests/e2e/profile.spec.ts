@@ -18,7 +18,7 @@ for (const lang of ['en', 'fr'] as Language[]) {
     const emptyMe = (await serverDoc(carnet)).me;
     expect(emptyMe).toEqual({ organizations: [], schools: [], tags: [] });
 
-    await page.getByRole('toolbar').getByRole('button', { name: t('profile.open') }).click();
+    await page.getByRole('toolbar').getByRole('button', { name: t('profile.open'), exact: true }).click();
     const panel = page.getByRole('complementary', { name: t('profile.untitled') });
     await expect(panel).toBeVisible();
     await expect(panel.getByText(t('profile.eyebrow'), { exact: true })).toBeVisible();
