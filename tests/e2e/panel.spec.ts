@@ -6,7 +6,7 @@ import type { Language } from '../../shared/api/contract.js';
 import { formatDay } from '../../renderer/src/panels/formatDay.js';
 import { seriousViolations } from '../helpers/axe.js';
 import { expect, test } from '../helpers/fixtures.js';
-import { translator } from '../helpers/i18n.js';
+import { translator } from '../../shared/i18n/index.js';
 import { openImportedNetwork } from '../helpers/importedNetwork.js';
 import { idOf, openCard, serverDoc, uncoveredOnMap, undoButton } from '../helpers/panel.js';
 import { ROOT } from '../helpers/server.js';

@@ -3,7 +3,7 @@
 // points of the contacts' cards and by "Me in the middle". In French and in English.
 import type { Language } from '../../shared/api/contract.js';
 import { expect, test } from '../helpers/fixtures.js';
-import { translator } from '../helpers/i18n.js';
+import { translator } from '../../shared/i18n/index.js';
 import { openImportedNetwork } from '../helpers/importedNetwork.js';
 import { openCard, serverDoc, uncovered, undoButton } from '../helpers/panel.js';
 import { pressShortcut, waitForIdle } from '../helpers/ui.js';

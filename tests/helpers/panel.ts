@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { callApi } from './api.js';
 import type { Carnet } from './fixtures.js';
-import type { translator } from './i18n.js';
+import type { translator } from '../../shared/i18n/index.js';
 import { contactIds } from './ui.js';
 
 /** The document as the server holds it (not the page's copy). */

@@ -77,7 +77,11 @@ language (--lang, else the LANG environment variable, else English).`,
 /** The profile as readable lines, dates as the language writes them ("23 oct. 2022"). */
 export function formatMe(profile: Me, lang: Language, file: string, t: (key: string, params?: Record<string, string>) => string): string {
   const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
-  const date = (d: string) => day.format(new Date(d.length === 10 ? `${d}T00:00:00Z` : d));
+  // The document's format checks a date's shape, not that the day exists: one that does not is printed as written.
+  const date = (d: string) => {
+    const at = new Date(d.length === 10 ? `${d}T00:00:00Z` : d);
+    return Number.isNaN(at.getTime()) ? d : day.format(at);
+  };
   const lines: string[] = [];
   const field = (key: string, value: string | undefined) => value && lines.push(t('profile.cli.line', { label: t(`profile.cli.${key}`), value }));
   const heading = (key: string) => lines.push(t('profile.cli.heading', { label: t(`profile.cli.${key}`) }));

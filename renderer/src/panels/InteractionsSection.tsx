@@ -13,8 +13,9 @@ import { useCollectionVersion } from './useCollectionVersion.js';
 
 type Props = { doc: CarnetDocument; contactId: string };
 
-/** A long log (years of LinkedIn messages) shows its newest entries first, the rest on demand. */
+/** A long log (years of LinkedIn messages) shows its newest entries first, then more on demand, a page at a time. */
 const SHOWN_AT_FIRST = 8;
+const MORE_PAGE = 50;
 
 /**
  * The interactions with one contact, newest first: log a new one, edit or delete one. Each is its own
@@ -25,10 +26,11 @@ export function InteractionsSection({ doc, contactId }: Props) {
   const store = useStore();
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
-  const [all, setAll] = useState(false);
+  const [limit, setLimit] = useState(SHOWN_AT_FIRST);
   const changed = useCollectionVersion('interactions');
   const interactions = useMemo(() => interactionsOf(doc, contactId), [doc, contactId, changed]);
-  const shown = all ? interactions : interactions.slice(0, SHOWN_AT_FIRST);
+  const shown = interactions.slice(0, limit);
+  const more = Math.min(interactions.length - limit, MORE_PAGE);
 
   const apply = async (build: () => ReturnType<typeof logInteraction>) => {
     try {
@@ -117,9 +119,9 @@ export function InteractionsSection({ doc, contactId }: Props) {
           })}
         </ol>
       )}
-      {!all && interactions.length > SHOWN_AT_FIRST && (
-        <button type="button" className="link-button" onClick={() => setAll(true)}>
-          {t('panel.showMore', { count: interactions.length - SHOWN_AT_FIRST })}
+      {more > 0 && (
+        <button type="button" className="link-button" onClick={() => setLimit((n) => n + MORE_PAGE)}>
+          {t('panel.showMore', { count: more })}
         </button>
       )}
     </section>

@@ -92,4 +92,14 @@ describe('carnet me', () => {
     expect((await carnet(['me', doc, '--lang', 'de'])).code).toBe(2);
     expect(JSON.parse(await readFile(doc, 'utf8')).contacts.c1.name).toBe('Ana Martin');
   });
+
+  it('prints a date that has the right shape but no such day as it is written', async () => {
+    const odd = join(dir, 'odd.json');
+    const d = emptyDocument('2025-03-01T10:00:00.000Z');
+    d.me.organizations.push({ name: 'Acme', current: true, start: '2020-13-01' });
+    await writeFile(odd, JSON.stringify(d));
+    const r = await carnet(['me', odd, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  Acme (current, since 2020-13-01)\n');
+  });
 });

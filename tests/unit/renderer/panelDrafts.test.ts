@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Me } from '../../../shared/document/schema.js';
 import { contactFields, draftOf, validateDraft } from '../../../renderer/src/panels/contactDraft.js';
+import { formatDay } from '../../../renderer/src/panels/formatDay.js';
 import { meDraftOf, meOf, normalizeProfileUrl, validateMe } from '../../../renderer/src/panels/meDraft.js';
 import { rebaseDraft, sameDraft } from '../../../renderer/src/panels/rebase.js';
 
@@ -102,5 +103,14 @@ describe('profile draft', () => {
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'not a url', 'localhost']) expect(normalizeProfileUrl(bad), bad).toBeNull();
     expect(validateMe({ ...d, profileUrl: 'javascript:alert(1)' }).profileUrl?.key).toBe('profile.errors.url');
     expect(normalizeProfileUrl('https://www.linkedin.com/in/x')).toBe('https://www.linkedin.com/in/x');
+  });
+});
+
+describe('dates on the card', () => {
+  it('reads as the language writes them, and shows a day that does not exist as it is written', () => {
+    expect(formatDay('2022-12-31', 'fr')).toBe('31 déc. 2022');
+    expect(formatDay('2022-12-31', 'en')).toBe('Dec 31, 2022');
+    expect(formatDay('2023-02-31T25:00', 'fr')).toBe('2023-02-31T25:00');
+    expect(formatDay('2023-13-01', 'en')).toBe('2023-13-01');
   });
 });
