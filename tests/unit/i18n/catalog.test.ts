@@ -1,5 +1,5 @@
-// The one catalog speaks both languages everywhere: every English sentence exists in French, with the same
-// placeholders, so no part of the interface, the menus or the CLI falls back to English for a French user.
+// The one catalog speaks both languages everywhere: every sentence exists in French and English, with the
+// same placeholders, so no part of the interface, the menus or the CLI falls back to the other language.
 import { describe, expect, it } from 'vitest';
 import en from '../../../shared/i18n/en.json';
 import fr from '../../../shared/i18n/fr.json';
@@ -26,9 +26,9 @@ describe('translation catalog', () => {
   const english = sentences(en as Tree);
   const french = sentences(fr as Tree);
 
-  // French-only keys exist on purpose: a notice's English text is the message the main side sends with it.
-  it('has every English sentence in French too', () => {
+  it('has every sentence in both languages', () => {
     expect([...english.keys()].filter((k) => !french.has(k)), 'missing in fr.json').toEqual([]);
+    expect([...french.keys()].filter((k) => !english.has(k)), 'missing in en.json').toEqual([]);
   });
 
   it('uses the same placeholders in both languages', () => {
