@@ -13,11 +13,16 @@ export function interactionById(doc: CarnetDocument, id: string): Interaction | 
   return Object.hasOwn(doc.interactions, id) ? doc.interactions[id] : undefined;
 }
 
-/** The interactions one contact took part in, newest first. */
+/** The interactions one contact took part in, newest first (`for…in`, not `Object.values`: see tiesOf). */
 export function interactionsOf(doc: CarnetDocument, contactId: string): Interaction[] {
-  return Object.values(doc.interactions)
-    .filter((i) => i.contacts.includes(contactId))
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1));
+  const all = doc.interactions;
+  const out: Interaction[] = [];
+  for (const id in all) {
+    if (!Object.hasOwn(all, id)) continue;
+    const it = all[id]!;
+    if (it.contacts.includes(contactId)) out.push(it);
+  }
+  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1));
 }
 
 /** True for a real calendar day `YYYY-MM-DD` (not 2023-02-30), years 1900 to 2200. */
