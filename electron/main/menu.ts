@@ -63,6 +63,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { label: t('menu.copy'), role: 'copy' },
         { label: t('menu.paste'), role: 'paste' },
         { label: t('menu.selectAll'), role: 'selectAll' },
+        { type: 'separator' },
+        { label: t('menu.myProfile'), click: () => send('profile') },
       ],
     },
   );

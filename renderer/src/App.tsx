@@ -16,7 +16,8 @@ import type { CarnetMap } from './map/carnetMap.js';
 import { MapLegend } from './map/MapLegend.js';
 import { MapView } from './map/MapView.js';
 import { ZoomControls } from './map/ZoomControls.js';
-import { ContactPanel, type PanelTarget } from './panels/ContactPanel.js';
+import { useGuardedPanel } from './panels/panelGuard.js';
+import { SidePanel } from './panels/SidePanel.js';
 import { useAppState, useStore } from './state/StoreContext.js';
 import { useEditShortcuts } from './state/useEditShortcuts.js';
 import { installProbe } from './testHook.js';
@@ -35,7 +36,8 @@ export function App() {
   const state = useAppState();
   const mapRef = useRef<CarnetMap | null>(null);
   const importer = useRef<ImportHandle | null>(null);
-  const [panel, setPanel] = useState<PanelTarget | null>(null);
+  // Every change of panel goes through the unsaved-changes guard of the one open (panels/panelGuard.ts).
+  const { panel, request: setPanel, guard: panelGuard } = useGuardedPanel();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   /** A Save As target the native dialog gave that exists and was not confirmed there: asked here. */
   const [replacing, setReplacing] = useState<SaveTargetExists['exists'] | null>(null);
@@ -78,16 +80,15 @@ export function App() {
   }, [native, store, state.path]);
 
   const newDocument = useCallback(() => {
-    setPanel(null);
-    void store.newDocument();
-  }, [store]);
+    setPanel(null, () => void store.newDocument());
+  }, [store, setPanel]);
 
   const openPath = useCallback(
-    (path: string) => {
-      setPanel(null);
-      return store.openDocument(path);
-    },
-    [store],
+    (path: string) =>
+      new Promise<boolean>((resolve) => {
+        setPanel(null, () => resolve(store.openDocument(path)), () => resolve(false));
+      }),
+    [store, setPanel],
   );
 
   /** A notice's button: the main side runs its own actions; the others open this window's dialogs. */
@@ -104,6 +105,8 @@ export function App() {
     [store, open, saveAs, newDocument],
   );
 
+  const openProfile = useCallback(() => setPanel({ kind: 'me' }), [setPanel]);
+
   // The Electron File menu asks for the same actions as the toolbar.
   useEffect(() => {
     const onMenu = (action: Events['menu']) => {
@@ -112,21 +115,22 @@ export function App() {
       else if (action === 'saveAs') void saveAs();
       else if (action === 'import') importer.current?.pick();
       else if (action === 'export') setDialog('export');
+      else if (action === 'profile') openProfile();
       else if (action === 'undo') void store.undo();
       else if (action === 'redo') void store.redo();
       else if (action.startsWith('recent:')) void openPath(action.slice('recent:'.length));
     };
     return store.api.on('menu', onMenu);
-  }, [store, newDocument, open, saveAs, openPath]);
+  }, [store, newDocument, open, saveAs, openPath, openProfile]);
 
-  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), []);
+  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), [setPanel]);
   const newPosition = useCallback(() => mapRef.current?.viewCenter() ?? { x: 0, y: 0 }, []);
   const selectedId = panel?.kind === 'edit' ? panel.id : null;
   const { theme } = useTheme();
   const chooseSearchHit = useCallback((id: string) => {
     mapRef.current?.zoomToIds([id]);
     setPanel({ kind: 'edit', id });
-  }, []);
+  }, [setPanel]);
   const empty = useMemo(() => doc !== null && Object.keys(doc.contacts).length === 0, [doc, state.version]);
 
   return (
@@ -152,6 +156,7 @@ export function App() {
           onUndo={() => void store.undo()}
           onRedo={() => void store.redo()}
           onAddContact={() => setPanel({ kind: 'new' })}
+          onMyProfile={openProfile}
           onFit={() => mapRef.current?.fit()}
           onSettings={() => setDialog('settings')}
           onImport={() => importer.current?.pick()}
@@ -173,7 +178,7 @@ export function App() {
           {state.status === 'ready' && (
             <>
               {/* The map reads its colours from the theme's CSS variables when created: a new theme makes a new map. */}
-              <MapView key={theme} mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} />
+              <MapView key={theme} mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} onOpenMe={openProfile} />
               {doc && <FilterBar doc={doc} version={state.version} mapRef={mapRef} />}
               {doc && <CategoryTools doc={doc} version={state.version} mapRef={mapRef} openContactId={selectedId} />}
               {doc && <MapLegend doc={doc} version={state.version} mapRef={mapRef} />}
@@ -209,7 +214,7 @@ export function App() {
           )}
         </div>
         {panel && doc && (
-          <ContactPanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={setPanel} />
+          <SidePanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={setPanel} guardRef={panelGuard} />
         )}
       </main>
 

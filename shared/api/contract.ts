@@ -240,7 +240,7 @@ export type Events = {
   edit: EditResult;
   notice: Notice;
   /** The File menu asked for an action the renderer carries out (Electron). */
-  menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | `recent:${string}`;
+  menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | 'profile' | `recent:${string}`;
   /** The open document became read-only (its file was made read-only…); a notice says why. */
   readOnly: { path: string; readOnly: boolean };
 };

@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { openApp } from '../helpers/ui.js';
-
-/** Serious and critical axe violations, each as "rule: target". */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
-}
 
 test('no serious or critical accessibility violations, in French and English', async ({ page, carnet }) => {
   for (const language of ['fr', 'en'] as const) {

@@ -40,6 +40,9 @@ test('clicking a contact opens its card with its interactions; Fit shows the who
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('textbox', { name: /^Name/ })).toHaveValue(contact.name);
   await expect(panel.getByRole('heading', { name: /Interactions/ })).toBeVisible();
+  // The heading counts them all; the newest are listed, the rest one click away.
+  await expect(panel.getByRole('heading', { name: /Interactions/ })).toContainText(String(counts.get(id)!));
+  await panel.getByRole('button', { name: /^Show \d+ more$/ }).click();
   await expect(panel.locator('.interactions li')).toHaveCount(counts.get(id)!);
   await page.screenshot({ path: join(ROOT, 'test-results/contact-panel.png') });
 

@@ -5,6 +5,7 @@
  */
 export { analyze } from './analyze.js';
 export { demo } from './demo.js';
+export { me } from './me.js';
 export { personas } from './personas.js';
 export { schema } from './schema.js';
 export { stats } from './stats.js';

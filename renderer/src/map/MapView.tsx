@@ -14,22 +14,27 @@ type Props = {
   mapRef: MutableRefObject<CarnetMap | null>;
   selectedId: string | null;
   onOpenContact(id: string): void;
+  /** The user clicked themselves on the map. */
+  onOpenMe?(): void;
 };
 
 /** The React side of the map: mounts CarnetMap and feeds it the store's document changes and the analysis. */
-export function MapView({ mapRef, selectedId, onOpenContact }: Props) {
+export function MapView({ mapRef, selectedId, onOpenContact, onOpenMe }: Props) {
   const { t } = useTranslation();
   const store = useStore();
   const analysis = useAnalysis();
   const container = useRef<HTMLDivElement>(null);
   const openRef = useRef(onOpenContact);
   openRef.current = onOpenContact;
+  const openMeRef = useRef(onOpenMe);
+  openMeRef.current = onOpenMe;
   const [map, setMap] = useState<CarnetMap | null>(null);
   const [laying, setLaying] = useState(false);
 
   useEffect(() => {
     const m = new CarnetMap(container.current!, {
       onOpenContact: (id) => openRef.current(id),
+      onOpenMe: () => openMeRef.current?.(),
       onPositions: (positions, label, undoable) => void store.apply(setPositions(positions, { key: label === 'Layout' ? 'labels.layout' : 'labels.move' }), { undoable }),
       onAreaDrop: (positions, changes) => {
         const doc = store.get().doc;

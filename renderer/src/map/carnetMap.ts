@@ -40,6 +40,8 @@ const CLUSTER_WAIT_MS = 60_000;
 export type MapCallbacks = {
   /** The user clicked or tapped a contact. */
   onOpenContact(id: string): void;
+  /** The user clicked or tapped themselves ("Me in the middle"). */
+  onOpenMe?(): void;
   /**
    * Positions to store: 'Layout' for computed ones, 'Move' (pinned) for the user's drags.
    * `undoable` is false for the automatic layout of a document (the user never asked for it).
@@ -1041,6 +1043,7 @@ export class CarnetMap {
       this.openCluster(clusterId);
       if (g) this.zoomToIds(g.members);
     } else if (this.isContact(id)) this.open(id);
+    else if (id === ME_ID) this.callbacks.onOpenMe?.();
   }
 
   private onDoubleTap(node: NodeSingular): void {

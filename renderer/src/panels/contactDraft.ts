@@ -1,4 +1,6 @@
+import { MAX_CADENCE_DAYS, MIN_CADENCE_DAYS } from '../../../shared/document/contacts.js';
 import type { Contact, LabeledValue, Organization } from '../../../shared/document/schema.js';
+import { schoolDraftOf, schoolError, schoolsOf, type RowError, type SchoolDraft } from './schoolDraft.js';
 
 /** What the contact form edits: the fields a person types, as plain strings. */
 export type ContactDraft = {
@@ -11,9 +13,15 @@ export type ContactDraft = {
   tags: string[];
   notes: string;
   categories: string[];
+  /** '' (not set: inferred from the interactions) or '1'…'5'. */
+  strength: string;
+  /** '' (the categories' or the closeness' cadence applies) or a number of days as typed. */
+  cadence: string;
+  schools: SchoolDraft[];
 };
 
-export type DraftErrors = Partial<Record<'name' | 'title' | 'emails' | 'phones', { key: string; params?: Record<string, string> }>>;
+type Message = { key: string; params?: Record<string, string> };
+export type DraftErrors = Partial<Record<'name' | 'title' | 'emails' | 'phones' | 'cadence', Message>> & { schools?: RowError };
 
 export const EMPTY_DRAFT: ContactDraft = {
   name: '',
@@ -25,6 +33,9 @@ export const EMPTY_DRAFT: ContactDraft = {
   tags: [],
   notes: '',
   categories: [],
+  strength: '',
+  cadence: '',
+  schools: [],
 };
 
 /** The organization the form shows: the first current one, else the first. */
@@ -45,11 +56,23 @@ export function draftOf(c: Contact): ContactDraft {
     tags: [...c.tags],
     notes: c.notes ?? '',
     categories: [...c.categories],
+    strength: c.strength === undefined ? '' : String(c.strength),
+    cadence: c.cadenceDays === undefined ? '' : String(c.cadenceDays),
+    schools: c.schools.map(schoolDraftOf),
   };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const PHONE = /^[+()\d\s./-]{3,}$/;
+
+/** A cadence as typed: '' for none, else the number of days, or null when it is not a whole number in range. */
+export function parseCadence(text: string): number | undefined | null {
+  const t = text.trim();
+  if (!t) return undefined;
+  if (!/^\d{1,4}$/.test(t)) return null;
+  const n = Number(t);
+  return n >= MIN_CADENCE_DAYS && n <= MAX_CADENCE_DAYS ? n : null;
+}
 
 /** Checks the draft; each error names the field and the value at fault. */
 export function validateDraft(d: ContactDraft): DraftErrors {
@@ -60,6 +83,9 @@ export function validateDraft(d: ContactDraft): DraftErrors {
   if (badEmail) errors.emails = { key: 'panel.errors.emailInvalid', params: { value: badEmail } };
   const badPhone = d.phones.map((p) => p.trim()).find((p) => p && !PHONE.test(p));
   if (badPhone) errors.phones = { key: 'panel.errors.phoneInvalid', params: { value: badPhone } };
+  if (parseCadence(d.cadence) === null) errors.cadence = { key: 'panel.errors.cadence' };
+  const school = schoolError(d.schools);
+  if (school) errors.schools = school;
   return errors;
 }
 
@@ -85,7 +111,7 @@ function organizations(d: ContactDraft, before: readonly Organization[], mainInd
   return mainIndex >= 0 ? before.map((o, i) => (i === mainIndex ? next : o)) : [next, ...others];
 }
 
-/** The fields of a contact that the draft sets, as `updateContact`/`addContact` take them. */
+/** The fields of a contact that the draft sets, as `updateContact`/`addContact` take them (call on a valid draft). */
 export function contactFields(d: ContactDraft, before?: Contact) {
   const tags = [...new Set(d.tags.map((t) => t.trim()).filter(Boolean))];
   return {
@@ -97,9 +123,8 @@ export function contactFields(d: ContactDraft, before?: Contact) {
     tags,
     notes: d.notes.trim() ? d.notes : undefined,
     categories: [...d.categories],
+    strength: d.strength ? Number(d.strength) : undefined,
+    cadenceDays: parseCadence(d.cadence) ?? undefined,
+    schools: schoolsOf(d.schools),
   };
-}
-
-export function sameDraft(a: ContactDraft, b: ContactDraft): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -12,6 +12,8 @@ export type ToolbarActions = {
   onUndo(): void;
   onRedo(): void;
   onAddContact(): void;
+  /** Opens the user's own profile (absent: no button). */
+  onMyProfile?(): void;
   onFit(): void;
   onSettings(): void;
   onImport(): void;
@@ -97,6 +99,11 @@ export function Toolbar(props: Props) {
           <Icon name="userPlus" />
           <span>{t('toolbar.addContact')}</span>
         </button>
+        {props.onMyProfile && (
+          <button type="button" className="tool icon-only" onClick={props.onMyProfile} disabled={!ready} aria-label={t('profile.open')} title={t('profile.openHint')}>
+            <Icon name="user" />
+          </button>
+        )}
         <button type="button" className="tool icon-only" onClick={props.onSettings} aria-label={t('toolbar.settings')} title={t('toolbar.settings')}>
           <Icon name="settings" />
         </button>

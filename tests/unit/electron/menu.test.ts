@@ -52,7 +52,15 @@ describe('application menu', () => {
     expect(edit[0]!.accelerator).toBe('CmdOrCtrl+Z');
     // The page's own shortcut handler owns the keys, so typing in a field keeps its native undo.
     expect(edit.slice(0, 2).map((i) => i.registerAccelerator)).toEqual([false, false]);
-    expect(edit.slice(3).map((i) => i.role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(edit.slice(3, 7).map((i) => i.role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
+
+  it('opens the user\'s profile from Edit ▸ My Profile…, in the menu\'s language', () => {
+    const { menu, send } = template({ language: 'fr' });
+    const edit = items(menu, /Édition/);
+    const profile = edit.find((i) => i.label === '&Mon profil…');
+    click(profile);
+    expect(send.mock.calls).toEqual([['profile']]);
   });
 
   it('offers reload and DevTools only in development builds', () => {
