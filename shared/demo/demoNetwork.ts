@@ -75,6 +75,10 @@ export function generateDemoDocument(opts: { seed?: number; now?: string } = {})
     positions: {},
     suggestions: {},
     clusters: {},
+    objectives: {},
+    goals: {},
+    plans: {},
+    reviews: {},
   };
 
   const members = makeMembers(r, clock);
