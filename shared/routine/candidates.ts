@@ -116,7 +116,7 @@ export function planCandidates(doc: CarnetDocument, analysis: AnalysisResult, to
       };
     });
 
-  const meet: Candidate[] = [...logs]
+  const exchanged: Candidate[] = [...logs]
     .filter(([id, log]) => log.online && daysFrom(log.last, today) < MEET_RECENT_DAYS && live(id) && !isHidden(doc, `meet:${id}`, today))
     .sort(([a, x], [b, y]) => y.count - x.count || (x.last < y.last ? 1 : x.last > y.last ? -1 : 0) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, log]) => ({
@@ -128,6 +128,20 @@ export function planCandidates(doc: CarnetDocument, analysis: AnalysisResult, to
       firstStep: { key: 'diag.action.meet' },
       channel: 'in-person',
     }));
+  // A recent connection never talked to (a LinkedIn import) is online-only too: start a conversation, then meet.
+  const connected: Candidate[] = Object.values(doc.contacts)
+    .filter((c) => !c.archived && c.connectedOn && !logs.has(c.id) && c.connectedOn.slice(0, 10) <= today && daysFrom(c.connectedOn.slice(0, 10), today) < MEET_RECENT_DAYS && !isHidden(doc, `meet:${c.id}`, today))
+    .sort((a, b) => (a.connectedOn! < b.connectedOn! ? 1 : a.connectedOn! > b.connectedOn! ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ({
+      key: `meet:${c.id}`,
+      kind: 'meet',
+      contacts: [c.id],
+      ...objectiveOf([c.id]),
+      why: [{ key: 'routine.why.connected', params: { date: c.connectedOn!.slice(0, 10) } }],
+      firstStep: { key: 'routine.first.connected' },
+      channel: 'message',
+    }));
+  const meet = [...exchanged, ...connected];
 
   return {
     step,

@@ -12,3 +12,4 @@ export { validate } from './validate.js';
 export { web } from './web.js';
 export { importCommand } from './import.js';
 export { exportCommand } from './export.js';
+export { plan } from './plan.js';

@@ -57,7 +57,7 @@ describe("this week's plan", () => {
     expect(plan.actions.map((a) => a.contacts)).toEqual([[], ['bea'], ['oscar'], ['ivan'], ['dora']]);
     const introducer = plan.actions.find((a) => a.kind === 'introducer')!;
     expect(introducer.objective).toBe('o_seed');
-    expect(introducer.why.map((p) => sayPhrase('en', p))).toEqual(['Could introduce you to a “Investor in Rennes” (Rennes).', 'You know 1 of the 2 “Investor in Rennes” you want.']);
+    expect(introducer.why.map((p) => sayPhrase('en', p))).toEqual(['Could introduce you to someone who fits “Investor in Rennes” (Rennes).', '“Investor in Rennes”: you know 1 of the 2 you want.']);
     expect(sayPhrase('en', introducer.firstStep)).toMatch(/^Share something useful with them first/);
     const overdue = plan.actions.find((a) => a.kind === 'overdue')!;
     expect(sayPhrase('fr', overdue.why[0]!)).toMatch(/^Dernier échange le 5 mars 2026 ; votre rythme est de 30 jours : 60 jours de retard\.$/);
