@@ -8,11 +8,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Language } from '../../shared/api/contract.js';
+import type { Events, Language } from '../../shared/api/contract.js';
 import { createBackend } from '../services/backend.js';
 import { Settings } from '../services/settings.js';
 import { forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
+import { forwardWake, showNotification } from './notifications.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { hardenSession, hardenWebContents, isWebUrl } from './security.js';
 import { createMainWindow } from './window.js';
@@ -58,12 +59,14 @@ async function start(): Promise<void> {
     systemLanguage,
     dialogs: { pickOpenPath, pickSavePath },
     openExternal,
+    notify: async (notice) => showNotification(notice, () => mainWindow, toWindow),
   });
 
   hardenSession(session.defaultSession);
   installAppProtocol(RENDERER_DIR);
   registerIpc(ipcMain, backend);
   forwardEvents(backend, () => mainWindow?.webContents ?? null);
+  forwardWake(toWindow);
 
   let menuKey = '';
   const refreshMenu = () => {
@@ -116,6 +119,11 @@ function closeBackendBeforeQuit(backend: ShellBackend): void {
         app.quit();
       });
   });
+}
+
+/** Pushes a shell event (not a backend one) to the window, if it is open. */
+function toWindow<E extends keyof Events>(event: E, payload: Events[E]): void {
+  sendEvent(mainWindow?.webContents ?? null, event, payload);
 }
 
 async function pickOpenPath(): Promise<string | null> {
