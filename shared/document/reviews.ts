@@ -59,6 +59,17 @@ export function decideReview(doc: CarnetDocument, id: string, decision: 'keep' |
   return { label: { key: decision === 'keep' ? 'routine.labels.keep' : 'routine.labels.archiveOne', params: { name } }, changes };
 }
 
+/** Brings back a contact archived in a review: it is kept after all. */
+export function bringBack(doc: CarnetDocument, id: string, contactId: string, now = nowIso()): ChangeSet {
+  const r = reviewOf(doc, id);
+  const changes: Change[] = [];
+  const c = Object.hasOwn(doc.contacts, contactId) ? doc.contacts[contactId]! : null;
+  if (c?.archived) changes.push({ op: 'put', coll: 'contacts', id: contactId, value: archivedValue(c, false, now) });
+  const value: ReviewSession = { ...r, archived: r.archived.filter((x) => x !== contactId), kept: r.kept.includes(contactId) ? r.kept : [...r.kept, contactId], updatedAt: now };
+  changes.push({ op: 'put', coll: 'reviews', id, value });
+  return { label: { key: 'routine.labels.keep', params: { name: c?.name ?? contactId } }, changes };
+}
+
 /** Archives (or brings back) contacts in one step: a selection on the map, a review's summary. */
 export function setArchived(doc: CarnetDocument, ids: readonly string[], archived: boolean, now = nowIso()): ChangeSet {
   const changes: Change[] = [];

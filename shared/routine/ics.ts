@@ -12,7 +12,7 @@ import type { Language } from '../i18n/index.js';
 import { addDays, weekEnd } from './dates.js';
 import { activeGoals, goalProgress } from './goals.js';
 import { activeObjectives } from './objectives.js';
-import { sayPhrase } from './phrases.js';
+import { ifThen, sayPhrase } from './phrases.js';
 import { actionState, lastContactSince } from './plan.js';
 
 export type IcsOptions = { lang: Language; today: string; /** DTSTAMP, ISO timestamp. */ now: string };
@@ -91,13 +91,6 @@ export function planIcs(doc: CarnetDocument, plan: WeekPlan, opts: IcsOptions): 
   // ical.js folds lines by characters; RFC 5545 §3.1 counts octets, so the lines are folded again the way vCards are.
   const lines = cal.toString().replace(/\r\n[ \t]/g, '').split('\r\n');
   return `${lines.map(foldOctets).join('\r\n')}\r\n`;
-}
-
-/** "If it is Tuesday after the stand-up, at the Café du Commerce, then I act." */
-export function ifThen(lang: Language, a: PlanAction): string {
-  const params = { when: a.when ?? '', where: a.where ?? '' };
-  const key = a.when && a.where ? 'routine.ifThen.both' : a.when ? 'routine.ifThen.when' : 'routine.ifThen.where';
-  return sayPhrase(lang, { key, params });
 }
 
 /** The day an action goes in the calendar: its birthday or due step day within the week, the end of a snooze, else today. */

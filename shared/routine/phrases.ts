@@ -3,7 +3,7 @@
  * Days kept as `YYYY-MM-DD` read as dates of that language ("3 juin 2026",
  * "June 3, 2026"), so a plan made in French reads right in English.
  */
-import type { Phrase } from '../document/schema.js';
+import type { Phrase, PlanAction } from '../document/schema.js';
 import { translator, type Language } from '../i18n/index.js';
 import { isDay } from './dates.js';
 
@@ -39,4 +39,11 @@ export function localParams(lang: Language, params: Phrase['params']): Record<st
 /** The phrase as text in `lang`, through the shared catalog. */
 export function sayPhrase(lang: Language, phrase: Phrase): string {
   return translator(lang)(phrase.key, localParams(lang, phrase.params));
+}
+
+/** "If it is Tuesday after the stand-up, at the Café du Commerce, then I act." */
+export function ifThen(lang: Language, a: PlanAction): string {
+  const params = { when: a.when ?? '', where: a.where ?? '' };
+  const key = a.when && a.where ? 'routine.ifThen.both' : a.when ? 'routine.ifThen.when' : 'routine.ifThen.where';
+  return sayPhrase(lang, { key, params });
 }

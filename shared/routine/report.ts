@@ -1,8 +1,7 @@
 /** The week's plan as readable text: what `carnet plan` prints. */
 import type { CarnetDocument, WeekPlan } from '../document/schema.js';
 import { translator, type Language } from '../i18n/index.js';
-import { ifThen } from './ics.js';
-import { formatDay, sayPhrase } from './phrases.js';
+import { formatDay, ifThen, sayPhrase } from './phrases.js';
 import { actionState, lastContactSince } from './plan.js';
 import type { Reminder } from './reminders.js';
 

@@ -1,11 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useFilteredCount } from '../filters/filterState.js';
 
-type Props = { doc: CarnetDocument | null; path: string; version: number };
+type Props = { doc: CarnetDocument | null; path: string; version: number; /** Shown between the counts and the path (the reminders). */ children?: ReactNode };
 
 /** Counts of what the document holds, and where it is saved. */
-export function StatusBar({ doc, path }: Props) {
+export function StatusBar({ doc, path, children }: Props) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
   const filtered = useFilteredCount();
@@ -29,6 +30,7 @@ export function StatusBar({ doc, path }: Props) {
           {count('interactions', Object.keys(doc.interactions).length)}
         </div>
       )}
+      {children}
       {path && (
         <div className="status-path" title={path}>
           <span className="visually-hidden">{t('status.path')} </span>
