@@ -80,6 +80,7 @@ export function generateDemoDocument(opts: { seed?: number; now?: string } = {})
     goals: demoGoals(clock),
     plans: {},
     reviews: {},
+    reviewMarks: {},
   };
 
   const members = makeMembers(r, clock);

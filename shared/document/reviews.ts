@@ -1,17 +1,21 @@
 /**
- * ChangeSets behind review mode and archiving. A decision (keep, archive)
- * moves the review on and is one undo step with what it did to the contact:
- * undoing an archive brings the contact back and the review to it. Moving
- * back and forth changes only the review's position (the app applies it
- * without an undo step).
+ * ChangeSets behind review mode and archiving. A review is written once when
+ * it starts; each decision is one small mark (and, for an archive, the
+ * contact's flag), one undo step: undoing an archive brings the contact back.
+ * Moving back and forth in a review changes nothing in the document.
  */
 import { newId, nowIso } from './commands.js';
 import type { Change, ChangeSet } from './operations.js';
-import { Contact, type CarnetDocument, type ReviewSession } from './schema.js';
+import { Contact, type CarnetDocument, type ReviewMark, type ReviewSession } from './schema.js';
 
 export function startReview(set: ReviewSession['set'], contacts: readonly string[], now = nowIso(), id = newId('r')): ChangeSet {
-  const value: ReviewSession = { id, set, contacts: [...contacts], position: 0, kept: [], archived: [], startedAt: now, updatedAt: now, ...(contacts.length === 0 ? { finishedAt: now } : {}) };
+  const value: ReviewSession = { id, set, contacts: [...contacts], startedAt: now };
   return { label: { key: 'routine.labels.startReview', params: { count: contacts.length } }, changes: [{ op: 'put', coll: 'reviews', id, value }] };
+}
+
+/** The id of the mark of contact number `index` of a review. */
+export function markId(reviewId: string, index: number): string {
+  return `${reviewId}.${index}`;
 }
 
 function reviewOf(doc: CarnetDocument, id: string): ReviewSession {
@@ -20,57 +24,32 @@ function reviewOf(doc: CarnetDocument, id: string): ReviewSession {
   return r;
 }
 
-function moved(r: ReviewSession, position: number, now: string): ReviewSession {
-  const p = Math.max(0, Math.min(position, r.contacts.length));
-  const { finishedAt: _f, ...rest } = r;
-  return { ...rest, position: p, updatedAt: now, ...(p >= r.contacts.length ? { finishedAt: r.finishedAt ?? now } : {}) };
-}
-
-/** Goes to another contact of the review (or past the last one: the summary). */
-export function moveReview(doc: CarnetDocument, id: string, position: number, now = nowIso()): ChangeSet {
-  const r = reviewOf(doc, id);
-  return { label: { key: 'routine.labels.moveReview' }, changes: [{ op: 'put', coll: 'reviews', id, value: moved(r, position, now) }] };
-}
-
 function archivedValue(c: Contact, archived: boolean, now: string): Contact {
   const { archived: _a, ...rest } = c;
   return Contact.parse({ ...rest, ...(archived ? { archived: true } : {}), updatedAt: now });
 }
 
 /**
- * Keeps or archives the contact the review is on, and moves to the next.
- * Keeping a contact archived earlier in this review brings it back.
+ * Keeps or archives contact number `index` of the review. Keeping a contact
+ * archived earlier (in this review or before) brings it back.
  */
-export function decideReview(doc: CarnetDocument, id: string, decision: 'keep' | 'archive', now = nowIso()): ChangeSet {
-  const r = reviewOf(doc, id);
-  const contactId = r.contacts[r.position];
-  if (contactId === undefined) throw new Error('the review is finished');
+export function decideReview(doc: CarnetDocument, reviewId: string, index: number, decision: ReviewMark['decision'], now = nowIso()): ChangeSet {
+  const r = reviewOf(doc, reviewId);
+  const contactId = r.contacts[index];
+  if (contactId === undefined) throw new Error(`the review has no contact number ${index + 1}`);
   const contact = Object.hasOwn(doc.contacts, contactId) ? doc.contacts[contactId]! : null;
   const changes: Change[] = [];
-  const kept = r.kept.filter((x) => x !== contactId);
-  const archived = r.archived.filter((x) => x !== contactId);
-  if (decision === 'keep') kept.push(contactId);
-  else archived.push(contactId);
-  if (contact && Boolean(contact.archived) !== (decision === 'archive')) {
-    changes.push({ op: 'put', coll: 'contacts', id: contactId, value: archivedValue(contact, decision === 'archive', now) });
+  if (contact && Boolean(contact.archived) !== (decision === 'archived')) {
+    changes.push({ op: 'put', coll: 'contacts', id: contactId, value: archivedValue(contact, decision === 'archived', now) });
   }
-  changes.push({ op: 'put', coll: 'reviews', id, value: moved({ ...r, kept, archived }, r.position + 1, now) });
+  const id = markId(reviewId, index);
+  const mark: ReviewMark = { id, review: reviewId, index, contact: contactId, decision, at: now };
+  changes.push({ op: 'put', coll: 'reviewMarks', id, value: mark });
   const name = contact?.name ?? contactId;
-  return { label: { key: decision === 'keep' ? 'routine.labels.keep' : 'routine.labels.archiveOne', params: { name } }, changes };
+  return { label: { key: decision === 'kept' ? 'routine.labels.keep' : 'routine.labels.archiveOne', params: { name } }, changes };
 }
 
-/** Brings back a contact archived in a review: it is kept after all. */
-export function bringBack(doc: CarnetDocument, id: string, contactId: string, now = nowIso()): ChangeSet {
-  const r = reviewOf(doc, id);
-  const changes: Change[] = [];
-  const c = Object.hasOwn(doc.contacts, contactId) ? doc.contacts[contactId]! : null;
-  if (c?.archived) changes.push({ op: 'put', coll: 'contacts', id: contactId, value: archivedValue(c, false, now) });
-  const value: ReviewSession = { ...r, archived: r.archived.filter((x) => x !== contactId), kept: r.kept.includes(contactId) ? r.kept : [...r.kept, contactId], updatedAt: now };
-  changes.push({ op: 'put', coll: 'reviews', id, value });
-  return { label: { key: 'routine.labels.keep', params: { name: c?.name ?? contactId } }, changes };
-}
-
-/** Archives (or brings back) contacts in one step: a selection on the map, a review's summary. */
+/** Archives (or brings back) contacts in one step: a selection on the map. */
 export function setArchived(doc: CarnetDocument, ids: readonly string[], archived: boolean, now = nowIso()): ChangeSet {
   const changes: Change[] = [];
   for (const id of new Set(ids)) {

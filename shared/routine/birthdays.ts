@@ -3,7 +3,10 @@
  * `1987-04-12`, `--04-12` (no year, vCard), or free text, which is ignored.
  */
 import type { Contact } from '../document/schema.js';
-import { addDays, dayMs, isDay } from './dates.js';
+import { addDays } from './dates.js';
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** Month and day of a birthday, or null when it is not a date. */
 export function birthMonthDay(birthday: string | undefined): { month: number; day: number } | null {
@@ -12,8 +15,8 @@ export function birthMonthDay(birthday: string | undefined): { month: number; da
   if (!m) return null;
   const month = Number(m[2]);
   const day = Number(m[3]);
-  // A leap year holds every real birthday, 29 February included.
-  if (!isDay(`2000-${m[2]}-${m[3]}`)) return null;
+  // Any day some year has: 29 February included.
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return null;
   return { month, day };
 }
 
@@ -31,8 +34,8 @@ export function nextBirthday(birthday: string | undefined, from: string): string
 
 function occurrence(md: { month: number; day: number }, year: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  const exact = `${year}-${p(md.month)}-${p(md.day)}`;
-  return isDay(exact) ? exact : `${year}-${p(md.month)}-28`;
+  const day = md.month === 2 && md.day === 29 && !leap(year) ? 28 : md.day;
+  return `${year}-${p(md.month)}-${p(day)}`;
 }
 
 /** Contacts (not archived) whose birthday falls between `from` and `from + days` (inclusive), soonest first. */
@@ -42,7 +45,7 @@ export function upcomingBirthdays(contacts: Iterable<Contact>, from: string, day
   for (const c of contacts) {
     if (c.archived) continue;
     const date = nextBirthday(c.birthday, from);
-    if (date && dayMs(date) <= dayMs(last)) out.push({ contact: c, date });
+    if (date && date <= last) out.push({ contact: c, date });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0));
 }

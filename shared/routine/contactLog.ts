@@ -5,7 +5,6 @@
  * turn those into real meetings).
  */
 import type { CarnetDocument, Interaction } from '../document/schema.js';
-import { dayMs } from './dates.js';
 
 const ONLINE: ReadonlySet<Interaction['channel']> = new Set(['message', 'email']);
 
@@ -14,10 +13,11 @@ export type ContactLog = { count: number; last: string; lastChannel: Interaction
 /** Per contact id, from interactions dated up to `today` (later ones are plans). Contacts never logged are absent. */
 export function contactLogs(doc: CarnetDocument, today: string): Map<string, ContactLog> {
   const out = new Map<string, ContactLog>();
-  const todayMs = dayMs(today);
+  const last = today.slice(0, 10);
   for (const it of Object.values(doc.interactions)) {
+    // Days as YYYY-MM-DD compare as strings.
     const day = it.date.slice(0, 10);
-    if (dayMs(day) > todayMs) continue;
+    if (day > last) continue;
     for (const id of new Set(it.contacts)) {
       const log = out.get(id);
       if (!log) {

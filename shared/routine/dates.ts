@@ -23,6 +23,30 @@ export function isDay(text: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
 }
 
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` (or ISO timestamp) day, by
+ * arithmetic on its digits (Hinnant's days_from_civil): the hot loops over
+ * 100,000 interactions call it, where Date.parse costs several times more.
+ * The day is not checked: callers pass dates the schema validated.
+ */
+export function dayNumber(day: string): number {
+  let y = (day.charCodeAt(0) - 48) * 1000 + (day.charCodeAt(1) - 48) * 100 + (day.charCodeAt(2) - 48) * 10 + (day.charCodeAt(3) - 48);
+  const m = (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48);
+  const d = (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48);
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Calendar months since year 0 of a `YYYY-MM-DD` day (same digit arithmetic). */
+export function monthNumber(day: string): number {
+  const y = (day.charCodeAt(0) - 48) * 1000 + (day.charCodeAt(1) - 48) * 100 + (day.charCodeAt(2) - 48) * 10 + (day.charCodeAt(3) - 48);
+  return y * 12 + (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48) - 1;
+}
+
 export function dayOfMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -34,7 +58,7 @@ export function addDays(day: string, days: number): string {
 
 /** Whole days from `from` to `to`. */
 export function daysFrom(from: string, to: string): number {
-  return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The Monday of the week holding `day`: the id of that week's plan. */
@@ -56,7 +80,5 @@ export function monthStart(day: string, months = 0): string {
 
 /** Whole calendar months from the month of `from` to the month of `to`. */
 export function monthsFrom(from: string, to: string): number {
-  const a = new Date(dayMs(from));
-  const b = new Date(dayMs(to));
-  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  return monthNumber(to) - monthNumber(from);
 }

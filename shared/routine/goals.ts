@@ -8,7 +8,7 @@
  * routine built step by step, without the guilt of seed 000).
  */
 import type { ActivityGoal, CarnetDocument, Interaction, Phrase } from '../document/schema.js';
-import { addDays, dayMs, daysFrom, monthStart, monthsFrom, weekOf } from './dates.js';
+import { addDays, dayNumber, daysFrom, monthNumber, monthStart, weekOf } from './dates.js';
 
 /** Past periods shown beside the current one. */
 export const PAST_PERIODS = 8;
@@ -29,14 +29,30 @@ export type GoalProgress = {
 
 /** The number of the period holding `day` (0 for the first one, negative before the goal started). */
 export function periodIndex(goal: ActivityGoal, day: string): number {
+  return periodIndexer(goal)(day);
+}
+
+/**
+ * `periodIndex` for one goal, with what depends only on the goal computed
+ * once: the loops over the whole log call it once per interaction.
+ */
+function periodIndexer(goal: ActivityGoal): (day: string) => number {
   const since = goal.since.slice(0, 10);
+  const every = goal.every;
   switch (goal.unit) {
-    case 'day':
-      return Math.floor(daysFrom(since, day) / goal.every);
-    case 'week':
-      return Math.floor(daysFrom(weekOf(since), weekOf(day)) / (7 * goal.every));
-    case 'month':
-      return Math.floor(monthsFrom(since, day) / goal.every);
+    case 'day': {
+      const start = dayNumber(since);
+      return (day) => Math.floor((dayNumber(day) - start) / every);
+    }
+    case 'week': {
+      // Counted from the Monday of the first week: whole weeks fall on Mondays.
+      const monday = dayNumber(weekOf(since));
+      return (day) => Math.floor((dayNumber(day) - monday) / (7 * every));
+    }
+    case 'month': {
+      const start = monthNumber(since);
+      return (day) => Math.floor((monthNumber(day) - start) / every);
+    }
   }
 }
 
@@ -76,12 +92,14 @@ export function goalLabel(goal: ActivityGoal): Phrase {
 /** Matching interactions per period index, for periods `first` to `last`, from interactions dated up to `today`. */
 export function periodCounts(doc: CarnetDocument, goal: ActivityGoal, first: number, last: number, today: string): Map<number, number> {
   const counts = new Map<number, number>();
-  const todayMs = dayMs(today);
+  const index = periodIndexer(goal);
+  const last10 = today.slice(0, 10);
   for (const it of Object.values(doc.interactions)) {
     if (!countsFor(goal, it)) continue;
+    // Days as YYYY-MM-DD compare as strings.
     const day = it.date.slice(0, 10);
-    if (dayMs(day) > todayMs) continue;
-    const i = periodIndex(goal, day);
+    if (day > last10) continue;
+    const i = index(day);
     if (i >= first && i <= last) counts.set(i, (counts.get(i) ?? 0) + 1);
   }
   return counts;

@@ -6,13 +6,16 @@
 import type { CarnetDocument, Contact, ReviewSession } from '../document/schema.js';
 import { exportVcard } from '../export/vcard.js';
 import { writeCsv } from '../import/csv.js';
+import { marksByReview } from './reviewProgress.js';
 
 export const GREETINGS_HEADER = ['Name', 'Given Name', 'Family Name', 'E-mail', 'Other E-mails', 'Street', 'Postal Code', 'City', 'Region', 'Country'] as const;
 
 /** The kept contacts of a review that still exist and are not archived, in the review's order. */
 export function keptContacts(doc: CarnetDocument, review: ReviewSession): Contact[] {
-  const kept = new Set(review.kept);
-  return review.contacts.filter((id) => kept.has(id) && Object.hasOwn(doc.contacts, id) && !doc.contacts[id]!.archived).map((id) => doc.contacts[id]!);
+  const marks = marksByReview(doc).get(review.id) ?? new Map();
+  return review.contacts
+    .filter((id, i) => marks.get(i)?.decision === 'kept' && marks.get(i)?.contact === id && Object.hasOwn(doc.contacts, id) && !doc.contacts[id]!.archived)
+    .map((id) => doc.contacts[id]!);
 }
 
 /**

@@ -329,3 +329,45 @@ test('contacts selected on the map are archived in one step, and Ctrl+Z brings t
   doc = (await callApi(carnet.server, 'getState')).doc;
   for (const id of live) expect(doc.contacts[id]!.archived).toBeUndefined();
 });
+
+test('desktop notifications are opt-in; once on, a few are shown through the browser’s Notification API, each once', async ({ page, carnet }) => {
+  // The page's Notification, recorded: Chromium headless shows none, and the test must see what was asked.
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string; tag: string }[] = [];
+    (window as unknown as { __shown: typeof shown }).__shown = shown;
+    // The permission outlives a reload, as the browser's does.
+    class Recorded {
+      static permission: NotificationPermission = sessionStorage.getItem('granted') ? 'granted' : 'default';
+      static async requestPermission(): Promise<NotificationPermission> {
+        sessionStorage.setItem('granted', '1');
+        Recorded.permission = 'granted';
+        return 'granted';
+      }
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: NotificationOptions = {}) {
+        shown.push({ title, body: options.body ?? '', tag: options.tag ?? '' });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true });
+  });
+  await openApp(page, carnet.server);
+  const drawer = await openTab(page, 'This week');
+  await weekActions(drawer);
+  const shown = () => page.evaluate(() => (window as unknown as { __shown: { title: string; body: string; tag: string }[] }).__shown);
+  expect(await shown()).toEqual([]);
+  await drawer.getByRole('checkbox', { name: 'Desktop notifications' }).check();
+  await expect.poll(async () => (await shown()).length).toBeGreaterThan(0);
+  const first = await shown();
+  expect(first.length).toBeLessThanOrEqual(3);
+  // The demo's design objective is up for review: that comes first, and names it.
+  expect(first[0]).toMatchObject({ title: 'Time to look again', body: 'Your objective “Recruter l’équipe design” is up for review: is it still the right one?' });
+  expect(new Set(first.map((n) => n.title)).size).toBe(first.length);
+  await expect.poll(async () => (await callApi(carnet.server, 'getSettings')).routine.sent.length).toBe(first.length);
+  // A reload, permission still granted, sends nothing again the same day.
+  await page.reload();
+  await waitForIdle(page);
+  await openTab(page, 'This week');
+  await page.waitForTimeout(1000);
+  expect(await shown()).toEqual([]);
+  expect((await callApi(carnet.server, 'getSettings')).routine.notifications).toBe(true);
+});

@@ -11,6 +11,9 @@ type Props = {
   doc: CarnetDocument;
   result: AnalysisResult | null;
   review: ReviewSession;
+  /** Index of the contact in the review. */
+  position: number;
+  decided: 'kept' | 'archived' | null;
   contactId: string;
   cadenceOpen: boolean;
   onKeep(): void;
@@ -22,12 +25,11 @@ type Props = {
 };
 
 /** One contact of a review: who they are, when you last talked, their cadence and closeness, and the keys to decide. */
-export function ReviewCard({ doc, result, review, contactId, cadenceOpen, onKeep, onArchive, onNext, onBack, onCadence, onCategory }: Props) {
+export function ReviewCard({ doc, result, review, position, decided, contactId, cadenceOpen, onKeep, onArchive, onNext, onBack, onCadence, onCategory }: Props) {
   const { t, i18n } = useTranslation();
   const lang = toLanguage(i18n.language);
   const c = Object.hasOwn(doc.contacts, contactId) ? doc.contacts[contactId]! : null;
   const analysed = result?.contacts.find((x) => x.id === contactId);
-  const decided = review.kept.includes(contactId) ? 'kept' : review.archived.includes(contactId) ? 'archived' : null;
   const job = c?.organizations.find((o) => o.current) ?? c?.organizations[0];
   const key = (k: string, what: string) => (
     <li>
@@ -94,7 +96,7 @@ export function ReviewCard({ doc, result, review, contactId, cadenceOpen, onKeep
           </div>
         )}
         <div className="review-buttons">
-          <button type="button" className="button" onClick={onBack} disabled={review.position === 0} aria-keyshortcuts="ArrowLeft">
+          <button type="button" className="button" onClick={onBack} disabled={position === 0} aria-keyshortcuts="ArrowLeft">
             ← {t('routine.review.back')}
           </button>
           {c && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import { sortedCategories } from '../../../shared/document/categories.js';
 import { REVIEW_SETS, type CarnetDocument, type ReviewSession } from '../../../shared/document/schema.js';
+import { marksByReview, reviewProgress } from '../../../shared/routine/reviewProgress.js';
 import { reviewSetContacts } from '../../../shared/routine/reviewSets.js';
 import { today } from '../analysis/analysisClient.js';
 
@@ -34,10 +35,15 @@ export function ReviewStart({ doc, version, result, initial, onStart, onResume }
     return out;
     // `version` stands for the in-place edits of `doc`.
   }, [doc, version, result, category, cluster, day]);
-  const unfinished = Object.values(doc.reviews)
-    .filter((r) => !r.finishedAt && r.contacts.length > 0)
-    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
-    .slice(0, 3);
+  const unfinished = useMemo(() => {
+    const byReview = marksByReview(doc);
+    return Object.values(doc.reviews)
+      .map((r) => ({ r, p: reviewProgress(r, byReview.get(r.id)) }))
+      .filter(({ r, p }) => !p.finished && r.contacts.length > 0)
+      .sort((a, b) => (a.p.lastActivity < b.p.lastActivity ? 1 : -1))
+      .slice(0, 3);
+    // `version` stands for the in-place edits of `doc`.
+  }, [doc, version]);
   const labelOf = (k: SetKind) =>
     k === 'category' ? categories.find((c) => c.id === category)?.name : k === 'cluster' ? clusters.find((c) => c.id === cluster)?.label : undefined;
   const start = () => {
@@ -54,9 +60,9 @@ export function ReviewStart({ doc, version, result, initial, onStart, onResume }
         if (counts[kind].length > 0) start();
       }}
     >
-      {unfinished.map((r) => (
+      {unfinished.map(({ r, p }) => (
         <button key={r.id} type="button" className="button primary resume" onClick={() => onResume(r.id)}>
-          {t('routine.review.resume', { set: r.set.label ?? t(`routine.review.sets.${r.set.kind}`), position: r.position + 1, count: r.contacts.length })}
+          {t('routine.review.resume', { set: r.set.label ?? t(`routine.review.sets.${r.set.kind}`), position: p.next + 1, count: r.contacts.length })}
         </button>
       ))}
       <fieldset className="field review-sets">

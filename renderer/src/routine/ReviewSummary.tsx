@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { bringBack } from '../../../shared/document/reviews.js';
+import { decideReview } from '../../../shared/document/reviews.js';
 import type { CarnetDocument, ReviewSession } from '../../../shared/document/schema.js';
+import type { ReviewProgress } from '../../../shared/routine/reviewProgress.js';
 import { greetingsCsv, greetingsVcard, keptContacts } from '../../../shared/routine/greetings.js';
 import { saveDownload } from '../export/runExport.js';
 import { useStore } from '../state/StoreContext.js';
 
-type Props = { doc: CarnetDocument; review: ReviewSession; onBack(): void; onAgain(): void; onClose(): void };
+type Props = { doc: CarnetDocument; review: ReviewSession; progress: ReviewProgress; onBack(): void; onResume(): void; onAgain(): void; onClose(): void };
 
 /** The end of a review: what was kept and archived (archiving undone one by one if wanted), and the greetings list. */
-export function ReviewSummary({ doc, review, onBack, onAgain, onClose }: Props) {
+export function ReviewSummary({ doc, review, progress, onBack, onResume, onAgain, onClose }: Props) {
   const { t } = useTranslation();
   const store = useStore();
   const kept = keptContacts(doc, review);
-  const archived = review.archived.filter((id) => Object.hasOwn(doc.contacts, id));
+  const archived = [...progress.marks.values()].filter((m) => m.decision === 'archived' && Object.hasOwn(doc.contacts, m.contact)).sort((a, b) => a.index - b.index);
+  const left = review.contacts.length - progress.kept - progress.archived;
   const download = (kind: 'csv' | 'vcf') =>
     saveDownload(
       `carnet-greetings.${kind}`,
@@ -21,15 +23,23 @@ export function ReviewSummary({ doc, review, onBack, onAgain, onClose }: Props) 
   return (
     <section className="review-summary" aria-labelledby="review-summary-title">
       <h3 id="review-summary-title">{t('routine.review.summary')}</h3>
-      <p data-testid="review-counts">{t('routine.review.summaryCounts', { count: review.contacts.length, kept: review.kept.length, archived: review.archived.length })}</p>
+      <p data-testid="review-counts">{t('routine.review.summaryCounts', { count: progress.kept + progress.archived, kept: progress.kept, archived: progress.archived })}</p>
+      {left > 0 && (
+        <p className="hint">
+          {t('routine.review.left', { count: left })}{' '}
+          <button type="button" className="sugg-button" onClick={onResume}>
+            {t('routine.review.toLeft')}
+          </button>
+        </p>
+      )}
       {archived.length > 0 && (
         <>
           <h4 className="sugg-sub">{t('routine.review.archivedList')}</h4>
           <ul className="review-archived" aria-label={t('routine.review.archivedList')}>
-            {archived.map((id) => (
-              <li key={id}>
-                <span>{doc.contacts[id]!.name}</span>
-                <button type="button" className="sugg-button quiet" aria-label={`${t('routine.review.bringBack')}: ${doc.contacts[id]!.name}`} onClick={() => void store.apply(bringBack(doc, review.id, id))}>
+            {archived.map((m) => (
+              <li key={m.id}>
+                <span>{doc.contacts[m.contact]!.name}</span>
+                <button type="button" className="sugg-button quiet" aria-label={`${t('routine.review.bringBack')}: ${doc.contacts[m.contact]!.name}`} onClick={() => void store.apply(decideReview(doc, review.id, m.index, 'kept'))}>
                   {t('routine.review.bringBack')}
                 </button>
               </li>

@@ -121,3 +121,27 @@ describe('activity goals counted from the log', () => {
     );
   });
 });
+
+describe('day arithmetic', () => {
+  it('dayNumber and monthNumber agree with Date on every day from 1900 to 2200', async () => {
+    const { dayNumber, monthNumber } = await import('../../../shared/routine/dates.js');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 11, 31) }), (ms) => {
+        const d = new Date(ms);
+        const day = d.toISOString().slice(0, 10);
+        expect(dayNumber(day)).toBe(Math.floor(ms / 86_400_000));
+        expect(monthNumber(day)).toBe(d.getUTCFullYear() * 12 + d.getUTCMonth());
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('birthdays: 29 February falls on the 28th in other years, and free text is no birthday', async () => {
+    const { nextBirthday, birthMonthDay } = await import('../../../shared/routine/birthdays.js');
+    expect(nextBirthday('1992-02-29', '2026-02-01')).toBe('2026-02-28');
+    expect(nextBirthday('--02-29', '2028-02-01')).toBe('2028-02-29');
+    expect(nextBirthday('1990-06-01', '2026-06-03')).toBe('2027-06-01');
+    expect(birthMonthDay('1990-02-30')).toBeNull();
+    expect(birthMonthDay('le 3 mai')).toBeNull();
+  });
+});

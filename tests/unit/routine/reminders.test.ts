@@ -67,7 +67,7 @@ describe('reminders', () => {
     for (let i = 0; i < 12; i++) contact(d, { id: `c${i}`, sources: [{ file: 'Connections.csv', format: 'linkedin', importedAt: '2026-06-02T10:00:00.000Z' }] });
     const r = reminders(d, { today: TODAY, lastSeen: null, plan: null });
     expect(r.map((x) => sayPhrase('fr', x.phrase))).toEqual(['12 contacts importés le 2 juin 2026 : passez-les en revue un par un, au clavier.']);
-    d.reviews.r1 = { id: 'r1', set: { kind: 'imported' }, contacts: [], position: 0, kept: [], archived: [], startedAt: '2026-06-02T11:00:00.000Z', updatedAt: '2026-06-02T11:00:00.000Z' };
+    d.reviews.r1 = { id: 'r1', set: { kind: 'imported' }, contacts: [], startedAt: '2026-06-02T11:00:00.000Z' };
     expect(reminders(d, { today: TODAY, lastSeen: null, plan: null })).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
-import { decideReview, moveReview, setArchived, setCadence, setCloseness, startReview } from '../../../shared/document/reviews.js';
+import { decideReview, setArchived, setCadence, setCloseness, startReview } from '../../../shared/document/reviews.js';
 import { parseImportFile } from '../../../shared/import/index.js';
 import { greetingsCsv, greetingsVcard, keptContacts } from '../../../shared/routine/greetings.js';
+import { currentReview, marksByReview, reviewProgress } from '../../../shared/routine/reviewProgress.js';
 import { reviewSetContacts } from '../../../shared/routine/reviewSets.js';
 import { contact, daysBefore, doc, interaction, TODAY } from './helpers.js';
 
@@ -34,25 +35,32 @@ describe('review sets', () => {
 });
 
 describe('review decisions', () => {
-  it('keep and archive move on; undoing an archive brings the contact and the review back', () => {
+  it('each decision is one small mark; undoing an archive brings the contact back; progress resumes at the first undecided', () => {
     const d = setup();
     applyChangeSet(d, startReview({ kind: 'all' }, ['a', 'b', 'c'], '2026-06-03T09:00:00.000Z', 'r1'));
-    applyChangeSet(d, decideReview(d, 'r1', 'keep', '2026-06-03T09:01:00.000Z'));
+    applyChangeSet(d, decideReview(d, 'r1', 0, 'kept', '2026-06-03T09:01:00.000Z'));
     const before = structuredClone(d);
-    const undo = applyChangeSet(d, decideReview(d, 'r1', 'archive', '2026-06-03T09:02:00.000Z'));
+    const archive = decideReview(d, 'r1', 1, 'archived', '2026-06-03T09:02:00.000Z');
+    // Nothing in the ChangeSet grows with the size of the review.
+    expect(archive.changes.map((c) => (c.op === 'put' ? c.coll : c.op))).toEqual(['contacts', 'reviewMarks']);
+    const undo = applyChangeSet(d, archive);
     expect(d.contacts.b!.archived).toBe(true);
-    expect(d.reviews.r1).toMatchObject({ position: 2, kept: ['a'], archived: ['b'] });
+    let p = reviewProgress(d.reviews.r1!, marksByReview(d).get('r1'));
+    expect(p).toMatchObject({ kept: 1, archived: 1, next: 2, finished: false });
     applyChangeSet(d, undo);
     expect(d).toEqual(before);
-    // Back, then keep what was archived: it comes back.
-    applyChangeSet(d, decideReview(d, 'r1', 'archive', '2026-06-03T09:02:00.000Z'));
-    applyChangeSet(d, moveReview(d, 'r1', 1));
-    applyChangeSet(d, decideReview(d, 'r1', 'keep'));
+    // Keeping what was archived brings it back.
+    applyChangeSet(d, decideReview(d, 'r1', 1, 'archived'));
+    applyChangeSet(d, decideReview(d, 'r1', 1, 'kept'));
     expect(d.contacts.b!.archived).toBeUndefined();
-    expect(d.reviews.r1).toMatchObject({ position: 2, kept: ['a', 'b'], archived: [] });
-    applyChangeSet(d, decideReview(d, 'r1', 'keep'));
-    expect(d.reviews.r1!.finishedAt).toBeDefined();
-    expect(() => decideReview(d, 'r1', 'keep')).toThrow(/finished/);
+    // A contact skipped is where the review resumes.
+    p = reviewProgress(d.reviews.r1!, marksByReview(d).get('r1'));
+    expect(p).toMatchObject({ kept: 2, archived: 0, next: 2, finished: false });
+    expect(currentReview(d)?.review.id).toBe('r1');
+    applyChangeSet(d, decideReview(d, 'r1', 2, 'kept'));
+    expect(reviewProgress(d.reviews.r1!, marksByReview(d).get('r1')).finished).toBe(true);
+    expect(currentReview(d)).toBeNull();
+    expect(() => decideReview(d, 'r1', 3, 'kept')).toThrow(/no contact number 4/);
   });
 
   it('sets cadence and closeness, and clears them', () => {
@@ -78,7 +86,7 @@ describe('greetings list', () => {
     const d = setup();
     d.contacts.x!.archived = false;
     applyChangeSet(d, startReview({ kind: 'all' }, ['a', 'b', 'c', 'x'], '2026-06-03T09:00:00.000Z', 'r1'));
-    for (const decision of ['keep', 'archive', 'keep', 'keep'] as const) applyChangeSet(d, decideReview(d, 'r1', decision));
+    (['kept', 'archived', 'kept', 'kept'] as const).forEach((decision, i) => applyChangeSet(d, decideReview(d, 'r1', i, decision)));
     const kept = keptContacts(d, d.reviews.r1!);
     expect(kept.map((c) => c.id)).toEqual(['a', 'c', 'x']);
     const csv = greetingsCsv(kept);
