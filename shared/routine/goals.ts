@@ -9,6 +9,7 @@
  */
 import type { ActivityGoal, CarnetDocument, Interaction, Phrase } from '../document/schema.js';
 import { addDays, dayNumber, daysFrom, monthNumber, monthStart, weekOf } from './dates.js';
+import { DayLog } from './dayLog.js';
 
 /** Past periods shown beside the current one. */
 export const PAST_PERIODS = 8;
@@ -89,17 +90,18 @@ export function goalLabel(goal: ActivityGoal): Phrase {
   return { key: 'routine.goal.label', params: { thing, count: goal.count, unit: goal.unit, every: goal.every } };
 }
 
-/** Matching interactions per period index, for periods `first` to `last`, from interactions dated up to `today`. */
-export function periodCounts(doc: CarnetDocument, goal: ActivityGoal, first: number, last: number, today: string): Map<number, number> {
+/**
+ * Matching interactions per period index, for periods `first` to `last`,
+ * from interactions dated up to `today`: only those days of the log are read.
+ */
+export function periodCounts(log: DayLog, goal: ActivityGoal, first: number, last: number, today: string): Map<number, number> {
   const counts = new Map<number, number>();
+  if (last < first) return counts;
   const index = periodIndexer(goal);
-  const last10 = today.slice(0, 10);
-  for (const it of Object.values(doc.interactions)) {
+  const end = periodAt(goal, last).end;
+  for (const it of log.between(periodAt(goal, first).start, end < today ? end : today.slice(0, 10))) {
     if (!countsFor(goal, it)) continue;
-    // Days as YYYY-MM-DD compare as strings.
-    const day = it.date.slice(0, 10);
-    if (day > last10) continue;
-    const i = index(day);
+    const i = index(it.date.slice(0, 10));
     if (i >= first && i <= last) counts.set(i, (counts.get(i) ?? 0) + 1);
   }
   return counts;
@@ -107,12 +109,13 @@ export function periodCounts(doc: CarnetDocument, goal: ActivityGoal, first: num
 
 /**
  * Progress of a goal as of `today`: interactions dated after today are
- * plans, not done, and are left out. One pass over the log.
+ * plans, not done, and are left out. Pass the document's DayLog when there
+ * is one; otherwise one is made.
  */
-export function goalProgress(doc: CarnetDocument, goal: ActivityGoal, today: string, pastPeriods = PAST_PERIODS): GoalProgress {
+export function goalProgress(doc: CarnetDocument, goal: ActivityGoal, today: string, pastPeriods = PAST_PERIODS, log: DayLog = DayLog.of(doc)): GoalProgress {
   const currentIndex = Math.max(0, periodIndex(goal, today));
   const first = Math.max(0, currentIndex - pastPeriods);
-  const counts = periodCounts(doc, goal, first, currentIndex, today);
+  const counts = periodCounts(log, goal, first, currentIndex, today);
   const progress = (p: Period): PeriodProgress => {
     const count = counts.get(p.index) ?? 0;
     return { ...p, count, met: count >= goal.count };

@@ -10,6 +10,7 @@ import type { CarnetDocument, PlanAction, WeekPlan } from '../document/schema.js
 import { fold as foldOctets } from '../export/vcard.js';
 import type { Language } from '../i18n/index.js';
 import { addDays, weekEnd } from './dates.js';
+import { DayLog } from './dayLog.js';
 import { activeGoals, goalProgress } from './goals.js';
 import { activeObjectives } from './objectives.js';
 import { ifThen, sayPhrase } from './phrases.js';
@@ -52,7 +53,8 @@ export function planIcs(doc: CarnetDocument, plan: WeekPlan, opts: IcsOptions): 
 
   const name = (id: string) => (Object.hasOwn(doc.contacts, id) ? doc.contacts[id]!.name : id);
   const objectiveTitle = (id: string | undefined) => (id && Object.hasOwn(doc.objectives, id) ? doc.objectives[id]!.title : null);
-  const recent = lastContactSince(doc, plan.id);
+  const log = DayLog.of(doc);
+  const recent = lastContactSince(doc, plan.id, log);
   const inPlan = new Set<string>();
   for (const a of plan.actions) {
     const state = actionState(doc, plan, a, today, recent);
@@ -80,7 +82,7 @@ export function planIcs(doc: CarnetDocument, plan: WeekPlan, opts: IcsOptions): 
   }
 
   for (const g of activeGoals(doc)) {
-    const p = goalProgress(doc, g, today, 0);
+    const p = goalProgress(doc, g, today, 0, log);
     const label = sayPhrase(lang, p.label);
     const objective = objectiveTitle(g.objective);
     const description = [say('routine.ics.goalProgress', { count: p.current.count, target: g.count }), ...(objective ? [say('routine.ics.serves', { objective })] : [])].join('\n');

@@ -14,6 +14,7 @@ import type { AnalysisResult } from '../analysis/analyze.js';
 import { PLAN_ACTION_KINDS, type CarnetDocument, type PlanAction, type WeekPlan } from '../document/schema.js';
 import { planCandidates, type Candidate } from './candidates.js';
 import { weekEnd, weekOf } from './dates.js';
+import type { DayLog } from './dayLog.js';
 
 export const DEFAULT_PLAN_SIZE = 5;
 export const MIN_PLAN_SIZE = 3;
@@ -124,10 +125,11 @@ export function actionState(doc: CarnetDocument, plan: WeekPlan, action: PlanAct
   return 'open';
 }
 
-/** For each contact, the day of their latest interaction on or after `from`. */
-export function lastContactSince(doc: CarnetDocument, from: string): Map<string, string> {
+/** For each contact, the day of their latest interaction on or after `from` (read from the DayLog when given). */
+export function lastContactSince(doc: CarnetDocument, from: string, log?: DayLog): Map<string, string> {
   const out = new Map<string, string>();
-  for (const it of Object.values(doc.interactions)) {
+  const its = log ? log.between(from, '9999-12-31') : Object.values(doc.interactions);
+  for (const it of its) {
     const day = it.date.slice(0, 10);
     if (day < from) continue;
     for (const id of it.contacts) if ((out.get(id) ?? '') < day) out.set(id, day);

@@ -7,6 +7,7 @@
 import type { CarnetDocument, Phrase, WeekPlan } from '../document/schema.js';
 import { birthdaysBetween, upcomingBirthdays } from './birthdays.js';
 import { weekEnd, weekOf } from './dates.js';
+import { DayLog } from './dayLog.js';
 import { activeGoals, goalProgress, periodAt, periodCounts, periodIndex } from './goals.js';
 import { dueSteps, reviewsDue } from './objectives.js';
 import { actionState, lastContactSince } from './plan.js';
@@ -38,16 +39,19 @@ export type ReminderOptions = {
   lastSeen: string | null;
   /** This week's plan (stored or about to be). */
   plan: WeekPlan | null;
+  /** The document's interactions by day (made here when not given). */
+  log?: DayLog;
 };
 
 export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[] {
   const { today, plan } = opts;
+  const log = opts.log ?? DayLog.of(doc);
   const lastSeen = opts.lastSeen && opts.lastSeen < today ? opts.lastSeen : null;
   const objectiveTitle = (id: string | undefined) => (id && Object.hasOwn(doc.objectives, id) ? doc.objectives[id]!.title : undefined);
   const out: Reminder[] = [];
 
   if (plan) {
-    const recent = lastContactSince(doc, plan.id);
+    const recent = lastContactSince(doc, plan.id, log);
     const open = plan.actions.filter((a) => actionState(doc, plan, a, today, recent) === 'open');
     if (open.length > 0) {
       const first = open[0]!;
@@ -80,7 +84,7 @@ export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[
   }
 
   for (const goal of activeGoals(doc)) {
-    const p = goalProgress(doc, goal, today, 0);
+    const p = goalProgress(doc, goal, today, 0, log);
     const objective = objectiveTitle(goal.objective);
     const served = goal.objective && objective ? { objective: goal.objective } : {};
     if (!p.current.met && p.current.daysLeft <= GOAL_WARNING_DAYS && p.current.start <= today) {
@@ -97,7 +101,7 @@ export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[
       // Periods that ended after the last open, and before today.
       const from = Math.max(0, periodIndex(goal, lastSeen));
       const to = p.current.index - 1;
-      const counts = periodCounts(doc, goal, from, to, today);
+      const counts = periodCounts(log, goal, from, to, today);
       const missed: string[] = [];
       for (let i = to; i >= from && missed.length < MISSED_PERIODS_SHOWN; i--) {
         if ((counts.get(i) ?? 0) < goal.count) missed.push(periodAt(goal, i).start);
@@ -119,7 +123,7 @@ export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[
     for (const p of Object.values(doc.plans)) {
       const end = weekEnd(p.id);
       if (end < lastSeen || end >= today || p.id === weekOf(today)) continue;
-      const recent = lastContactSince(doc, p.id);
+      const recent = lastContactSince(doc, p.id, log);
       const left = p.actions.filter((a) => {
         const s = actionState(doc, p, a, end, recent);
         return s === 'open' || s === 'snoozed' || s === 'postponed';

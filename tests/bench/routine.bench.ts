@@ -8,10 +8,11 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeNetwork } from '../../shared/analysis/analyze.js';
 import { generateLargeNetwork } from '../../shared/demo/largeNetwork.js';
-import { updateContact } from '../../shared/document/commands.js';
+import { logInteraction, updateContact } from '../../shared/document/commands.js';
 import { applyChangeSet } from '../../shared/document/operations.js';
 import { decideReview, startReview } from '../../shared/document/reviews.js';
 import { makePlan } from '../../shared/document/weekPlans.js';
+import { DayLog } from '../../shared/routine/dayLog.js';
 import { actionState, buildWeekPlan, lastContactSince } from '../../shared/routine/plan.js';
 import { reminders } from '../../shared/routine/reminders.js';
 import { reviewSetContacts } from '../../shared/routine/reviewSets.js';
@@ -45,15 +46,20 @@ const analysisMs = timed(3, () => (analysis = analyzeNetwork(doc, { now: NOW }))
 const planMs = timed(RUNS, () => buildWeekPlan(doc, analysis, NOW));
 applyChangeSet(doc, makePlan(buildWeekPlan(doc, analysis, NOW)));
 const plan = doc.plans[Object.keys(doc.plans)[0]!]!;
-const perEditMs = timed(RUNS, () => {
-  reminders(doc, { today: NOW, lastSeen: '2026-05-01', plan });
-  const recent = lastContactSince(doc, plan.id);
+// The renderer keeps the log by day up to date from each ChangeSet; an edit then costs its update and a read of a few days.
+const log = DayLog.of(doc);
+const perEditMs = timed(RUNS, (i) => {
+  const set = logInteraction(doc, { id: `i_bench_${i}`, date: NOW, contacts: [Object.keys(doc.contacts)[i]!], channel: 'call', direction: 'gave' });
+  applyChangeSet(doc, set);
+  log.apply(doc, set);
+  reminders(doc, { today: NOW, lastSeen: '2026-05-01', plan, log });
+  const recent = lastContactSince(doc, plan.id, log);
   for (const a of plan.actions) actionState(doc, plan, a, NOW, recent);
 });
 
 const common = { baseline: Math.round(analysisMs), baselineName: 'analyzeNetwork of the same document', contacts: CONTACTS, runs: RUNS };
 emit({ name: 'routine.plan_30k', value: Math.round(planMs), unit: 'ms', ...common, ratio: +(planMs / analysisMs).toFixed(3), goal: '≤ 0.1 of the analysis', met: planMs <= 0.1 * analysisMs, actions: plan.actions.length });
-emit({ name: 'routine.reminders_and_states_30k', value: Math.round(perEditMs), unit: 'ms', ...common, ratio: +(perEditMs / analysisMs).toFixed(3), goal: '≤ 0.05 of the analysis', met: perEditMs <= 0.05 * analysisMs });
+emit({ name: 'routine.edit_then_reminders_and_states_30k', value: Math.round(perEditMs), unit: 'ms', ...common, ratio: +(perEditMs / analysisMs).toFixed(3), goal: '≤ 0.02 of the analysis', met: perEditMs <= 0.02 * analysisMs });
 
 // A review of everyone: one keypress is a decision, built, serialised (as it crosses to the main side) and applied.
 const everyone = reviewSetContacts(doc, analysis, { kind: 'all' }, NOW);

@@ -8,6 +8,7 @@ import { activeObjectives } from '../../../shared/routine/objectives.js';
 import { formatDay, sayPhrase } from '../../../shared/routine/phrases.js';
 import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
+import { dayLogFor } from './dayLogFor.js';
 
 type Props = { doc: CarnetDocument; version: number; today: string };
 
@@ -21,11 +22,13 @@ export function GoalsSection({ doc, version, today }: Props) {
   const lang = toLanguage(i18n.language);
   const store = useStore();
   const [editing, setEditing] = useState<string | null>(null);
-  const goals = useMemo(
-    () => Object.values(doc.goals).sort((a, b) => (a.id < b.id ? -1 : 1)).map((g) => goalProgress(doc, g, today)),
+  const goals = useMemo(() => {
+    const log = dayLogFor(store);
+    return Object.values(doc.goals)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((g) => goalProgress(doc, g, today, undefined, log));
     // `version` stands for the in-place edits of `doc`.
-    [doc, version, today],
-  );
+  }, [store, doc, version, today]);
 
   return (
     <section className="sugg-section" aria-labelledby="routine-goals-title">

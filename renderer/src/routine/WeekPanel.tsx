@@ -14,6 +14,7 @@ import { saveDownload } from '../export/runExport.js';
 import { useAppState, useStore } from '../state/StoreContext.js';
 import { LogInteractionDialog } from '../suggestions/LogInteractionDialog.js';
 import { ActionCard } from './ActionCard.js';
+import { dayLogFor } from './dayLogFor.js';
 import { NotificationsToggle } from './NotificationsToggle.js';
 import { RemindersList } from './RemindersList.js';
 import { useClock, useReminders } from './useRoutine.js';
@@ -46,10 +47,10 @@ export function WeekPanel({ doc, version, result, onOpenContact, onReview, onOpe
   const plan = Object.hasOwn(doc.plans, week) ? doc.plans[week]! : null;
   const states = useMemo(() => {
     if (!plan) return new Map<string, ReturnType<typeof actionState>>();
-    const recent = lastContactSince(doc, plan.id);
+    const recent = lastContactSince(doc, plan.id, dayLogFor(store));
     return new Map(plan.actions.map((a) => [a.key, actionState(doc, plan, a, today, recent)]));
     // `version` stands for the in-place edits of `doc`.
-  }, [doc, version, plan, today]);
+  }, [store, doc, version, plan, today]);
   const done = [...states.values()].filter((s) => s === 'done').length;
 
   const openReminder = (r: Reminder) => {

@@ -17,6 +17,7 @@ import { useAnalysis } from '../analysis/useAnalysis.js';
 import type { CarnetStore } from '../state/store.js';
 import { useAppState, useStore } from '../state/StoreContext.js';
 import { clockFor, type ClockState } from './routineClock.js';
+import { dayLogFor } from './dayLogFor.js';
 import { deliver, type BrowserNotifications } from './notifier.js';
 
 export function useClock(): ClockState {
@@ -43,7 +44,8 @@ export function useReminders(doc: CarnetDocument | null, version: number): Remin
     if (!doc || !settings) return [];
     const week = weekOf(today);
     const plan = Object.hasOwn(doc.plans, week) ? doc.plans[week]! : null;
-    return sortReminders(reminders(doc, { today, lastSeen: since, plan }));
+    const log = dayLogFor(store);
+    return sortReminders(reminders(doc, { today, lastSeen: since, plan, ...(log ? { log } : {}) }));
     // `version` stands for in-place edits of `doc`; `wakes` for a wake-up within the same day.
   }, [doc, version, today, wakes, since, settings !== null]);
 }
