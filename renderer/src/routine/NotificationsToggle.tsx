@@ -9,13 +9,21 @@ export function NotificationsToggle({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const store = useStore();
   const [refused, setRefused] = useState<Permission | null>(null);
-  const on = settings.routine.notifications;
+  // The box follows the click at once; the settings (and the browser's permission) catch up.
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const on = asked ?? settings.routine.notifications;
   const toggle = async () => {
-    if (on) return store.setRoutineSettings({ notifications: false });
-    const browser = (globalThis as { Notification?: BrowserNotifications }).Notification;
-    const answer = await allowNotifications({ transport: settings.capabilities.transport, browser });
-    setRefused(answer === 'granted' ? null : answer);
-    if (answer === 'granted') await store.setRoutineSettings({ notifications: true });
+    const want = !on;
+    setAsked(want);
+    try {
+      if (!want) return await store.setRoutineSettings({ notifications: false });
+      const browser = (globalThis as { Notification?: BrowserNotifications }).Notification;
+      const answer = await allowNotifications({ transport: settings.capabilities.transport, browser });
+      setRefused(answer === 'granted' ? null : answer);
+      if (answer === 'granted') await store.setRoutineSettings({ notifications: true });
+    } finally {
+      setAsked(null);
+    }
   };
   return (
     <div className="notify-toggle">
