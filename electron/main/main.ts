@@ -8,12 +8,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Language } from '../../shared/api/contract.js';
+import type { Events, Language } from '../../shared/api/contract.js';
 import { createBackend } from '../services/backend.js';
 import { removeSettingsLeftovers, Settings } from '../services/settings.js';
 import { confirmDownloadOverwrites, createDialogs } from './dialogs.js';
 import { forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
+import { forwardWake, showNotification } from './notifications.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { PathGrants } from './pathGrants.js';
 import { hardenSession, hardenWebContents, isWebUrl } from './security.js';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     systemLanguage,
     dialogs: createDialogs({ window: () => mainWindow, grants, documentsDir: () => app.getPath('documents') }),
     openExternal,
+    notify: async (notice) => showNotification(notice, () => mainWindow, toWindow),
   });
 
   hardenSession(session.defaultSession);
@@ -68,6 +70,7 @@ async function start(): Promise<void> {
   installAppProtocol(RENDERER_DIR);
   registerIpc(ipcMain, backend, grants);
   forwardEvents(backend, () => mainWindow?.webContents ?? null);
+  forwardWake(toWindow);
 
   let menuKey = '';
   const refreshMenu = () => {
@@ -120,6 +123,11 @@ function closeBackendBeforeQuit(backend: ShellBackend): void {
         app.quit();
       });
   });
+}
+
+/** Pushes a shell event (not a backend one) to the window, if it is open. */
+function toWindow<E extends keyof Events>(event: E, payload: Events[E]): void {
+  sendEvent(mainWindow?.webContents ?? null, event, payload);
 }
 
 async function openExternal(url: string): Promise<void> {

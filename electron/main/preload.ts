@@ -10,7 +10,7 @@ import type { Args, CarnetApi, Events, Method, Results } from '../../shared/api/
 import { EVENT_CHANNEL, methodChannel } from './channels.js';
 
 /** Event names the main side sends; `satisfies` keeps the list in step with the contract. */
-const EVENT_NAMES = { document: true, edit: true, notice: true, menu: true, readOnly: true } as const satisfies Record<keyof Events, true>;
+const EVENT_NAMES = { document: true, edit: true, notice: true, menu: true, readOnly: true, wake: true, notificationClick: true } as const satisfies Record<keyof Events, true>;
 
 /** Electron wraps errors thrown by a handler as "Error invoking remote method 'carnet:x': Error: <message>". */
 const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/;
@@ -46,6 +46,8 @@ const api = {
   importPreview: invoke('importPreview'),
   importCommit: invoke('importCommit'),
   importCancel: invoke('importCancel'),
+  notify: invoke('notify'),
+  setRoutineSettings: invoke('setRoutineSettings'),
   on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): () => void {
     if (!Object.hasOwn(EVENT_NAMES, event)) throw new Error(`carnet.on: unknown event ${JSON.stringify(event)}`);
     // The IpcRendererEvent is not passed on: it would hand the page a sender object.

@@ -11,6 +11,7 @@ import {
   ApiArgumentError,
   parseCall,
   type Args,
+  type DesktopNotice,
   type DocumentState,
   type EditResult,
   type Events,
@@ -46,6 +47,8 @@ export type BackendOptions = {
   dialogs?: { pickOpenPath(): Promise<string | null>; pickSavePath(defaultName: string): Promise<string | null> };
   /** Opens an http(s) URL in the system browser. */
   openExternal?: (url: string) => Promise<void>;
+  /** Shows a desktop notification (Electron); without it `notify` answers false. */
+  notify?: (notice: DesktopNotice) => Promise<boolean>;
   /** Save timing and backups of the documents opened (tests shorten them). */
   storeOptions?: StoreOptions;
   /** The clock (tests). */
@@ -194,6 +197,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       systemLanguage: opts.systemLanguage,
       recentFiles: s.recentFiles,
       capabilities: { nativeDialogs: opts.transport === 'electron' && opts.dialogs !== undefined, transport: opts.transport },
+      routine: s.routine,
     };
   };
 
@@ -290,6 +294,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         return edited(applied);
       }),
     importCancel: async (id) => imports.cancel(id),
+
+    notify: async (notice) => (opts.notify ? opts.notify(notice) : false),
+    setRoutineSettings: async (patch) => {
+      settings.updateRoutine(patch);
+      return getSettings();
+    },
 
     openExternal: async (url) => {
       const parsed = URL.canParse(url) ? new URL(url) : null;

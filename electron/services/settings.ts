@@ -9,7 +9,7 @@ import Conf from 'conf';
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { CsvMappingSchema, LANGUAGES } from '../../shared/api/contract.js';
+import { CsvMappingSchema, LANGUAGES, SentSchema, type RoutineSettings } from '../../shared/api/contract.js';
 import { idRecord } from '../../shared/document/idMap.js';
 import type { CsvMapping } from '../../shared/import/mapping.js';
 
@@ -31,6 +31,8 @@ export type SettingsData = {
   lastDocument: string | null;
   /** Column mappings the user confirmed, by CSV header key, oldest first. */
   importMappings?: Record<string, CsvMapping>;
+  /** Desktop notifications (opt-in), the day the app was last opened, and the reminders already notified. */
+  routine: RoutineSettings;
 };
 
 /** The key/value store under the settings (an electron-store or a conf instance). */
@@ -43,9 +45,14 @@ const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]
   lastDocument: z.string().min(1).nullable(),
   // idRecord: a CSV header may well be "__proto__" or "constructor", and is data.
   importMappings: idRecord(z.string().min(1), CsvMappingSchema),
+  routine: z.object({
+    notifications: z.boolean(),
+    lastSeen: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    sent: SentSchema,
+  }),
 };
 
-const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null };
+const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null, routine: { notifications: false, lastSeen: null, sent: [] } };
 
 export class Settings {
   constructor(private readonly backing: SettingsBacking) {}
@@ -60,6 +67,7 @@ export class Settings {
       language: read('language') ?? DEFAULTS.language,
       recentFiles: dedupe(read('recentFiles') ?? []).slice(0, MAX_RECENT_FILES),
       lastDocument: read('lastDocument') ?? DEFAULTS.lastDocument,
+      routine: read('routine') ?? DEFAULTS.routine,
     };
     const bounds = read('windowBounds');
     if (bounds) data.windowBounds = bounds;
@@ -93,6 +101,12 @@ export class Settings {
     const entries = Object.entries(this.get().importMappings ?? {}).filter(([k]) => k !== headerKey);
     entries.push([headerKey, mapping]);
     return this.update({ importMappings: Object.fromEntries(entries.slice(-MAX_IMPORT_MAPPINGS)) });
+  }
+
+  /** Changes some of the routine's settings, keeping the others. */
+  updateRoutine(patch: Partial<RoutineSettings>): SettingsData {
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    return this.update({ routine: { ...this.get().routine, ...defined } });
   }
 
   /** Puts `path` first in the recent files (once), keeps ten, and makes it the document reopened at start. */

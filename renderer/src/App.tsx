@@ -27,6 +27,11 @@ import { FilterBar } from './filters/FilterBar.js';
 import { ExportViewMenu } from './mapExport/ExportViewMenu.js';
 import { SearchBox } from './search/SearchBox.js';
 import { useTheme } from './theme/theme.js';
+import { ArchiveSelection } from './routine/ArchiveSelection.js';
+import { RemindersButton } from './routine/RemindersButton.js';
+import { ReviewMode } from './routine/ReviewMode.js';
+import { useReviewMode } from './routine/useReviewMode.js';
+import { useRoutine } from './routine/useRoutine.js';
 
 type OpenDialog = null | 'open' | 'saveAs' | 'settings' | 'export';
 
@@ -42,6 +47,9 @@ export function App() {
   /** A Save As target the native dialog gave that exists and was not confirmed there: asked here. */
   const [replacing, setReplacing] = useState<SaveTargetExists['exists'] | null>(null);
   const drawer = useDrawer();
+  const review = useReviewMode();
+  const openWeek = useCallback(() => drawer.setView({ tab: 'week', editing: null }), [drawer.setView]);
+  const reminders = useRoutine({ onNotificationClick: openWeek });
   const { doc, settings } = state;
   const native = settings?.capabilities.nativeDialogs ?? false;
 
@@ -172,7 +180,7 @@ export function App() {
       <main className="workspace">
         <h1 className="visually-hidden">{doc ? doc.meta.title : 'Carnet'}</h1>
         {drawer.open && doc && state.status === 'ready' && (
-          <AnalysisDrawer doc={doc} version={state.version} view={drawer.view} onView={drawer.setView} onClose={drawer.close} onOpenContact={openContact} />
+          <AnalysisDrawer doc={doc} version={state.version} view={drawer.view} onView={drawer.setView} onClose={drawer.close} onOpenContact={openContact} onReview={review.open} />
         )}
         <div className="map-area">
           {state.status === 'ready' && (
@@ -182,6 +190,7 @@ export function App() {
               {doc && <FilterBar doc={doc} version={state.version} mapRef={mapRef} />}
               {doc && <CategoryTools doc={doc} version={state.version} mapRef={mapRef} openContactId={selectedId} />}
               {doc && <MapLegend doc={doc} version={state.version} mapRef={mapRef} />}
+              {doc && <ArchiveSelection doc={doc} mapRef={mapRef} />}
               <ZoomControls mapRef={mapRef} />
             </>
           )}
@@ -218,7 +227,10 @@ export function App() {
         )}
       </main>
 
-      <StatusBar doc={doc} path={state.path} version={state.version} readOnly={state.readOnly} />
+      <StatusBar doc={doc} path={state.path} version={state.version} readOnly={state.readOnly}>
+        <RemindersButton reminders={reminders} onOpen={openWeek} />
+      </StatusBar>
+      {review.request && doc && state.status === 'ready' && <ReviewMode doc={doc} version={state.version} request={review.request} onClose={review.close} />}
 
       {dialog === 'open' && (
         <PathDialog mode="open" initialPath="" recentFiles={settings?.recentFiles ?? []} onSubmit={openPath} onClose={() => setDialog(null)} />

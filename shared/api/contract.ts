@@ -74,6 +74,27 @@ export const ImportChoices = z.strictObject({
 /** The choices as the main side reads them (defaults filled in). */
 export type ImportChoices = z.output<typeof ImportChoices>;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day YYYY-MM-DD');
+
+export const DesktopNoticeSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+  /** What a click opens (a reminder key): sent back with the `notificationClick` event. */
+  tag: z.string().max(500),
+});
+export type DesktopNotice = z.infer<typeof DesktopNoticeSchema>;
+
+/** Reminder keys already notified, and the day (at most shared/routine/notifications SENT_KEPT of them). */
+export const SentSchema = z.array(z.strictObject({ key: z.string().min(1).max(500), on: day })).max(200);
+
+export const RoutineSettingsPatch = z.strictObject({
+  notifications: z.boolean().optional(),
+  lastSeen: day.optional(),
+  sent: SentSchema.optional(),
+});
+
+export type RoutineSettings = { notifications: boolean; lastSeen: string | null; sent: z.infer<typeof SentSchema> };
+
 /** Argument validators, one per method. */
 export const ARGS = {
   /** The open document and everything the UI shows about it. */
@@ -131,6 +152,14 @@ export const ARGS = {
   importCommit: z.tuple([importId, ImportChoices]),
   /** Ends an import without applying it, and frees what it holds. */
   importCancel: z.tuple([importId]),
+  /**
+   * Shows a desktop notification through the shell (Electron's Notification).
+   * Answers false where the shell has none (browser mode: the page uses the
+   * browser's own Notification API).
+   */
+  notify: z.tuple([DesktopNoticeSchema]),
+  /** The routine's settings: desktop notifications on or off, the day the app was last opened, what was notified. */
+  setRoutineSettings: z.tuple([RoutineSettingsPatch]),
 } as const;
 
 export type Method = keyof typeof ARGS;
@@ -199,6 +228,7 @@ export type Settings = {
   recentFiles: string[];
   /** What this transport can do. */
   capabilities: { nativeDialogs: boolean; transport: 'electron' | 'web' };
+  routine: RoutineSettings;
 };
 
 export type Results = {
@@ -221,6 +251,8 @@ export type Results = {
   importPreview: ImportSummary;
   importCommit: EditResult;
   importCancel: boolean;
+  notify: boolean;
+  setRoutineSettings: Settings;
 };
 
 export type Args<M extends Method> = z.infer<(typeof ARGS)[M]>;
@@ -243,8 +275,12 @@ export type Events = {
   menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | 'profile' | `recent:${string}`;
   /** The open document became read-only (its file was made read-only…); a notice says why. */
   readOnly: { path: string; readOnly: boolean };
+  /** The machine woke from sleep (Electron): the week's plan and reminders are looked at again. */
+  wake: true;
+  /** The user clicked a desktop notification the shell showed; `tag` is the one given to `notify`. */
+  notificationClick: { tag: string };
 };
-export const EVENTS = ['document', 'edit', 'notice', 'menu', 'readOnly'] as const satisfies readonly (keyof Events)[];
+export const EVENTS = ['document', 'edit', 'notice', 'menu', 'readOnly', 'wake', 'notificationClick'] as const satisfies readonly (keyof Events)[];
 
 export class ApiArgumentError extends Error {
   constructor(

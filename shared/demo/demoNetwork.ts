@@ -23,6 +23,7 @@ import {
   type Status,
 } from './demoCommunities.js';
 import { createClock, type Clock } from './demoDates.js';
+import { demoGoals, demoObjectives, kindOfNote } from './demoRoutine.js';
 import { createRandom, type Random } from './random.js';
 
 export const DEMO_SEED = 20240917;
@@ -75,6 +76,11 @@ export function generateDemoDocument(opts: { seed?: number; now?: string } = {})
     positions: {},
     suggestions: {},
     clusters: {},
+    objectives: demoObjectives(clock),
+    goals: demoGoals(clock),
+    plans: {},
+    reviews: {},
+    reviewMarks: {},
   };
 
   const members = makeMembers(r, clock);
@@ -275,6 +281,8 @@ function addInteractions(r: Random, clock: Clock, members: Member[], interaction
       const direction = r.weighted(m.community.directions);
       const it: Omit<Interaction, 'id'> = { date: clock.day(d), contacts: [m.contact.id], channel, direction };
       if (r.chance(0.35)) it.note = r.pick(direction === 'mutual' ? NOTES[channel] : DIRECTION_NOTES[direction]);
+      const kind = kindOfNote(it.note);
+      if (kind) it.kind = kind;
       put(it);
     }
   }

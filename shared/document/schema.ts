@@ -121,6 +121,8 @@ export type Tie = z.infer<typeof Tie>;
 
 export const CHANNELS = ['in-person', 'call', 'video', 'message', 'email', 'event', 'other'] as const;
 export const DIRECTIONS = ['gave', 'received', 'mutual'] as const;
+/** What an interaction was, beyond its channel: what activity goals such as "a lunch a week" count. */
+export const INTERACTION_KINDS = ['lunch', 'coffee', 'meeting', 'introduction'] as const;
 
 /** Something that happened between the user and one or more contacts. */
 export const Interaction = z.object({
@@ -130,6 +132,8 @@ export const Interaction = z.object({
   channel: z.enum(CHANNELS),
   /** From the user's point of view: the user gave (helped, introduced, thanked), received, or both. */
   direction: z.enum(DIRECTIONS).default('mutual'),
+  /** What it was (a lunch, a coffee…), when the user said so. */
+  kind: z.enum(INTERACTION_KINDS).optional(),
   note: z.string().max(100_000).optional(),
   source,
 });
@@ -204,6 +208,167 @@ export const ClusterStyle = z.object({
 });
 export type ClusterStyle = z.infer<typeof ClusterStyle>;
 
+// ---- The routine: objectives, activity goals, week plans, reviews (shared/routine) ----
+
+/** The stages of seed article 000, also what the analysis measures (shared/analysis/stage.ts). */
+export const STAGES = ['development', 'consolidation', 'maintenance'] as const;
+
+/**
+ * A sentence as data: a key of the shared catalog (shared/i18n) and its
+ * parameters, so a stored text reads in the language of whoever shows it.
+ * Parameter names are identifiers (never `__proto__`).
+ */
+export const Phrase = z.object({
+  key: z.string().min(1).max(200),
+  params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,49}$/, 'expected a parameter name'), z.union([z.string().max(2000), z.number()])).optional(),
+});
+export type Phrase = z.infer<typeof Phrase>;
+
+/** A sub-objective with its own date: the steps spread an objective over the weeks. */
+export const ObjectiveStep = z.object({
+  id,
+  text: z.string().min(1).max(1000),
+  due: isoDate,
+  /** When the user marked it done. */
+  done: isoDate.optional(),
+});
+export type ObjectiveStep = z.infer<typeof ObjectiveStep>;
+
+export const OBJECTIVE_FIELDS = ['title', 'personas', 'clusters', 'categories', 'why', 'by', 'stage', 'steps', 'reviewDate', 'status'] as const;
+
+/** One revision of an objective: when, and what changed (as it read then: names, not ids). */
+export const ObjectiveRevision = z.object({
+  at: isoDate,
+  kind: z.enum(['created', 'edited', 'reviewed']),
+  changes: z
+    .array(z.object({ field: z.enum(OBJECTIVE_FIELDS), from: z.string().max(5000).optional(), to: z.string().max(5000).optional() }))
+    .max(OBJECTIVE_FIELDS.length)
+    .default([]),
+  note: z.string().max(2000).optional(),
+});
+export type ObjectiveRevision = z.infer<typeof ObjectiveRevision>;
+
+/**
+ * What the user is networking for ("raise a seed round"), for whom (personas,
+ * clusters, categories: soft references, an objective outlives them), why, by
+ * when, and the stage it calls for. Every change is kept in `history`.
+ */
+export const Objective = z.object({
+  id,
+  title: z.string().min(1).max(500),
+  personas: z.array(id).max(1000).default([]),
+  clusters: z.array(id).max(1000).default([]),
+  categories: z.array(id).max(1000).default([]),
+  why: z.string().max(5000).optional(),
+  by: isoDate.optional(),
+  stage: z.enum(STAGES).optional(),
+  steps: z.array(ObjectiveStep).max(500).default([]),
+  /** When Carnet asks the user to look at the objective again. */
+  reviewDate: isoDate.optional(),
+  status: z.enum(['active', 'achieved', 'dropped']).default('active'),
+  history: z.array(ObjectiveRevision).max(10_000).default([]),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Objective = z.infer<typeof Objective>;
+export type ObjectiveInput = z.input<typeof Objective>;
+
+export const PERIOD_UNITS = ['day', 'week', 'month'] as const;
+
+/**
+ * A cadence of activity counted from the interaction log: `count`
+ * interactions of these channels and kinds (any, when both lists are empty)
+ * every `every` days, weeks (Monday to Sunday) or calendar months, from `since`.
+ */
+export const ActivityGoal = z.object({
+  id,
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
+  kinds: z.array(z.enum(INTERACTION_KINDS)).max(INTERACTION_KINDS.length).default([]),
+  count: z.number().int().min(1).max(1000),
+  every: z.number().int().min(1).max(366),
+  unit: z.enum(PERIOD_UNITS),
+  /** The first period starts on this day (day periods) or contains it (weeks, months). */
+  since: isoDate,
+  /** The objective the goal serves (a soft reference). */
+  objective: id.optional(),
+  paused: z.boolean().optional(),
+});
+export type ActivityGoal = z.infer<typeof ActivityGoal>;
+
+export const PLAN_ACTION_KINDS = ['step', 'birthday', 'overdue', 'introducer', 'dormant', 'meet'] as const;
+export const PLAN_STATUSES = ['open', 'done', 'snoozed', 'postponed', 'skipped'] as const;
+
+/** One thing to do this week: who, why, a first step that gives, and the user's if-then plan. */
+export const PlanAction = z.object({
+  /** Stable key of what the action is about (`overdue:<contact>`, `step:<objective>:<step>`…). */
+  key: z.string().min(1).max(500),
+  kind: z.enum(PLAN_ACTION_KINDS),
+  /** Who (soft references: a deleted contact leaves the action in the history). */
+  contacts: z.array(id).max(50).default([]),
+  objective: id.optional(),
+  step: id.optional(),
+  persona: id.optional(),
+  why: z.array(Phrase).min(1).max(10),
+  firstStep: Phrase,
+  /** The channel a "done" is logged with by default. */
+  channel: z.enum(CHANNELS),
+  /** The user's if-then plan: when and where they will do it. */
+  when: z.string().max(500).optional(),
+  where: z.string().max(500).optional(),
+  status: z.enum(PLAN_STATUSES).default('open'),
+  /** Snoozed until this day. */
+  until: isoDate.optional(),
+  /** The week (its Monday) it was first planned, when carried over. */
+  carriedFrom: isoDate.optional(),
+  /** The interaction logged when it was marked done. */
+  interaction: id.optional(),
+  doneAt: isoDate.optional(),
+});
+export type PlanAction = z.infer<typeof PlanAction>;
+
+/** The plan of one week, keyed by its Monday (`YYYY-MM-DD`): made once, then only the user changes it. */
+export const WeekPlan = z.object({
+  id,
+  createdAt: isoDate,
+  /** How many actions the user wants a week (3 to 7); the next week's plan takes the same. */
+  size: z.number().int().min(3).max(7),
+  actions: z.array(PlanAction).max(50),
+});
+export type WeekPlan = z.infer<typeof WeekPlan>;
+
+export const REVIEW_SETS = ['all', 'category', 'cluster', 'imported', 'never', 'year'] as const;
+
+/**
+ * A walk through a set of contacts, one at a time: the set as it was at the
+ * start, written once. What the user decided is in `reviewMarks`, one small
+ * entity per contact, so a keypress costs the same in a review of 20 or of
+ * 30,000 contacts.
+ */
+export const ReviewSession = z.object({
+  id,
+  set: z.object({
+    kind: z.enum(REVIEW_SETS),
+    /** The category or cluster id. */
+    ref: id.optional(),
+    /** Its name when the review started. */
+    label: z.string().max(500).optional(),
+  }),
+  contacts: z.array(id).max(100_000),
+  startedAt: isoDate,
+});
+export type ReviewSession = z.infer<typeof ReviewSession>;
+
+/** What the user decided about one contact of a review. Keyed `<review id>.<index in its contacts>`. */
+export const ReviewMark = z.object({
+  id,
+  review: id,
+  index: z.number().int().min(0).max(100_000),
+  contact: id,
+  decision: z.enum(['kept', 'archived']),
+  at: isoDate,
+});
+export type ReviewMark = z.infer<typeof ReviewMark>;
+
 export const CarnetDocument = z.object({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
@@ -223,6 +388,11 @@ export const CarnetDocument = z.object({
   positions: idRecord(id, Position).prefault({}),
   suggestions: idRecord(id, SuggestionState).prefault({}),
   clusters: idRecord(id, ClusterStyle).prefault({}),
+  objectives: idRecord(id, Objective).prefault({}),
+  goals: idRecord(id, ActivityGoal).prefault({}),
+  plans: idRecord(id, WeekPlan).prefault({}),
+  reviews: idRecord(id, ReviewSession).prefault({}),
+  reviewMarks: idRecord(id, ReviewMark).prefault({}),
 });
 export type CarnetDocument = z.infer<typeof CarnetDocument>;
 
@@ -236,6 +406,11 @@ export const COLLECTIONS = [
   'positions',
   'suggestions',
   'clusters',
+  'objectives',
+  'goals',
+  'plans',
+  'reviews',
+  'reviewMarks',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -249,6 +424,11 @@ export const ENTITY_SCHEMAS = {
   positions: Position,
   suggestions: SuggestionState,
   clusters: ClusterStyle,
+  objectives: Objective,
+  goals: ActivityGoal,
+  plans: WeekPlan,
+  reviews: ReviewSession,
+  reviewMarks: ReviewMark,
 } as const satisfies Record<CollectionName, z.ZodType>;
 
 export type EntityOf<C extends CollectionName> = z.infer<(typeof ENTITY_SCHEMAS)[C]>;
@@ -268,6 +448,11 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
     positions: emptyIdMap(),
     suggestions: emptyIdMap(),
     clusters: emptyIdMap(),
+    objectives: emptyIdMap(),
+    goals: emptyIdMap(),
+    plans: emptyIdMap(),
+    reviews: emptyIdMap(),
+    reviewMarks: emptyIdMap(),
   };
 }
 

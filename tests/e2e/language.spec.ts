@@ -34,8 +34,9 @@ test('the language is switched in the settings and kept', async ({ page, carnet 
   await toolbar.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('dialog').getByRole('combobox', { name: 'Language' }).selectOption('system');
   await page.keyboard.press('Escape');
+  // The page sends the choice on its own connection: wait until the server has it.
+  await expect.poll(async () => (await callApi(carnet.server, 'getSettings')).language).toBeNull();
   const settings = await callApi(carnet.server, 'getSettings');
-  expect(settings.language).toBeNull();
   const system = settings.systemLanguage === 'fr' ? 'Ajouter un contact' : 'Add contact';
   await expect(toolbar.getByRole('button', { name: system })).toBeVisible();
 });

@@ -13,3 +13,4 @@ export { validate } from './validate.js';
 export { web } from './web.js';
 export { importCommand } from './import.js';
 export { exportCommand } from './export.js';
+export { plan } from './plan.js';

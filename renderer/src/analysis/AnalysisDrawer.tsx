@@ -4,11 +4,16 @@ import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { Icon } from '../components/Icon.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { PersonasPanel } from '../personas/PersonasPanel.js';
+import { ObjectivesPanel } from '../routine/ObjectivesPanel.js';
+import { dayLogFor } from '../routine/dayLogFor.js';
+import { openActions } from '../routine/openActions.js';
+import { WeekPanel } from '../routine/WeekPanel.js';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
+import { useStore } from '../state/StoreContext.js';
 import { useAnalysis } from './useAnalysis.js';
 import './drawer.css';
 
-export const DRAWER_TABS = ['suggestions', 'personas', 'dashboard'] as const;
+export const DRAWER_TABS = ['suggestions', 'personas', 'dashboard', 'week', 'objectives'] as const;
 export type DrawerTab = (typeof DRAWER_TABS)[number];
 
 export type DrawerView = { tab: DrawerTab; /** Persona being edited: an id, 'new', or null. */ editing: string | null };
@@ -21,6 +26,8 @@ type Props = {
   onView(view: DrawerView): void;
   onClose(): void;
   onOpenContact(id: string): void;
+  /** Opens review mode (on the last import's contacts when asked). */
+  onReview(imported?: boolean): void;
 };
 
 /** The element id the toolbar's toggle controls. */
@@ -31,9 +38,10 @@ export const DRAWER_ID = 'analysis-drawer';
  * a worker; while a new one computes, the previous result stays on screen
  * and a status line says it is being updated.
  */
-export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenContact }: Props) {
+export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenContact, onReview }: Props) {
   const { t } = useTranslation();
   const { result, running, error, lastMs } = useAnalysis();
+  const store = useStore();
   const headingId = useId();
   const base = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -59,6 +67,8 @@ export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenCont
     suggestions: result ? result.dormantTotal + result.overdueTotal + result.firstStepsTotal : null,
     personas: Object.keys(doc.personas).length,
     dashboard: null,
+    week: openActions(doc, dayLogFor(store)),
+    objectives: Object.values(doc.objectives).filter((o) => o.status === 'active').length,
   };
 
   return (
@@ -110,6 +120,10 @@ export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenCont
         )}
         {view.tab === 'personas' ? (
           <PersonasPanel doc={doc} result={result} editing={view.editing} onEdit={(editing) => onView({ tab: 'personas', editing })} onOpenContact={onOpenContact} />
+        ) : view.tab === 'week' ? (
+          <WeekPanel doc={doc} version={version} result={result} onOpenContact={onOpenContact} onReview={onReview} onOpenObjectives={() => onView({ tab: 'objectives', editing: null })} />
+        ) : view.tab === 'objectives' ? (
+          <ObjectivesPanel doc={doc} version={version} result={result} editing={view.editing} onEdit={(editing) => onView({ tab: 'objectives', editing })} />
         ) : !result ? (
           !error && (
             <div className="drawer-loading">

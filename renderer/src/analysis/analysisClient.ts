@@ -20,9 +20,16 @@ export function today(date = new Date()): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
 }
 
-/** Positions only say where the map draws people: no part of the diagnosis reads them. */
+/**
+ * Positions only say where the map draws people, and the routine's own
+ * collections (objectives, goals, plans, reviews) what the user plans: no
+ * part of the diagnosis reads them (review decisions that archive a
+ * contact change the contact too, and that change counts).
+ */
+const NOT_ANALYSED: ReadonlySet<string> = new Set(['positions', 'objectives', 'goals', 'plans', 'reviews', 'reviewMarks']);
+
 export function affectsAnalysis(set: ChangeSet): boolean {
-  return set.changes.some((c) => !((c.op === 'put' || c.op === 'del') && c.coll === 'positions'));
+  return set.changes.some((c) => !((c.op === 'put' || c.op === 'del') && NOT_ANALYSED.has(c.coll)));
 }
 
 /**

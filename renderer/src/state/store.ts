@@ -185,6 +185,15 @@ export class CarnetStore {
     }
   }
 
+  /** Changes the routine's settings (notifications, last open, what was notified). */
+  async setRoutineSettings(patch: Parameters<CarnetApi['setRoutineSettings']>[0]): Promise<void> {
+    try {
+      this.set({ settings: await this.api.setRoutineSettings(patch) });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   notify(notice: Notice): void {
     // A restored connection makes the "lost" banner obsolete, and one of each is enough.
     const notices = this.state.notices.filter(

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logInteraction } from '../../../shared/document/commands.js';
-import { CHANNELS, DIRECTIONS, type CarnetDocument, type Interaction } from '../../../shared/document/schema.js';
+import { logInteraction, newId } from '../../../shared/document/commands.js';
+import type { ChangeSet } from '../../../shared/document/operations.js';
+import { CHANNELS, DIRECTIONS, INTERACTION_KINDS, type CarnetDocument, type Interaction } from '../../../shared/document/schema.js';
 import { today } from '../analysis/analysisClient.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { useStore } from '../state/StoreContext.js';
@@ -11,6 +12,13 @@ type Props = {
   contactId: string;
   /** The first step Carnet suggested, recalled above the form. */
   firstStep?: string;
+  /** Prefilled fields (a plan action knows its channel). */
+  initial?: Partial<Pick<Interaction, 'channel' | 'kind' | 'note'>>;
+  /** Dialog title and submit button, when logging is part of something else ("Done: Ana"). */
+  title?: string;
+  submitLabel?: string;
+  /** Builds the one undoable change from the interaction (default: log it alone). */
+  toChangeSet?(interaction: Interaction): ChangeSet;
   onClose(): void;
 };
 
@@ -20,18 +28,19 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * Logs what the user did with a contact: one undoable ChangeSet. The
  * analysis sees it at once (the worker's replica gets the same ChangeSet).
  */
-export function LogInteractionDialog({ doc, contactId, firstStep, onClose }: Props) {
+export function LogInteractionDialog({ doc, contactId, firstStep, initial, title, submitLabel, toChangeSet, onClose }: Props) {
   const { t } = useTranslation();
   const store = useStore();
   const name = doc.contacts[contactId]?.name ?? contactId;
   const [date, setDate] = useState(today());
-  const [channel, setChannel] = useState<Interaction['channel']>('message');
+  const [channel, setChannel] = useState<Interaction['channel']>(initial?.channel ?? 'message');
+  const [kind, setKind] = useState<Interaction['kind'] | ''>(initial?.kind ?? '');
   // Carnet suggests giving first, so that is the likely answer.
   const [direction, setDirection] = useState<Interaction['direction']>('gave');
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initial?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const ids = { date: useId(), channel: useId(), note: useId(), error: useId() };
+  const ids = { date: useId(), channel: useId(), kind: useId(), note: useId(), error: useId() };
 
   const submit = async () => {
     if (!DAY.test(date) || Number.isNaN(Date.parse(date))) {
@@ -39,16 +48,15 @@ export function LogInteractionDialog({ doc, contactId, firstStep, onClose }: Pro
       return;
     }
     setSaving(true);
-    const ok = await store.apply(
-      logInteraction(doc, { date, contacts: [contactId], channel, direction, ...(note.trim() ? { note: note.trim() } : {}) }),
-    );
+    const interaction: Interaction = { id: newId('i'), date, contacts: [contactId], channel, direction, ...(kind ? { kind } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    const ok = await store.apply(toChangeSet ? toChangeSet(interaction) : logInteraction(doc, interaction));
     setSaving(false);
     if (ok) onClose();
   };
 
   return (
     <Dialog
-      title={t('analysis.log.title', { name })}
+      title={title ?? t('analysis.log.title', { name })}
       onClose={onClose}
       onSubmit={() => void submit()}
       footer={
@@ -57,7 +65,7 @@ export function LogInteractionDialog({ doc, contactId, firstStep, onClose }: Pro
             {t('dialog.cancel')}
           </button>
           <button type="submit" className="button primary" disabled={saving}>
-            {t('analysis.log.submit')}
+            {submitLabel ?? t('analysis.log.submit')}
           </button>
         </>
       }
@@ -100,6 +108,17 @@ export function LogInteractionDialog({ doc, contactId, firstStep, onClose }: Pro
             ))}
           </select>
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.kind}>{t('routine.done.kind')}</label>
+        <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Interaction['kind'] | '')}>
+          <option value="">{t('routine.done.noKind')}</option>
+          {INTERACTION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`routine.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
       </div>
       <fieldset className="field">
         <legend>{t('analysis.log.direction')}</legend>

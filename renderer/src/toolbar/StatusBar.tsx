@@ -1,12 +1,13 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useFilteredCount } from '../filters/filterState.js';
 import { Icon } from '../components/Icon.js';
 
-type Props = { doc: CarnetDocument | null; path: string; version: number; readOnly?: boolean };
+type Props = { doc: CarnetDocument | null; path: string; version: number; readOnly?: boolean; /** Shown between the counts and the path (the reminders). */ children?: ReactNode };
 
 /** Counts of what the document holds, where it is saved, and whether it can be edited. */
-export function StatusBar({ doc, path, readOnly }: Props) {
+export function StatusBar({ doc, path, readOnly, children }: Props) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
   const filtered = useFilteredCount();
@@ -30,6 +31,7 @@ export function StatusBar({ doc, path, readOnly }: Props) {
           {count('interactions', Object.keys(doc.interactions).length)}
         </div>
       )}
+      {children}
       {readOnly && (
         <span className="status-readonly" data-testid="status-readonly" title={t('status.readOnlyHint')}>
           <Icon name="lock" size={12} />

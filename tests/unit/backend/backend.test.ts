@@ -245,6 +245,7 @@ describe('settings and system methods', () => {
       systemLanguage: 'fr',
       recentFiles: [join(dir, 'carnet.json')],
       capabilities: { nativeDialogs: false, transport: 'web' },
+      routine: { notifications: false, lastSeen: null, sent: [] },
     });
     expect(await web.call('setLanguage', ['en'])).toMatchObject({ language: 'en' });
     expect(settings.get().language).toBe('en');

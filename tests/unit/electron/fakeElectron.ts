@@ -1,8 +1,8 @@
 /**
  * A stand-in for the `electron` module (the binary cannot be installed on
  * the build machines): just enough of BrowserWindow, webContents, session,
- * protocol, ipcMain/ipcRenderer, contextBridge, shell, screen, dialog, Menu
- * and app for the shell's wiring to run, with every call recorded.
+ * protocol, ipcMain/ipcRenderer, contextBridge, shell, screen, dialog, Menu,
+ * Notification, powerMonitor and app for the shell's wiring to run, with every call recorded.
  * Use with `vi.mock('electron', () => import('./fakeElectron.js').then((m) => m.electron))`.
  */
 import { EventEmitter } from 'node:events';
@@ -51,6 +51,23 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(public options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     FakeBrowserWindow.instances.push(this);
+  }
+}
+
+/** Electron's main-process Notification: records what was shown; `supported` stands for the platform's answer. */
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = 0;
+  show = vi.fn(() => {
+    this.shown++;
+  });
+  constructor(public options: { title: string; body: string }) {
+    super();
+    FakeNotification.instances.push(this);
   }
 }
 
@@ -122,6 +139,8 @@ export const electron = {
     }),
   },
   contextBridge: { exposeInMainWorld: vi.fn() },
+  Notification: FakeNotification,
+  powerMonitor: new EventEmitter(),
 };
 
 /** An electron-store stand-in: a Map with the Conf API the shell uses. */

@@ -83,7 +83,7 @@ describe('forwardEvents', () => {
     const listeners = new Map<string, (payload: unknown) => void>();
     const contents = new FakeWebContents();
     forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never) }, () => contents as never);
-    expect([...listeners.keys()].sort()).toEqual(['document', 'edit', 'menu', 'notice', 'readOnly']);
+    expect([...listeners.keys()].sort()).toEqual(['document', 'edit', 'menu', 'notice', 'notificationClick', 'readOnly', 'wake']);
 
     listeners.get('menu')!('undo');
     listeners.get('notice')!({ level: 'info', code: 'x', message: 'm' });

@@ -12,12 +12,12 @@ function memoryBacking(initial: Record<string, unknown> = {}) {
 
 describe('Settings', () => {
   it('reads defaults from an empty store', () => {
-    expect(new Settings(memoryBacking()).get()).toEqual({ language: null, recentFiles: [], lastDocument: null });
+    expect(new Settings(memoryBacking()).get()).toEqual({ language: null, recentFiles: [], lastDocument: null, routine: { notifications: false, lastSeen: null, sent: [] } });
   });
 
   it('reads a hand-edited invalid value as its default', () => {
-    const s = new Settings(memoryBacking({ language: 'de', recentFiles: 'nope', lastDocument: 42, windowBounds: { width: -1, height: 3 } }));
-    expect(s.get()).toEqual({ language: null, recentFiles: [], lastDocument: null });
+    const s = new Settings(memoryBacking({ language: 'de', recentFiles: 'nope', lastDocument: 42, windowBounds: { width: -1, height: 3 }, routine: { notifications: 'yes', lastSeen: null, sent: [] } }));
+    expect(s.get()).toEqual({ language: null, recentFiles: [], lastDocument: null, routine: { notifications: false, lastSeen: null, sent: [] } });
   });
 
   it('writes checked values and refuses bad ones without writing anything', () => {
@@ -61,7 +61,7 @@ describe('createNodeSettings', () => {
   it('persists in the given folder with conf', () => {
     createNodeSettings(dir).update({ language: 'en' });
     createNodeSettings(dir).noteOpened('/home/u/carnet.json');
-    expect(createNodeSettings(dir).get()).toEqual({ language: 'en', recentFiles: ['/home/u/carnet.json'], lastDocument: '/home/u/carnet.json' });
+    expect(createNodeSettings(dir).get()).toEqual({ language: 'en', recentFiles: ['/home/u/carnet.json'], lastDocument: '/home/u/carnet.json', routine: { notifications: false, lastSeen: null, sent: [] } });
     const [file] = readdirSync(dir);
     expect(JSON.parse(readFileSync(join(dir, file!), 'utf8')).language).toBe('en');
   });

@@ -1,0 +1,36 @@
+/**
+ * What the interaction log says about each contact, in one pass: how many
+ * interactions, the last one, and whether they were all online (messages and
+ * e-mails only: never met, called or seen on video — seeds 002 and 004 ask to
+ * turn those into real meetings).
+ */
+import type { CarnetDocument, Interaction } from '../document/schema.js';
+
+const ONLINE: ReadonlySet<Interaction['channel']> = new Set(['message', 'email']);
+
+export type ContactLog = { count: number; last: string; lastChannel: Interaction['channel']; online: boolean };
+
+/** Per contact id, from interactions dated up to `today` (later ones are plans). Contacts never logged are absent. */
+export function contactLogs(doc: CarnetDocument, today: string): Map<string, ContactLog> {
+  const out = new Map<string, ContactLog>();
+  const last = today.slice(0, 10);
+  for (const it of Object.values(doc.interactions)) {
+    // Days as YYYY-MM-DD compare as strings.
+    const day = it.date.slice(0, 10);
+    if (day > last) continue;
+    for (const id of new Set(it.contacts)) {
+      const log = out.get(id);
+      if (!log) {
+        out.set(id, { count: 1, last: day, lastChannel: it.channel, online: ONLINE.has(it.channel) });
+        continue;
+      }
+      log.count++;
+      if (!ONLINE.has(it.channel)) log.online = false;
+      if (day > log.last || (day === log.last && it.channel < log.lastChannel)) {
+        log.last = day;
+        log.lastChannel = it.channel;
+      }
+    }
+  }
+  return out;
+}
