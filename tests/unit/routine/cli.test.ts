@@ -88,13 +88,15 @@ describe('carnet plan', () => {
     const r = await carnet(['plan', doc, '--json', '--now', '2024-04-10']);
     expect(r.code, r.stderr).toBe(0);
     const plan = JSON.parse(r.stdout);
-    // Paul's last message is three years old; Jeanne wrote on LinkedIn only, Sofia was invited there: online ties to turn into real ones.
-    expect(plan.actions.map((a: { kind: string; who: { name: string }[] }) => [a.kind, a.who[0]?.name])).toEqual([
+    // Jean Dupont of Initech recommended the user in 2021 and Paul in 2022, nothing since: overdue, the latest first.
+    // Jeanne wrote and endorsed on LinkedIn only, Sofia was invited and recommended there: online ties to turn into real ones.
+    expect(plan.actions.map((a: { kind: string; who: { name: string; organization?: string }[] }) => [a.kind, a.who[0]?.name])).toEqual([
+      ['overdue', 'Jean Dupont'],
+      ['meet', 'Sofia Rossi'],
       ['overdue', 'Paul Martin'],
       ['meet', 'Jeanne Moreau'],
-      ['meet', 'Sofia Rossi'],
     ]);
-    expect(plan.actions[1].why[0]).toBe('One exchange, by message or e-mail, and never met: make it a real meeting.');
+    expect(plan.actions[1].why[0]).toBe('3 exchanges, all online, and never met: make it a real meeting.');
     const real = resolve(ROOT, '../shared/fixtures/csv/labeldekho__linkedin-network-intelligence__Connections.csv');
     if (!existsSync(real)) return;
     const big = join(dir, 'big.json');
