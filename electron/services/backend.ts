@@ -141,6 +141,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       language: s.language,
       systemLanguage: opts.systemLanguage,
       recentFiles: s.recentFiles,
+      preferences: s.preferences ?? {},
       capabilities: { nativeDialogs: opts.transport === 'electron' && opts.dialogs !== undefined, transport: opts.transport },
     };
   };
@@ -212,6 +213,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       settings.rememberImportMapping(headerKey, mapping);
       return true;
     },
+
+    setPreferences: async (patch) => settings.updatePreferences(patch),
 
     openExternal: async (url) => {
       const parsed = URL.canParse(url) ? new URL(url) : null;

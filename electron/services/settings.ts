@@ -8,6 +8,7 @@
 import Conf from 'conf';
 import { z } from 'zod';
 import { CsvMappingSchema, LANGUAGES } from '../../shared/api/contract.js';
+import { Preferences, mergePreferences } from '../../shared/api/preferences.js';
 import type { CsvMapping } from '../../shared/import/mapping.js';
 
 export const MAX_RECENT_FILES = 10;
@@ -28,6 +29,8 @@ export type SettingsData = {
   lastDocument: string | null;
   /** Column mappings the user confirmed, by CSV header key, oldest first. */
   importMappings?: Record<string, CsvMapping>;
+  /** The window's preferences (theme, map options, panels). */
+  preferences?: Preferences;
 };
 
 /** The key/value store under the settings (an electron-store or a conf instance). */
@@ -39,6 +42,7 @@ const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]
   recentFiles: z.array(z.string().min(1)),
   lastDocument: z.string().min(1).nullable(),
   importMappings: z.record(z.string().min(1), CsvMappingSchema),
+  preferences: Preferences,
 };
 
 const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null };
@@ -61,6 +65,8 @@ export class Settings {
     if (bounds) data.windowBounds = bounds;
     const mappings = read('importMappings');
     if (mappings) data.importMappings = mappings;
+    const preferences = read('preferences');
+    if (preferences) data.preferences = preferences;
     return data;
   }
 
@@ -89,6 +95,12 @@ export class Settings {
     const entries = Object.entries(this.get().importMappings ?? {}).filter(([k]) => k !== headerKey);
     entries.push([headerKey, mapping]);
     return this.update({ importMappings: Object.fromEntries(entries.slice(-MAX_IMPORT_MAPPINGS)) });
+  }
+
+  /** Stores `patch` over the preferences kept (checked first: a bad value throws and nothing is written). */
+  updatePreferences(patch: Preferences): Preferences {
+    const next = mergePreferences(this.get().preferences ?? {}, Preferences.parse(patch));
+    return this.update({ preferences: next }).preferences ?? {};
   }
 
   /** Puts `path` first in the recent files (once), keeps ten, and makes it the document reopened at start. */

@@ -10,6 +10,7 @@ import type { CarnetDocument } from '../document/schema.js';
 import { SCALAR_FIELDS, type ColumnTarget, type CsvMapping } from '../import/mapping.js';
 
 import { LANGUAGES, type Language } from '../i18n/index.js';
+import { Preferences } from './preferences.js';
 
 export { LANGUAGES, type Language };
 
@@ -82,6 +83,8 @@ export const ARGS = {
   getImportMapping: z.tuple([headerKey]),
   /** Remembers the column mapping the user confirmed for this CSV header. */
   setImportMapping: z.tuple([headerKey, CsvMappingSchema]),
+  /** Stores some of the window's preferences (shared/api/preferences.ts) over the others; answers them all. */
+  setPreferences: z.tuple([Preferences]),
 } as const;
 
 export type Method = keyof typeof ARGS;
@@ -109,6 +112,8 @@ export type Settings = {
   /** Language of the system, used when `language` is null. */
   systemLanguage: Language;
   recentFiles: string[];
+  /** Theme, map options, drawer, panel sizes: the same in Electron and in browser mode. */
+  preferences: Preferences;
   /** What this transport can do. */
   capabilities: { nativeDialogs: boolean; transport: 'electron' | 'web' };
 };
@@ -129,6 +134,7 @@ export type Results = {
   openExternal: boolean;
   getImportMapping: CsvMapping | null;
   setImportMapping: boolean;
+  setPreferences: Preferences;
 };
 
 export type Args<M extends Method> = z.infer<(typeof ARGS)[M]>;

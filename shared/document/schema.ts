@@ -203,6 +203,46 @@ export const ClusterStyle = z.object({
 });
 export type ClusterStyle = z.infer<typeof ClusterStyle>;
 
+/** The map's filters as a saved view keeps them (renderer/src/filters/filterModel.ts reads them). */
+export const ViewFilters = z.object({
+  categories: z.array(id).max(1000).default([]),
+  clusters: z.array(id).max(1000).default([]),
+  tags: z.array(z.string().min(1).max(200)).max(1000).default([]),
+  strengths: z.array(z.number().int().min(1).max(5)).max(5).default([]),
+  status: z.array(z.enum(['overdue', 'dormant'])).max(2).default([]),
+  sources: z.array(z.string().min(1).max(100)).max(100).default([]),
+  lastFrom: isoDate.nullable().default(null),
+  lastTo: isoDate.nullable().default(null),
+});
+export type ViewFilters = z.infer<typeof ViewFilters>;
+
+/**
+ * A view of the map the user saved under a name: the filters, the part of
+ * the map shown (map coordinates), the map options and an ego view. The
+ * categories, clusters or contact it names may have gone since: they are
+ * then left out when the view is shown.
+ */
+export const SavedView = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  viewport: z
+    .object({ x1: z.number().finite(), y1: z.number().finite(), x2: z.number().finite(), y2: z.number().finite() })
+    .refine((v) => v.x2 > v.x1 && v.y2 > v.y1, 'expected x2 > x1 and y2 > y1'),
+  filters: ViewFilters,
+  options: z
+    .object({
+      sizeBy: z.enum(['strength', 'brokerage']).optional(),
+      showMe: z.boolean().optional(),
+      showGaps: z.boolean().optional(),
+      showCategories: z.boolean().optional(),
+    })
+    .default({}),
+  /** The contact in the middle of an ego view, and how many ties away its circle reaches. */
+  ego: z.object({ contact: id, depth: z.union([z.literal(1), z.literal(2)]) }).optional(),
+  createdAt: isoDate,
+});
+export type SavedView = z.infer<typeof SavedView>;
+
 export const CarnetDocument = z.object({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
@@ -221,6 +261,7 @@ export const CarnetDocument = z.object({
   positions: z.record(id, Position).default({}),
   suggestions: z.record(id, SuggestionState).default({}),
   clusters: z.record(id, ClusterStyle).default({}),
+  views: z.record(id, SavedView).default({}),
 });
 export type CarnetDocument = z.infer<typeof CarnetDocument>;
 
@@ -234,6 +275,7 @@ export const COLLECTIONS = [
   'positions',
   'suggestions',
   'clusters',
+  'views',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -247,6 +289,7 @@ export const ENTITY_SCHEMAS = {
   positions: Position,
   suggestions: SuggestionState,
   clusters: ClusterStyle,
+  views: SavedView,
 } as const satisfies Record<CollectionName, z.ZodType>;
 
 export type EntityOf<C extends CollectionName> = z.infer<(typeof ENTITY_SCHEMAS)[C]>;
@@ -266,5 +309,6 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
     positions: {},
     suggestions: {},
     clusters: {},
+    views: {},
   };
 }

@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Language } from '../../shared/api/contract.js';
 // The page's read-only probe, window.__carnet: its type comes with the renderer's declaration.
 import type {} from '../../renderer/src/testHook.js';
-import type { MapStats } from '../../renderer/src/map/carnetMap.js';
+import type { MapStats } from '../../renderer/src/map/engine/carnetMap.js';
 import { callApi } from './api.js';
 import type { CarnetServer } from './server.js';
 

@@ -127,11 +127,17 @@ export function ImportDialog({ files, refused, onClose }: Props) {
       store.fail(e);
     }
     if (await store.apply(current.changeSet)) {
-      store.notify({
-        level: 'info',
-        code: 'import-done',
-        message: t('import.done', { new: current.totals.new, merged: current.totals.merged }),
-      });
+      store.notify(
+        {
+          level: 'info',
+          code: 'import-done',
+          message: t('import.done', {
+            added: t('import.doneNew', { count: current.totals.new }),
+            completed: t('import.doneMerged', { count: current.totals.merged }),
+          }),
+        },
+        current.changeSet.label,
+      );
       onClose();
     } else setPhase({ kind: 'preview' });
   };

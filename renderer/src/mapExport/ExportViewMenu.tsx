@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CarnetMap } from '../map/carnetMap.js';
+import type { CarnetMap } from '../map/engine/carnetMap.js';
 import { drawingToSvg } from './svgExport.js';
 import './mapExport.css';
 

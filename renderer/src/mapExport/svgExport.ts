@@ -1,4 +1,4 @@
-import type { MapDrawing } from '../map/carnetMap.js';
+import type { MapDrawing } from '../map/engine/carnetMap.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -15,7 +15,7 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
   let revision = 0;
   const listeners = new Map<string, ((p: never) => void)[]>();
   const emit = <E extends keyof Events>(e: E, p: Events[E]) => (listeners.get(e) ?? []).forEach((l) => (l as (x: Events[E]) => void)(p));
-  const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], capabilities: { nativeDialogs: false, transport: 'web' } };
+  const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], preferences: {}, capabilities: { nativeDialogs: false, transport: 'web' } };
   const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [] });
   const api = {
     getState: async () => state(),
