@@ -24,6 +24,8 @@ export type CarnetProbe = {
   nodePosition(id: string): { x: number; y: number } | null;
   /** The names drawn on the map now, with their boxes (CSS pixels relative to the map's container, as Cytoscape computes them). */
   mapLabels(): DrawnLabel[];
+  /** A contact's colours as the map draws them (fill, border, label: CSS colours), or null when it is not drawn. */
+  mapColors(id: string): { fill: string; border: string; label: string } | null;
   /** The ego view (a contact and its circle), if any. */
   mapEgo(): EgoView | null;
   /** The part of the map's container not covered by what floats over it (zoom buttons, minimap), in container pixels. */
@@ -56,6 +58,7 @@ export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap
     nodePosition: (id) => map.current?.renderedPosition(id) ?? null,
     mapLabels: () => map.current?.labels() ?? [],
     mapEgo: () => map.current?.egoView() ?? null,
+    mapColors: (id) => map.current?.colorsOf(id) ?? null,
     mapVisibleRect: () => map.current?.visibleRect() ?? null,
     revision: () => store.get().revision,
     idle: () => Boolean(map.current?.ready()) && !store.busy() && !preferencesPending(),

@@ -1,6 +1,7 @@
 /**
- * Ties past their cadence (not yet dormant), most overdue first relative to
- * their cadence: a weekly tie 3 weeks late comes before a yearly one 3 weeks late.
+ * Ties past their cadence (not yet dormant), the latest first: each card
+ * says "N days late", so the list reads in that order. Equally late, the
+ * tighter cadence comes first (a weekly tie 3 weeks late before a yearly one).
  */
 import { cadenceOf, overdueTie, type OverdueTie } from './cadence.js';
 import { isHidden, type Context } from './context.js';
@@ -23,5 +24,5 @@ export function overdueTies(ctx: Context): Overdue[] {
     const m = message(ctx.lang, o.lastInteraction ? 'overdue.reason' : 'overdue.never', { days: o.daysSince, cadence: o.cadenceDays });
     out.push({ ...o, reason: m.text, reasonMessage: m });
   });
-  return out.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays || byString(a.id, b.id));
+  return out.sort((a, b) => b.overdueDays - a.overdueDays || a.cadenceDays - b.cadenceDays || byString(a.id, b.id));
 }

@@ -17,11 +17,10 @@ type Props = {
  * content, which scrolls within the room the dock gives it.
  */
 export function DockSection({ title, icon, open, onToggle, badge, className, children }: Props) {
-  const headingId = useId();
   const bodyId = useId();
   return (
-    <section className={`dock-section${open ? ' open' : ''}${className ? ` ${className}` : ''}`} aria-labelledby={headingId}>
-      <h2 className="dock-section-heading" id={headingId}>
+    <section className={`dock-section${open ? ' open' : ''}${className ? ` ${className}` : ''}`} aria-label={title}>
+      <h2 className="dock-section-heading">
         <button type="button" className="dock-section-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
           <Icon name={icon} size={16} />
           <span className="dock-section-title">{title}</span>

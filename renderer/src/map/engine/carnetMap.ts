@@ -48,6 +48,7 @@ export class CarnetMap {
   private readonly listeners = new Map<keyof MapEvents, Set<(e: never) => void>>();
 
   private opts: MapOptions;
+  private words: MapCallbacks['text'];
   private scene: Scene | null = null;
   private highlighted: Set<string> | null = null;
   private ego: EgoView | null = null;
@@ -67,8 +68,9 @@ export class CarnetMap {
     options: MapOptions,
   ) {
     this.opts = { ...options };
+    this.words = { ...callbacks.text };
     this.theme = readTheme(container);
-    this.model = new MapModel(this.theme.neutral, callbacks.text.loose);
+    this.model = new MapModel(this.theme.neutral, this.words.loose);
     this.adapter = new CyAdapter(container, this.theme, {
       tap: (id) => this.onTap(id),
       doubleTap: (id) => this.model.isContact(id) && this.focusContact(id),
@@ -192,8 +194,16 @@ export class CarnetMap {
     this.theme = readTheme(this.container);
     this.adapter.setTheme(this.theme);
     this.overlay.setColors(this.overlayColors());
-    this.model.setNeutral(this.theme.neutral);
+    this.model.restyle(this.theme.neutral, this.words.loose);
     if (this.model.aggregate) this.model.updateExpansion(this.viewport());
+    this.sync();
+  }
+
+  /** The interface's language changed: the words the map draws itself follow. */
+  setWords(words: MapCallbacks['text']): void {
+    if (this.destroyed || (words.loose === this.words.loose && words.me === this.words.me)) return;
+    this.words = { ...words };
+    this.model.restyle(this.theme.neutral, words.loose);
     this.sync();
   }
 
@@ -454,6 +464,11 @@ export class CarnetMap {
     return this.adapter.drawnLabels();
   }
 
+  /** A contact's colours as drawn (fill, border, label), or null when it is not drawn. */
+  colorsOf(id: string): { fill: string; border: string; label: string } | null {
+    return this.adapter.colorsOf(id);
+  }
+
   stats(): MapStats {
     return mapStats(this.adapter, this.model, this.loads);
   }
@@ -511,7 +526,7 @@ export class CarnetMap {
     const scene = buildScene(this.model, {
       options: this.opts,
       colors: { neutral: this.theme.neutral, me: this.theme.me },
-      meLabel: this.callbacks.text.me,
+      meLabel: this.words.me,
       current: this.current,
       focus: this.emphasis(),
       highlighted: this.highlighted,

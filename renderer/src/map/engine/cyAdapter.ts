@@ -40,8 +40,8 @@ type Internals = { hideEdgesOnViewport: boolean; textureOnViewport: boolean; bef
  */
 export class CyAdapter {
   private readonly cy: Core;
-  /** Nodes whose label size is set by a style bypass (labelled now). */
-  private labelled = new Set<string>();
+  /** Nodes labelled now: the side of their name, and the zoom its size was set for (a style bypass). */
+  private readonly labelled = new Map<string, { side: 'below' | 'above'; zoom: number }>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -130,7 +130,7 @@ export class CyAdapter {
       add.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
       if (add.length > 0) cy.add(add);
     });
-    for (const id of this.labelled) if (cy.getElementById(id).empty()) this.labelled.delete(id);
+    for (const id of this.labelled.keys()) if (cy.getElementById(id).empty()) this.labelled.delete(id);
     // Past ~1,500 elements, edges are left out while the view moves: measured (software canvas, 1k
     // contacts / 5k ties) p95 frame 100 ms → 17 ms. A texture of the last frame (textureOnViewport) was as fast
     // between frames but cost up to 380 ms to make at the start of each gesture, so it is used only on
@@ -156,7 +156,7 @@ export class CyAdapter {
     const z = cy.zoom();
     const next = new Map(placed.map((p) => [p.id, p.side]));
     cy.batch(() => {
-      for (const id of this.labelled) {
+      for (const id of this.labelled.keys()) {
         if (next.has(id)) continue;
         const n = cy.getElementById(id);
         if (n.nonempty()) {
@@ -166,12 +166,15 @@ export class CyAdapter {
         this.labelled.delete(id);
       }
       for (const [id, side] of next) {
+        const was = this.labelled.get(id);
+        // A name already drawn there at this zoom is left as it is: restyling costs a redraw of the node.
+        if (was && was.side === side && was.zoom === z) continue;
         const n = cy.getElementById(id);
         if (n.empty()) continue;
         n.addClass('labelled');
         n.toggleClass('label-above', side === 'above');
         n.style({ 'font-size': LABEL_PX / z, 'text-outline-width': 2 / z, 'text-margin-y': (side === 'above' ? -2 : 2) / z });
-        this.labelled.add(id);
+        this.labelled.set(id, { side, zoom: z });
       }
     });
   }
@@ -179,13 +182,20 @@ export class CyAdapter {
   /** The names drawn now, with their boxes in container pixels (as Cytoscape computes them). */
   drawnLabels(): DrawnLabel[] {
     const out: DrawnLabel[] = [];
-    for (const id of this.labelled) {
+    for (const id of this.labelled.keys()) {
       const n = this.cy.getElementById(id);
       if (n.empty() || !n.visible()) continue;
       const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
       out.push({ id, text: String(n.data('label')), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
     }
     return out;
+  }
+
+  /** A node's resolved colours as drawn (fill, border, label), for the probe; null when it is not drawn. */
+  colorsOf(id: string): { fill: string; border: string; label: string } | null {
+    const n = this.cy.getElementById(id);
+    if (n.empty()) return null;
+    return { fill: String(n.style('background-color')), border: String(n.style('border-color')), label: String(n.style('color')) };
   }
 
   /** Text widths on screen at the label font, for labels.ts. */

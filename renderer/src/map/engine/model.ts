@@ -49,7 +49,7 @@ export class MapModel {
 
   constructor(
     private neutral: string,
-    private readonly looseLabel: string,
+    private looseLabel: string,
   ) {}
 
   /** A whole new document: everything derived is recomputed. */
@@ -107,9 +107,10 @@ export class MapModel {
     if (this.doc) this.regroup();
   }
 
-  /** A theme change: contacts in no cluster take the new neutral colour. */
-  setNeutral(neutral: string): void {
+  /** A theme change (contacts in no cluster take the new neutral colour) or a language change (the loose group's name). */
+  restyle(neutral: string, looseLabel: string): void {
     this.neutral = neutral;
+    this.looseLabel = looseLabel;
     if (this.doc) this.regroup();
   }
 

@@ -102,7 +102,7 @@ export function MapView({ mapRef, selectedId, onOpenContact }: Props) {
       setMap(null);
       announceMap(null);
     };
-    // The map is made once per store; its words follow the language at that time.
+    // The map is made once per store; its options, words and theme follow through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, mapRef]);
 
@@ -125,6 +125,10 @@ export function MapView({ mapRef, selectedId, onOpenContact }: Props) {
   useEffect(() => {
     map?.setOptions(options);
   }, [map, options]);
+
+  useEffect(() => {
+    map?.setWords({ loose: t('map.loose'), me: t('map.me') });
+  }, [map, t]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;

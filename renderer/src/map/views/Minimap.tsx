@@ -18,8 +18,9 @@ export function Minimap({ map }: { map: CarnetMap }) {
   const [shown, setShown] = useState(false);
 
   useEffect(() => {
-    const frame = canvas.current ? getComputedStyle(canvas.current).getPropertyValue('--map-selected').trim() || '#1d4ed8' : '#1d4ed8';
     const draw = () => {
+      // Read at each draw: a theme change restyles the map without making a new minimap.
+      const frame = canvas.current ? getComputedStyle(canvas.current).getPropertyValue('--map-selected').trim() || '#1d4ed8' : '#1d4ed8';
       const { discs, extent } = map.overview();
       if (discs.length === 0) return setShown(false);
       let x1 = Infinity;
