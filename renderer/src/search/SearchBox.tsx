@@ -19,6 +19,8 @@ export function SearchBox({ disabled, onChoose }: Props) {
   const listId = useId();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  /** The text the shown hits answer: until the answer to a newer text arrives, the list says it is busy. */
+  const [answered, setAnswered] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
 
@@ -38,6 +40,7 @@ export function SearchBox({ disabled, onChoose }: Props) {
   useEffect(() => {
     if (!text.trim()) {
       setHits([]);
+      setAnswered(text);
       return;
     }
     let live = true;
@@ -46,6 +49,7 @@ export function SearchBox({ disabled, onChoose }: Props) {
       .then((h) => {
         if (!live || !h) return;
         setHits(h);
+        setAnswered(text);
         setActive(0);
       });
     return () => {
@@ -103,7 +107,7 @@ export function SearchBox({ disabled, onChoose }: Props) {
           }
         }}
       />
-      <ul id={listId} role="listbox" className="search-results" aria-label={t('search.results')} hidden={!shown}>
+      <ul id={listId} role="listbox" className="search-results" aria-label={t('search.results')} aria-busy={answered !== text} hidden={!shown}>
         {hits.map((h, i) => (
           <li
             key={h.id}
@@ -129,10 +133,10 @@ export function SearchBox({ disabled, onChoose }: Props) {
             )}
           </li>
         ))}
-        {hits.length === 0 && <li className="search-empty">{t('search.none')}</li>}
+        {hits.length === 0 && answered === text && <li className="search-empty">{t('search.none')}</li>}
       </ul>
       <span className="visually-hidden" aria-live="polite">
-        {shown ? t('search.count', { count: hits.length }) : ''}
+        {shown && answered === text ? t('search.count', { count: hits.length }) : ''}
       </span>
     </div>
   );

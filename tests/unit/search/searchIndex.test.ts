@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Contact, type ContactInput } from '../../../shared/document/schema.js';
 import { generateDemoDocument } from '../../../shared/demo/demoNetwork.js';
-import { highlight, SearchIndex } from '../../../shared/search/searchIndex.js';
+import { highlight, SearchIndex, typoDistance } from '../../../shared/search/searchIndex.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const contact = (input: Omit<ContactInput, 'createdAt' | 'updatedAt'>) => Contact.parse({ ...input, createdAt: NOW, updatedAt: NOW });
@@ -39,6 +39,37 @@ describe('SearchIndex', () => {
 
   it('survives a typo in a long word', () => {
     expect(ids('investiseur')).toEqual(['d']);
+  });
+
+  it('survives one typo in a word of four letters or more: swapped, missing, extra or wrong letter', () => {
+    expect(ids('ecloe')).toEqual(['b']);
+    expect(ids('durnad')).toEqual(['b']);
+    expect(ids('helne')).toEqual(['a']);
+    expect(ids('dupoont')).toEqual(['c']);
+    expect(ids('lumiare')).toEqual(['a']);
+    expect(ids('lyno')).toEqual(['a']);
+    expect(ids('marie dupnot')).toEqual(['c']);
+  });
+
+  it('highlights the word a typo was corrected to', () => {
+    const [hit] = index.search('ecloe');
+    const [start, end] = hit!.detail!.ranges[0]!;
+    expect(hit!.detail!.text.slice(start, end)).toBe('École');
+  });
+
+  it('does not correct a word that is found as typed, nor invent matches for short or far-off words', () => {
+    expect(ids('marc')).toEqual(['d']);
+    expect(ids('lyn')).toEqual([]);
+    expect(ids('zzzzz')).toEqual([]);
+    expect(ids('ecolx paris')).toEqual([]);
+  });
+
+  it('measures typos as optimal string alignment distance', () => {
+    expect(typoDistance('ecloe', 'ecole')).toBe(1);
+    expect(typoDistance('ecole', 'ecole')).toBe(0);
+    expect(typoDistance('helne', 'helene')).toBe(1);
+    expect(typoDistance('ecl', 'ecole')).toBe(2);
+    expect(typoDistance('abcd', 'badc')).toBe(2);
   });
 
   it('puts a name that holds the words as typed before looser matches', () => {
