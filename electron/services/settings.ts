@@ -65,7 +65,7 @@ export class Settings {
     if (bounds) data.windowBounds = bounds;
     const mappings = read('importMappings');
     if (mappings) data.importMappings = mappings;
-    const preferences = read('preferences');
+    const preferences = readPreferences(this.backing.get('preferences'));
     if (preferences) data.preferences = preferences;
     return data;
   }
@@ -108,6 +108,18 @@ export class Settings {
     const recent = [path, ...this.get().recentFiles.filter((p) => p !== path)];
     return this.update({ recentFiles: recent, lastDocument: path });
   }
+}
+
+/** The preferences stored, each group checked on its own: a hand-edited theme that is wrong costs the theme only. */
+function readPreferences(raw: unknown): Preferences | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(Preferences.shape)) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const r = (schema as z.ZodType).safeParse((raw as Record<string, unknown>)[key]);
+    if (r.success && r.data !== undefined) out[key] = r.data;
+  }
+  return out as Preferences;
 }
 
 function dedupe(paths: string[]): string[] {

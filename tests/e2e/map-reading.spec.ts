@@ -133,7 +133,8 @@ test('toolbar labels show where there is room; the demo title follows the langua
   await page.reload();
   await waitForIdle(page);
   await expect(page.locator('.doc-title')).toHaveText('Carnet — démo');
-  await expect(toolbar.getByText('Importer…', { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle('Carnet — démo — Carnet');
+  await expect(page.getByRole('toolbar', { name: 'Actions sur le document et la carte' }).getByText('Importer…', { exact: true })).toBeVisible();
 });
 
 test('after an import: counts in plain words, sources by name, and the notice goes with Ctrl+Z', async ({ page, carnet }) => {

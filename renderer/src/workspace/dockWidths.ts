@@ -8,8 +8,8 @@ export const RAIL_WIDTH = 44;
 /** Widths a first start gives the panels: a share of the window, within bounds. */
 export function defaultWidths(windowWidth: number): { drawer: number; side: number } {
   return {
-    drawer: Math.round(Math.min(420, Math.max(280, windowWidth * 0.25))),
-    side: Math.round(Math.min(400, Math.max(320, windowWidth * 0.24))),
+    drawer: Math.round(Math.min(420, Math.max(300, windowWidth * 0.25))),
+    side: Math.round(Math.min(400, Math.max(300, windowWidth * 0.24))),
   };
 }
 

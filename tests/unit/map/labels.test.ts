@@ -22,29 +22,32 @@ describe('placeLabels', () => {
     expect(placed.map((p) => p.id)).toEqual(['major', 'second']);
   });
 
-  it('puts a name above its node when below is taken', () => {
-    const placed = placeLabels(
-      [
-        { id: 'top', text: 'Top', x: 100, y: 100, r: 5, priority: 10 },
-        { id: 'under', text: 'Under', x: 100, y: 108, r: 5, priority: 5 },
-      ],
-      layout,
-    );
-    expect(placed).toMatchObject([{ id: 'top', side: 'below' }, { id: 'under', side: 'above' }]);
-    expect(overlaps(placed[0]!.box, placed[1]!.box)).toBe(false);
+  it('puts a name above its node when below is taken, else to its right, else to its left', () => {
+    const node = { id: 'n', text: 'Name', x: 300, y: 300, r: 5, priority: 1 };
+    const below = { x1: 250, y1: 318, x2: 350, y2: 340 };
+    const above = { x1: 250, y1: 260, x2: 350, y2: 282 };
+    const right = { x1: 330, y1: 285, x2: 400, y2: 315 };
+    expect(placeLabels([node], { ...layout, blocked: [below] })).toMatchObject([{ side: 'above' }]);
+    expect(placeLabels([node], { ...layout, blocked: [below, above] })).toMatchObject([{ side: 'right' }]);
+    expect(placeLabels([node], { ...layout, blocked: [below, above, right] })).toMatchObject([{ side: 'left' }]);
+    // A named contact's dot is not covered by a name placed after it.
+    const placed = placeLabels([{ ...node, priority: 10 }, { id: 'm', text: 'Longer name here', x: 300, y: 280, r: 5, priority: 1 }], layout);
+    for (const p of placed.filter((x) => x.id === 'm')) expect(overlaps(p.box, { x1: 295, y1: 295, x2: 305, y2: 305 })).toBe(false);
   });
 
   it('keeps names off blocked boxes (cluster names) and inside the map', () => {
     const placed = placeLabels(
       [
         { id: 'blocked', text: 'Blocked', x: 100, y: 100, r: 5, priority: 10 },
+        { id: 'cornered', text: 'Cornered', x: 790, y: 590, r: 5, priority: 10 },
         { id: 'edge', text: 'At the edge', x: 5, y: 300, r: 5, priority: 10 },
         { id: 'off', text: 'Off screen', x: -50, y: 300, r: 5, priority: 10 },
         { id: 'free', text: 'Free', x: 400, y: 300, r: 5, priority: 1 },
       ],
-      { ...layout, blocked: [{ x1: 50, y1: 80, x2: 150, y2: 140 }] },
+      { ...layout, blocked: [{ x1: 20, y1: 60, x2: 180, y2: 140 }] },
     );
-    expect(placed.map((p) => p.id)).toEqual(['free']);
+    // Near the edges a name goes to the side that has room; off screen or boxed in, none.
+    expect(placed.map((p) => [p.id, p.side])).toEqual([['cornered', 'left'], ['edge', 'right'], ['free', 'below']]);
   });
 
   it('never places two overlapping names, nor more than asked, whatever the contacts (property)', () => {

@@ -13,8 +13,11 @@ export type CameraView = {
   resize(): void;
 };
 
-/** How a box is framed: the most zoom allowed, the least, and the smallest span (model units) it is treated as. */
-export type FrameOptions = { maxZoom?: number; minZoom?: number; minSpan?: number };
+/**
+ * How a box is framed: the most zoom allowed, the least, and the smallest span (model units) it is treated as.
+ * `whole`: the box is the whole map, so what floats only over a zoomed-in map (the minimap) is not in the way.
+ */
+export type FrameOptions = { maxZoom?: number; minZoom?: number; minSpan?: number; whole?: boolean };
 
 /** Margin (px) kept between what is framed and the edge of the visible map. */
 const MARGIN = 48;
@@ -78,20 +81,20 @@ export class Camera {
 
   constructor(
     private readonly view: CameraView,
-    private readonly obstacles: () => Rect[],
+    private readonly obstacles: (whole: boolean) => Rect[],
   ) {
     this.size = { w: view.width(), h: view.height() };
   }
 
-  /** The visible part of the map, in container pixels. */
-  safe(margin = MARGIN): Rect {
-    return safeRect(this.view.width(), this.view.height(), this.obstacles(), margin);
+  /** The visible part of the map, in container pixels (`whole`: when all of it is in view). */
+  safe(margin = MARGIN, whole = false): Rect {
+    return safeRect(this.view.width(), this.view.height(), this.obstacles(whole), margin);
   }
 
   /** Frames a model box; `animate` false jumps there (a document just drawn). */
   frame(box: Rect, opts: FrameOptions = {}, animate = true): void {
     this.intent = { kind: 'frame', box, opts };
-    this.go(frameBox(box, this.safe(), this.view.zoomLimits(), opts), animate);
+    this.go(frameBox(box, this.safe(MARGIN, opts.whole), this.view.zoomLimits(), opts), animate);
   }
 
   /** Brings a model point into the visible part of the map (centred there) if it is not, at the same zoom. */
@@ -133,7 +136,7 @@ export class Camera {
     if (w === before.w && h === before.h) return;
     // An animation on its way aims at the old size: it is replaced by one to the new target.
     const animate = this.view.animating();
-    if (this.intent?.kind === 'frame') this.go(frameBox(this.intent.box, this.safe(), this.view.zoomLimits(), this.intent.opts), animate);
+    if (this.intent?.kind === 'frame') this.go(frameBox(this.intent.box, this.safe(MARGIN, this.intent.opts.whole), this.view.zoomLimits(), this.intent.opts), animate);
     else {
       this.view.setView(this.view.zoom(), { x: pan.x + (w - before.w) / 2, y: pan.y + (h - before.h) / 2 });
       if (this.intent?.kind === 'reveal') this.revealNow(this.intent.point, animate, animate);
@@ -143,7 +146,7 @@ export class Camera {
   /** `force`: centre it even if it is in view (an animation towards it was aimed at another size). */
   /** What covers the map changed (the minimap appeared): what was asked for is framed again, clear of it. */
   obstaclesChanged(): void {
-    if (this.intent?.kind === 'frame') this.go(frameBox(this.intent.box, this.safe(), this.view.zoomLimits(), this.intent.opts), true);
+    if (this.intent?.kind === 'frame' && !this.intent.opts.whole) this.go(frameBox(this.intent.box, this.safe(), this.view.zoomLimits(), this.intent.opts), true);
     else if (this.intent?.kind === 'reveal') this.revealNow(this.intent.point, true);
   }
 

@@ -85,7 +85,7 @@ export class CarnetMap {
     this.adapter.setSelectionMode(this.opts.selection);
     this.adapter.beforeRender(() => this.expandBeforeRender());
     this.overlay = new MapOverlay(container, this.adapter.overlayView(), this.overlayColors());
-    this.camera = new Camera(this.adapter, () => callbacks.obstacles?.() ?? []);
+    this.camera = new Camera(this.adapter, (whole) => callbacks.obstacles?.(whole) ?? []);
     this.layouts = new LayoutRunner(this.model, (positions, label, undoable) => callbacks.onPositions(positions, label, undoable));
     this.drag = new DragController({
       isContact: (id) => this.model.isContact(id),
@@ -670,7 +670,7 @@ export class CarnetMap {
   private fitModel(animate: boolean): void {
     const box = this.sceneBounds() ?? this.model.boundsOf(Object.keys(this.model.doc?.contacts ?? {}).filter(this.model.shown));
     if (!box) return;
-    this.camera.frame(box, { minSpan: 1 }, animate);
+    this.camera.frame(box, { minSpan: 1, whole: true }, animate);
   }
 
   /** The box around every node drawn (bubbles with their radius), in model coordinates. */

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import cytoscapeLasso from 'cytoscape-lasso';
 import { BUBBLE_PREFIX } from './elements.js';
 import type { SceneElement } from './elements.js';
-import type { PlacedLabel } from './labels.js';
+import type { LabelSide, PlacedLabel } from './labels.js';
 import type { OverlayView } from './overlay.js';
 import { FONT, mapStyle, type MapTheme } from './style.js';
 import type { DrawnLabel, MapDrawing, Rect } from './types.js';
@@ -41,7 +41,7 @@ type Internals = { hideEdgesOnViewport: boolean; textureOnViewport: boolean; bef
 export class CyAdapter {
   private readonly cy: Core;
   /** Nodes labelled now: the side of their name, and the zoom its size was set for (a style bypass). */
-  private readonly labelled = new Map<string, { side: 'below' | 'above'; zoom: number }>();
+  private readonly labelled = new Map<string, { side: LabelSide; zoom: number }>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -160,8 +160,8 @@ export class CyAdapter {
         if (next.has(id)) continue;
         const n = cy.getElementById(id);
         if (n.nonempty()) {
-          n.removeClass('labelled label-above');
-          n.removeStyle('font-size text-outline-width text-margin-y');
+          n.removeClass(`labelled ${SIDE_CLASSES.join(' ')}`);
+          n.removeStyle('font-size text-outline-width text-margin-x text-margin-y');
         }
         this.labelled.delete(id);
       }
@@ -172,8 +172,14 @@ export class CyAdapter {
         const n = cy.getElementById(id);
         if (n.empty()) continue;
         n.addClass('labelled');
-        n.toggleClass('label-above', side === 'above');
-        n.style({ 'font-size': LABEL_PX / z, 'text-outline-width': 2 / z, 'text-margin-y': (side === 'above' ? -2 : 2) / z });
+        for (const cls of SIDE_CLASSES) n.toggleClass(cls, cls === `label-${side}`);
+        const margin = 2 / z;
+        n.style({
+          'font-size': LABEL_PX / z,
+          'text-outline-width': 2 / z,
+          'text-margin-x': side === 'right' ? margin : side === 'left' ? -margin : 0,
+          'text-margin-y': side === 'below' ? margin : side === 'above' ? -margin : 0,
+        });
         this.labelled.set(id, { side, zoom: z });
       }
     });
@@ -447,9 +453,12 @@ export class CyAdapter {
   }
 }
 
+/** The classes that put a name on one side of its node (style.ts); below is the default. */
+const SIDE_CLASSES = ['label-above', 'label-right', 'label-left'] as const;
+
 /** The scene's classes, plus the label classes the element has now. */
 function withLabelClasses(scene: string, now: string[]): string {
-  const keep = now.filter((c) => c === 'labelled' || c === 'label-above');
+  const keep = now.filter((c) => c === 'labelled' || (SIDE_CLASSES as readonly string[]).includes(c));
   return keep.length === 0 ? scene : `${scene} ${keep.join(' ')}`.trim();
 }
 

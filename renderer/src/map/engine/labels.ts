@@ -2,7 +2,9 @@ import type { Rect } from './types.js';
 
 /** A contact that could show its name: where it is drawn (container px), its radius on screen, how much it matters. */
 export type LabelCandidate = { id: string; text: string; x: number; y: number; r: number; priority: number; bold?: boolean };
-export type PlacedLabel = { id: string; side: 'below' | 'above'; box: Rect };
+/** Where a name goes around its node. */
+export type LabelSide = 'below' | 'above' | 'right' | 'left';
+export type PlacedLabel = { id: string; side: LabelSide; box: Rect };
 
 /** A cluster region as drawn (container px). */
 export type RegionCircle = { id: string; label: string; x: number; y: number; r: number };
@@ -61,10 +63,10 @@ class BoxGrid {
 
 /**
  * Which contacts show their name, and on which side: the most important
- * first, each below its node or else above it, never over another label or a
- * blocked box, never past the edge of the map. Greedy by priority, as map
- * labelling usually is: the people who matter most are named at any zoom,
- * the others as room allows.
+ * first, each below its node, else above, else to its right or its left,
+ * never over another label or a blocked box, never past the edge of the map.
+ * Greedy by priority, as map labelling usually is: the people who matter
+ * most are named at any zoom, the others as room allows.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], layout: LabelLayout): PlacedLabel[] {
   const grid = new BoxGrid();
@@ -75,18 +77,23 @@ export function placeLabels(candidates: readonly LabelCandidate[], layout: Label
   for (const c of order) {
     if (out.length >= max) break;
     if (c.x < 0 || c.y < 0 || c.x > layout.width || c.y > layout.height) continue;
-    const half = layout.measure(c.text, c.bold) / 2 + PAD + SAFETY;
-    const x1 = c.x - half;
-    const x2 = c.x + half;
-    if (x1 < 0 || x2 > layout.width) continue;
+    const width = layout.measure(c.text, c.bold) + 2 * (PAD + SAFETY);
+    const half = width / 2;
     // As Cytoscape draws it: the text starts GAP beyond the node's edge, and its box includes the halo (PAD - 1).
     const near = c.r + GAP - (PAD - 1) - SAFETY;
     const far = c.r + GAP - (PAD - 1) + layout.lineHeight + SAFETY;
-    const below: Rect = { x1, x2, y1: c.y + near, y2: c.y + far };
-    const above: Rect = { x1, x2, y1: c.y - far, y2: c.y - near };
-    for (const [side, box] of [['below', below], ['above', above]] as const) {
-      if (box.y1 < 0 || box.y2 > layout.height || grid.hits(box)) continue;
+    const mid = layout.lineHeight / 2 + SAFETY;
+    const spots: [LabelSide, Rect][] = [
+      ['below', { x1: c.x - half, x2: c.x + half, y1: c.y + near, y2: c.y + far }],
+      ['above', { x1: c.x - half, x2: c.x + half, y1: c.y - far, y2: c.y - near }],
+      ['right', { x1: c.x + near, x2: c.x + near + width, y1: c.y - mid, y2: c.y + mid }],
+      ['left', { x1: c.x - near - width, x2: c.x - near, y1: c.y - mid, y2: c.y + mid }],
+    ];
+    for (const [side, box] of spots) {
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > layout.width || box.y2 > layout.height || grid.hits(box)) continue;
       grid.add(box);
+      // A named contact's own dot stays clear of the names placed after it.
+      grid.add({ x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r });
       out.push({ id: c.id, side, box });
       break;
     }

@@ -67,6 +67,8 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
     },
     { selector: 'node.labelled', style: { label: 'data(label)' } },
     { selector: 'node.label-above', style: { 'text-valign': 'top' } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right' } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left' } },
     // The orange of an overdue ring is close to one of the cluster colours: a thin outline in the label colour
     // keeps the ring visible on an orange contact too.
     { selector: 'node.overdue', style: { 'border-width': 3.5, 'border-color': theme.overdue, 'outline-width': 1.5, 'outline-color': theme.label, 'outline-opacity': 0.85 } as never },

@@ -40,9 +40,10 @@ export type MapCallbacks = {
   text: { loose: string; me: string };
   /**
    * What covers the map's container (zoom buttons, minimap…), in container pixels: whatever the map frames
-   * is kept out from under them.
+   * is kept out from under them. `whole`: for fitting the whole map, which leaves out what shows only while
+   * zoomed in (the minimap).
    */
-  obstacles?(): Rect[];
+  obstacles?(whole: boolean): Rect[];
 };
 
 export type MapStats = {

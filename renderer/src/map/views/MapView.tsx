@@ -23,12 +23,16 @@ type Props = {
 /** The undo labels of an import (shared/i18n): the map frames the contacts it brought. */
 const IMPORT_LABELS: ReadonlySet<string> = new Set(['import.undoFile', 'import.undoFiles']);
 
-/** What floats over the map and must not hide what it frames: elements marked `data-map-obstacle`, in container px. */
-function obstaclesOf(container: HTMLElement): Rect[] {
+/**
+ * What floats over the map and must not hide what it frames: elements marked `data-map-obstacle`, in
+ * container px. `whole` (fitting the whole map) leaves out those marked `data-map-obstacle="zoomed"`,
+ * shown only while zoomed in.
+ */
+function obstaclesOf(container: HTMLElement, whole: boolean): Rect[] {
   const box = container.getBoundingClientRect();
   const area = container.parentElement;
   if (!area) return [];
-  return [...area.querySelectorAll<HTMLElement>('[data-map-obstacle]')]
+  return [...area.querySelectorAll<HTMLElement>(whole ? '[data-map-obstacle]:not([data-map-obstacle="zoomed"])' : '[data-map-obstacle]')]
     .filter((el) => !el.hidden && el.offsetParent !== null)
     .map((el) => {
       const r = el.getBoundingClientRect();
@@ -67,7 +71,7 @@ export function MapView({ mapRef, selectedId, onOpenContact }: Props) {
           if (doc) void store.apply(areaDropChangeSet(doc, positions, changes));
         },
         text: { loose: t('map.loose'), me: t('map.me') },
-        obstacles: () => obstaclesOf(el),
+        obstacles: (whole) => obstaclesOf(el, whole),
       },
       optionsRef.current,
     );

@@ -82,7 +82,7 @@ export function Minimap({ map }: { map: CarnetMap }) {
     <canvas
       ref={canvas}
       className="minimap"
-      data-map-obstacle
+      data-map-obstacle="zoomed"
       hidden={!shown}
       role="img"
       aria-label={t('map.overview')}
