@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Events } from '../../shared/api/contract.js';
 import { AnalysisDrawer, DRAWER_ID } from './analysis/AnalysisDrawer.js';
@@ -32,7 +32,7 @@ import { installProbe } from './testHook.js';
 import { Toolbar } from './toolbar/Toolbar.js';
 import { DockSection } from './workspace/DockSection.js';
 import { documentTitle } from './workspace/documentTitle.js';
-import { revealSection, setSectionOpen, useSections } from './workspace/sections.js';
+import { revealSection, setCardOpen, toggleSection, useSections } from './workspace/sections.js';
 import { ShortcutsDialog, useHelpShortcut } from './workspace/ShortcutsDialog.js';
 import { Workspace, type RailItem } from './workspace/Workspace.js';
 
@@ -49,6 +49,9 @@ export function App() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const drawer = useDrawer();
   const sections = useSections();
+  const cardOpen = panel !== null;
+  // Before the paint: the sections fold in the same frame as the card appears.
+  useLayoutEffect(() => setCardOpen(cardOpen), [cardOpen]);
   const { filters } = useFilterState();
   const { doc, settings } = state;
   const native = settings?.capabilities.nativeDialogs ?? false;
@@ -154,14 +157,14 @@ export function App() {
   const side = doc && ready && (
     <>
       {panel && <ContactPanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={showPanel} />}
-      <CategoryTools doc={doc} version={state.version} openContactId={selectedId} open={sections.categories} onToggle={() => setSectionOpen('categories', !sections.categories)} />
-      <DockSection title={t('filters.button')} icon="filter" open={sections.filters} onToggle={() => setSectionOpen('filters', !sections.filters)}>
+      <CategoryTools doc={doc} version={state.version} openContactId={selectedId} open={sections.categories} onToggle={() => toggleSection('categories', sections.categories)} />
+      <DockSection title={t('filters.button')} icon="filter" open={sections.filters} onToggle={() => toggleSection('filters', sections.filters)}>
         <FilterPanel doc={doc} version={state.version} />
       </DockSection>
-      <DockSection title={t('map.legend')} icon="legend" open={sections.legend} onToggle={() => setSectionOpen('legend', !sections.legend)}>
+      <DockSection title={t('map.legend')} icon="legend" open={sections.legend} onToggle={() => toggleSection('legend', sections.legend)}>
         <MapLegend doc={doc} version={state.version} map={map} />
       </DockSection>
-      <DockSection title={t('map.options')} icon="sliders" open={sections.options} onToggle={() => setSectionOpen('options', !sections.options)}>
+      <DockSection title={t('map.options')} icon="sliders" open={sections.options} onToggle={() => toggleSection('options', sections.options)}>
         <MapControls map={map} />
       </DockSection>
     </>

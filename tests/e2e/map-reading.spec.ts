@@ -53,7 +53,7 @@ test('hovering a contact shows its card: name, organization, last contact, clust
   await expect(card).toContainText(/Last contact:/);
   // Its cluster, by the name the legend gives it.
   const clusters = await page.getByRole('region', { name: 'Legend' }).locator('.legend-name').allTextContents();
-  const clusterLine = (await card.locator('.hover-line').last().textContent())!.trim();
+  const clusterLine = (await card.locator('.hover-line.cluster').textContent())!.trim();
   expect(clusters.some((name) => clusterLine === name || name.startsWith(clusterLine))).toBe(true);
   const cardBox = (await card.boundingBox())!;
   expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(box.x + box.width + 1);

@@ -183,6 +183,33 @@ export class CyAdapter {
         this.labelled.set(id, { side, zoom: z });
       }
     });
+    this.dropOverlaps(placed);
+  }
+
+  /**
+   * labels.ts estimates the box of each name; Cytoscape draws it with its own metrics. Read back as drawn,
+   * in the order placed (most important first), a name that would touch one kept before it is taken off:
+   * whatever the estimate's error, no two names drawn overlap.
+   */
+  private dropOverlaps(placed: readonly PlacedLabel[]): void {
+    const kept: Rect[] = [];
+    const drop: string[] = [];
+    for (const p of placed) {
+      const n = this.cy.getElementById(p.id);
+      if (n.empty()) continue;
+      const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
+      if (kept.some((k) => k.x1 < b.x2 && b.x1 < k.x2 && k.y1 < b.y2 && b.y1 < k.y2)) drop.push(p.id);
+      else kept.push({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+    }
+    if (drop.length === 0) return;
+    this.cy.batch(() => {
+      for (const id of drop) {
+        const n = this.cy.getElementById(id);
+        n.removeClass(`labelled ${SIDE_CLASSES.join(' ')}`);
+        n.removeStyle('font-size text-outline-width text-margin-x text-margin-y');
+        this.labelled.delete(id);
+      }
+    });
   }
 
   /** The names drawn now, with their boxes in container pixels (as Cytoscape computes them). */

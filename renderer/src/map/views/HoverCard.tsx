@@ -85,7 +85,7 @@ export function HoverCard({ map }: { map: CarnetMap }) {
           : t('map.hover.never')}
       </p>
       {info.cluster && (
-        <p className="hover-line">
+        <p className="hover-line cluster">
           <span className="swatch" style={{ backgroundColor: info.cluster.color }} aria-hidden="true" />
           {info.cluster.label}
         </p>
