@@ -32,6 +32,9 @@ export function drawingToSvg(d: MapDrawing, background: string, fontFamily: stri
     if (!v.label) continue;
     out.push(`<text x="${n(v.x)}" y="${n(v.y + v.r + v.fontSize + 2)}" font-size="${n(v.fontSize)}" fill="${esc(v.labelColor)}" opacity="${n(v.opacity)}">${esc(v.label)}</text>`);
   }
+  for (const t of d.names) {
+    out.push(`<text x="${n(t.x)}" y="${n(t.y)}" dominant-baseline="central" font-size="${n(t.fontSize)}"${t.bold ? ' font-weight="bold"' : ''} fill="${esc(t.color)}">${esc(t.text)}</text>`);
+  }
   out.push('</g></svg>');
   return out.join('\n');
 }

@@ -2,17 +2,18 @@ import type { AnalysisResult } from '../../../../shared/analysis/analyze.js';
 import type { ChangeSet } from '../../../../shared/document/operations.js';
 import type { CarnetDocument, Contact, Position } from '../../../../shared/document/schema.js';
 import { Camera, type FrameOptions } from './camera.js';
-import { CyAdapter, LABEL_PX } from './cyAdapter.js';
+import { CyAdapter } from './cyAdapter.js';
 import { DragController } from './drag.js';
 import { BUBBLE_PREFIX, ME_ID } from './elements.js';
 import { DIRECTIONS, nearest, stepFocus } from './keyboard.js';
+import { LABEL_PX, LabelLayer } from './labelLayer.js';
 import { placeLabels, placeRegionLabels, type LabelCandidate } from './labels.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { MapModel, type PatchResult } from './model.js';
 import { MapOverlay, OVERLAY_FONT, categoryRadiusPx, type OverlayLabel } from './overlay.js';
 import { mapStats, overview } from './probe.js';
 import { buildScene, categoryAreasOf, type Scene } from './scene.js';
-import { readTheme, type MapTheme } from './style.js';
+import { FONT, readTheme, type MapTheme } from './style.js';
 import type { BubbleInfo, DrawnLabel, EgoView, HitTarget, MapCallbacks, MapDrawing, MapEvents, MapOptions, MapStats, Rect } from './types.js';
 
 export { FULL_MAP_MAX, MAX_EXPANDED_CONTACTS } from './model.js';
@@ -42,6 +43,7 @@ export class CarnetMap {
   private readonly model: MapModel;
   private readonly adapter: CyAdapter;
   private readonly overlay: MapOverlay;
+  private readonly names: LabelLayer;
   private readonly camera: Camera;
   private readonly drag: DragController;
   private readonly layouts: LayoutRunner;
@@ -75,7 +77,10 @@ export class CarnetMap {
       tap: (id) => this.onTap(id),
       doubleTap: (id) => this.model.isContact(id) && this.focusContact(id),
       grab: (id) => this.drag.grab(id),
-      drag: (at) => this.drag.move(at),
+      drag: (at) => {
+        this.drag.move(at);
+        this.names.follow((id) => (this.adapter.isSelected(id) || this.drag.dragging(id) ? this.adapter.renderedPosition(id) : null));
+      },
       free: (id, at) => this.drag.free(id, at),
       selectionChanged: () => this.queueSelectionChange(),
       viewport: () => this.onViewport(),
@@ -85,6 +90,7 @@ export class CarnetMap {
     this.adapter.setSelectionMode(this.opts.selection);
     this.adapter.beforeRender(() => this.expandBeforeRender());
     this.overlay = new MapOverlay(container, this.adapter.overlayView(), this.overlayColors());
+    this.names = new LabelLayer(container, this.adapter.overlayView(), this.nameColors());
     this.camera = new Camera(this.adapter, (whole) => callbacks.obstacles?.(whole) ?? []);
     this.layouts = new LayoutRunner(this.model, (positions, label, undoable) => callbacks.onPositions(positions, label, undoable));
     this.drag = new DragController({
@@ -194,6 +200,7 @@ export class CarnetMap {
     this.theme = readTheme(this.container);
     this.adapter.setTheme(this.theme);
     this.overlay.setColors(this.overlayColors());
+    this.names.setColors(this.nameColors());
     this.model.restyle(this.theme.neutral, this.words.loose);
     if (this.model.aggregate) this.model.updateExpansion(this.viewport());
     this.sync();
@@ -223,6 +230,7 @@ export class CarnetMap {
     this.drag.destroy();
     this.layouts.destroy();
     this.overlay.destroy();
+    this.names.destroy();
     this.adapter.destroy();
   }
 
@@ -461,12 +469,13 @@ export class CarnetMap {
 
   /** The names drawn now, with their boxes (container px). */
   labels(): DrawnLabel[] {
-    return this.adapter.drawnLabels();
+    return this.names.drawn();
   }
 
-  /** A contact's colours as drawn (fill, border, label), or null when it is not drawn. */
+  /** A contact's colours as drawn (fill, border, and its name's), or null when it is not drawn. */
   colorsOf(id: string): { fill: string; border: string; label: string } | null {
-    return this.adapter.colorsOf(id);
+    const c = this.adapter.colorsOf(id);
+    return c ? { ...c, label: this.theme.label } : null;
   }
 
   stats(): MapStats {
@@ -502,7 +511,7 @@ export class CarnetMap {
 
   /** What the current view draws, in screen pixels, for the SVG export (renderer/src/mapExport). */
   drawing(): MapDrawing {
-    return this.adapter.drawing();
+    return { ...this.adapter.drawing(), names: this.names.texts() };
   }
 
   // ---- Drawing ----
@@ -513,6 +522,10 @@ export class CarnetMap {
 
   private overlayColors(): { gap: string; label: string; halo: string } {
     return { gap: this.theme.broker, label: this.theme.label, halo: this.theme.labelHalo };
+  }
+
+  private nameColors(): { label: string; halo: string; font: string } {
+    return { label: this.theme.label, halo: this.theme.labelHalo, font: FONT };
   }
 
   private emphasis(): { id: string | null; ids: ReadonlySet<string> } | null {
@@ -580,7 +593,14 @@ export class CarnetMap {
       const bold = id === this.current || id === this.ego?.id || selected.has(id);
       candidates.push({ id, text: String(el.data.label), x: at.x, y: at.y, r: ((el.data.size as number) / 2) * zoom, priority: info.priority + (selected.has(id) ? 500 : 0), bold });
     }
-    this.adapter.setLabels(placeLabels(candidates, { width, height, measure: this.adapter.measure, lineHeight: LABEL_PX + 6, blocked, max: MAX_LABELS }));
+    const placed = placeLabels(candidates, { width, height, measure: this.names.measure, lineHeight: LABEL_PX + 6, blocked, max: MAX_LABELS });
+    const shown = new Map(candidates.map((c) => [c.id, c]));
+    this.names.set(
+      placed,
+      (id) => shown.get(id)!.text,
+      (id) => shown.get(id)!.bold ?? false,
+      (id) => shown.get(id) ?? null,
+    );
   }
 
   // ---- Input ----

@@ -2,15 +2,11 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import cytoscapeLasso from 'cytoscape-lasso';
 import { BUBBLE_PREFIX } from './elements.js';
 import type { SceneElement } from './elements.js';
-import type { LabelSide, PlacedLabel } from './labels.js';
 import type { OverlayView } from './overlay.js';
-import { FONT, mapStyle, type MapTheme } from './style.js';
-import type { DrawnLabel, MapDrawing, Rect } from './types.js';
+import { mapStyle, type MapTheme } from './style.js';
+import type { MapDrawing, Rect } from './types.js';
 
 cytoscape.use(cytoscapeLasso);
-
-/** Names are drawn this big on screen (px), whatever the zoom. */
-export const LABEL_PX = 12;
 
 /** What the adapter reports of the user's input on the map. */
 export type AdapterInput = {
@@ -40,8 +36,6 @@ type Internals = { hideEdgesOnViewport: boolean; textureOnViewport: boolean; bef
  */
 export class CyAdapter {
   private readonly cy: Core;
-  /** Nodes labelled now: the side of their name, and the zoom its size was set for (a style bypass). */
-  private readonly labelled = new Map<string, { side: LabelSide; zoom: number }>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -123,14 +117,12 @@ export class CyAdapter {
           const p = ele.position();
           if (p.x !== def.position.x || p.y !== def.position.y) ele.position(def.position);
         }
-        // Label classes are the placement's (setLabels), not the scene's: they are kept across a diff.
-        const cls = withLabelClasses(def.classes ?? '', ele.classes());
+        const cls = def.classes ?? '';
         if (ele.classes().join(' ') !== cls) ele.classes(cls);
       }
       add.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
       if (add.length > 0) cy.add(add);
     });
-    for (const id of this.labelled.keys()) if (cy.getElementById(id).empty()) this.labelled.delete(id);
     // Past ~1,500 elements, edges are left out while the view moves: measured (software canvas, 1k
     // contacts / 5k ties) p95 frame 100 ms → 17 ms. A texture of the last frame (textureOnViewport) was as fast
     // between frames but cost up to 380 ms to make at the start of each gesture, so it is used only on
@@ -147,92 +139,12 @@ export class CyAdapter {
     this.cy.style(mapStyle(theme));
   }
 
-  /**
-   * Shows the names labels.ts placed, each `LABEL_PX` high on screen at this zoom, below or above its node;
-   * every other name is hidden. Only the nodes whose label changed are touched.
-   */
-  setLabels(placed: readonly PlacedLabel[]): void {
-    const cy = this.cy;
-    const z = cy.zoom();
-    const next = new Map(placed.map((p) => [p.id, p.side]));
-    cy.batch(() => {
-      for (const id of this.labelled.keys()) {
-        if (next.has(id)) continue;
-        const n = cy.getElementById(id);
-        if (n.nonempty()) {
-          n.removeClass(`labelled ${SIDE_CLASSES.join(' ')}`);
-          n.removeStyle('font-size text-outline-width text-margin-x text-margin-y');
-        }
-        this.labelled.delete(id);
-      }
-      for (const [id, side] of next) {
-        const was = this.labelled.get(id);
-        // A name already drawn there at this zoom is left as it is: restyling costs a redraw of the node.
-        if (was && was.side === side && was.zoom === z) continue;
-        const n = cy.getElementById(id);
-        if (n.empty()) continue;
-        n.addClass('labelled');
-        for (const cls of SIDE_CLASSES) n.toggleClass(cls, cls === `label-${side}`);
-        const margin = 2 / z;
-        n.style({
-          'font-size': LABEL_PX / z,
-          'text-outline-width': 2 / z,
-          'text-margin-x': side === 'right' ? margin : side === 'left' ? -margin : 0,
-          'text-margin-y': side === 'below' ? margin : side === 'above' ? -margin : 0,
-        });
-        this.labelled.set(id, { side, zoom: z });
-      }
-    });
-    this.dropOverlaps(placed);
-  }
-
-  /**
-   * labels.ts estimates the box of each name; Cytoscape draws it with its own metrics. Read back as drawn,
-   * in the order placed (most important first), a name that would touch one kept before it is taken off:
-   * whatever the estimate's error, no two names drawn overlap.
-   */
-  private dropOverlaps(placed: readonly PlacedLabel[]): void {
-    const kept: Rect[] = [];
-    const drop: string[] = [];
-    for (const p of placed) {
-      const n = this.cy.getElementById(p.id);
-      if (n.empty()) continue;
-      const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
-      if (kept.some((k) => k.x1 < b.x2 && b.x1 < k.x2 && k.y1 < b.y2 && b.y1 < k.y2)) drop.push(p.id);
-      else kept.push({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
-    }
-    if (drop.length === 0) return;
-    this.cy.batch(() => {
-      for (const id of drop) {
-        const n = this.cy.getElementById(id);
-        n.removeClass(`labelled ${SIDE_CLASSES.join(' ')}`);
-        n.removeStyle('font-size text-outline-width text-margin-x text-margin-y');
-        this.labelled.delete(id);
-      }
-    });
-  }
-
-  /** The names drawn now, with their boxes in container pixels (as Cytoscape computes them). */
-  drawnLabels(): DrawnLabel[] {
-    const out: DrawnLabel[] = [];
-    for (const id of this.labelled.keys()) {
-      const n = this.cy.getElementById(id);
-      if (n.empty() || !n.visible()) continue;
-      const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
-      out.push({ id, text: String(n.data('label')), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
-    }
-    return out;
-  }
-
-  /** A node's resolved colours as drawn (fill, border, label), for the probe; null when it is not drawn. */
-  colorsOf(id: string): { fill: string; border: string; label: string } | null {
+  /** A node's resolved colours as drawn (fill, border), for the probe; null when it is not drawn. */
+  colorsOf(id: string): { fill: string; border: string } | null {
     const n = this.cy.getElementById(id);
     if (n.empty()) return null;
-    return { fill: String(n.style('background-color')), border: String(n.style('border-color')), label: String(n.style('color')) };
+    return { fill: String(n.style('background-color')), border: String(n.style('border-color')) };
   }
-
-  /** Text widths on screen at the label font, for labels.ts. */
-  readonly measure: (text: string, bold?: boolean) => number = measurer(`${LABEL_PX}px ${FONT}`);
 
   // ---- Nodes ----
 
@@ -261,20 +173,6 @@ export class CyAdapter {
   renderedRadius(id: string): number {
     const n = this.cy.getElementById(id);
     return n.nonempty() ? n.renderedWidth() / 2 : 0;
-  }
-
-  /** Nodes drawn now, with their screen position and radius (label placement). */
-  nodesOnScreen(ids: Iterable<string>): { id: string; x: number; y: number; r: number }[] {
-    const z = this.cy.zoom();
-    const pan = this.cy.pan();
-    const out: { id: string; x: number; y: number; r: number }[] = [];
-    for (const id of ids) {
-      const n = this.cy.getElementById(id);
-      if (n.empty()) continue;
-      const p = n.position();
-      out.push({ id, x: p.x * z + pan.x, y: p.y * z + pan.y, r: ((n.data('size') as number) / 2) * z });
-    }
-    return out;
   }
 
   selectedIds(): string[] {
@@ -420,8 +318,8 @@ export class CyAdapter {
     return this.cy.png({ output: 'blob', bg: background, full: false, scale: 2 });
   }
 
-  /** What the current view draws, in screen pixels, for the SVG export. */
-  drawing(): MapDrawing {
+  /** What Cytoscape draws of the current view, in screen pixels, for the SVG export (the names are the label layer's). */
+  drawing(): Omit<MapDrawing, 'names'> {
     const cy = this.cy;
     const z = cy.zoom();
     const p = cy.pan();
@@ -478,29 +376,4 @@ export class CyAdapter {
   private internals(): Internals {
     return (this.cy as unknown as { renderer(): Internals }).renderer();
   }
-}
-
-/** The classes that put a name on one side of its node (style.ts); below is the default. */
-const SIDE_CLASSES = ['label-above', 'label-right', 'label-left'] as const;
-
-/** The scene's classes, plus the label classes the element has now. */
-function withLabelClasses(scene: string, now: string[]): string {
-  const keep = now.filter((c) => c === 'labelled' || (SIDE_CLASSES as readonly string[]).includes(c));
-  return keep.length === 0 ? scene : `${scene} ${keep.join(' ')}`.trim();
-}
-
-/** Widths of texts in a font (regular or bold), measured once each on a canvas. */
-function measurer(font: string): (text: string, bold?: boolean) => number {
-  const ctx = document.createElement('canvas').getContext('2d');
-  const cache = new Map<string, number>();
-  return (text, bold = false) => {
-    const key = (bold ? 'b' : 'r') + text;
-    let w = cache.get(key);
-    if (w === undefined) {
-      if (ctx) ctx.font = bold ? `bold ${font}` : font;
-      w = ctx ? ctx.measureText(text).width : text.length * LABEL_PX * 0.6;
-      cache.set(key, w);
-    }
-    return w;
-  };
 }

@@ -34,6 +34,11 @@ export class DragController {
 
   constructor(private readonly host: DragHost) {}
 
+  /** Whether a contact is being dragged now. */
+  dragging(id: string): boolean {
+    return this.drag !== null && this.drag.ids.includes(id);
+  }
+
   grab(id: string): void {
     if (!this.host.isContact(id)) return;
     const ids = this.host.isSelected(id) ? this.host.selectedContacts() : [id];

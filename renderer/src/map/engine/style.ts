@@ -36,9 +36,9 @@ export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 /**
  * Contacts carry their size (`size`, from tie strength or brokerage) and
  * colour (their cluster's) in their data; cluster bubbles are `.bubble`.
- * A contact shows its name only with `.labelled`: labels.ts chooses which
- * (the most important, never two overlapping), and the adapter sizes them
- * for the zoom (a style bypass), so they read at 12 px whatever the zoom.
+ * Contacts' names are not Cytoscape labels: labels.ts chooses which show
+ * (the most important, never two overlapping) and labelLayer.ts draws them
+ * above the map, 12 px whatever the zoom. Bubbles and the user keep theirs.
  */
 export function mapStyle(theme: MapTheme): StylesheetJson {
   return [
@@ -61,14 +61,9 @@ export function mapStyle(theme: MapTheme): StylesheetJson {
         'text-margin-y': 3,
         'text-outline-color': theme.labelHalo,
         'text-outline-width': 2,
-        // Names shrink with the view while it zooms out, until the next placement: below this they are left out.
         'min-zoomed-font-size': 7,
       },
     },
-    { selector: 'node.labelled', style: { label: 'data(label)' } },
-    { selector: 'node.label-above', style: { 'text-valign': 'top' } },
-    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right' } },
-    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left' } },
     // The orange of an overdue ring is close to one of the cluster colours: a thin outline in the label colour
     // keeps the ring visible on an orange contact too.
     { selector: 'node.overdue', style: { 'border-width': 3.5, 'border-color': theme.overdue, 'outline-width': 1.5, 'outline-color': theme.label, 'outline-opacity': 0.85 } as never },

@@ -89,6 +89,8 @@ export type MapDrawing = {
   height: number;
   edges: { x1: number; y1: number; x2: number; y2: number; width: number; color: string; opacity: number }[];
   nodes: { x: number; y: number; r: number; color: string; border: string; borderWidth: number; opacity: number; label: string; fontSize: number; labelColor: string }[];
+  /** The contacts' names (drawn above the map, not by Cytoscape): the middle of each text. */
+  names: { text: string; x: number; y: number; fontSize: number; bold: boolean; color: string }[];
 };
 export type HitTarget = { kind: 'contact'; id: string } | { kind: 'cluster'; id: string } | null;
 export type BubbleInfo = { id: string; clusterId: string; count: number };
