@@ -504,9 +504,24 @@ export class CarnetMap {
     return this.overlay.categoryCount();
   }
 
-  /** The current view as a PNG, at twice the screen's resolution (export menu, renderer/src/mapExport). */
-  png(background: string): Blob {
-    return this.adapter.png(background);
+  /**
+   * The current view as a PNG, at twice the screen's resolution (export menu, renderer/src/mapExport): the
+   * background, the cluster regions and category areas, what Cytoscape draws, and the names above it.
+   */
+  async png(background: string): Promise<Blob> {
+    const scale = 2;
+    const map = await createImageBitmap(this.adapter.png(scale));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(this.adapter.width() * scale);
+    canvas.height = Math.round(this.adapter.height() * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas to draw the image on');
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    this.overlay.paintOnto(ctx, scale);
+    ctx.drawImage(map, 0, 0, canvas.width, canvas.height);
+    this.names.paintOnto(ctx, scale);
+    return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be encoded'))), 'image/png'));
   }
 
   /** What the current view draws, in screen pixels, for the SVG export (renderer/src/mapExport). */

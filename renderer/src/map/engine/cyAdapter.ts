@@ -313,9 +313,9 @@ export class CyAdapter {
 
   // ---- Export ----
 
-  /** The current view as a PNG, at twice the screen's resolution. */
-  png(background: string): Blob {
-    return this.cy.png({ output: 'blob', bg: background, full: false, scale: 2 });
+  /** What Cytoscape draws of the current view, on a transparent background, at `scale` times the screen's size. */
+  png(scale: number): Blob {
+    return this.cy.png({ output: 'blob', full: false, scale });
   }
 
   /** What Cytoscape draws of the current view, in screen pixels, for the SVG export (the names are the label layer's). */

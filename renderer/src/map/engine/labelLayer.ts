@@ -90,6 +90,11 @@ export class LabelLayer {
     return this.shown.map((s) => ({ text: s.text, x: (s.box.x1 + s.box.x2) / 2, y: (s.box.y1 + s.box.y2) / 2, fontSize: LABEL_PX, bold: s.bold, color: this.colors.label }));
   }
 
+  /** Draws this layer, as it is on screen, onto an image of the map `scale` times the screen's size (PNG export). */
+  paintOnto(ctx: CanvasRenderingContext2D, scale: number): void {
+    ctx.drawImage(this.canvas, 0, 0, this.view.width() * scale, this.view.height() * scale);
+  }
+
   destroy(): void {
     cancelAnimationFrame(this.frame);
     this.canvas.remove();

@@ -97,6 +97,11 @@ export class MapOverlay {
     return this.regions.filter((r) => Math.hypot(r.x - x, r.y - y) <= r.r).sort((a, b) => a.r - b.r);
   }
 
+  /** Draws this layer, as it is on screen, onto an image of the map `scale` times the screen's size (PNG export). */
+  paintOnto(ctx: CanvasRenderingContext2D, scale: number): void {
+    ctx.drawImage(this.canvas, 0, 0, this.view.width() * scale, this.view.height() * scale);
+  }
+
   destroy(): void {
     cancelAnimationFrame(this.frame);
     if (this.settle) clearTimeout(this.settle);
