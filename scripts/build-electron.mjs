@@ -10,41 +10,19 @@
 // `electron` only exists inside the Electron runtime. The preload bundles everything but `electron`,
 // since a sandboxed preload can require nothing else.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { common, NODE_TARGET, root, workerCollector, workerEntries } from './bundle.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `--outdir DIR` builds elsewhere (the build's own test does, to leave dist/ alone).
 const outArg = process.argv.indexOf('--outdir');
 const outdir = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist', 'electron');
-// Electron 45 ships Node 22 and Chromium 140.
-const NODE_TARGET = 'node22';
+// Electron 45 ships Chromium 140.
 const CHROME_TARGET = 'chrome140';
-
-/** Collects the `.ts` files referenced as `new URL('./x.ts', import.meta.url)` by the bundled sources. */
-function workerCollector(found) {
-  const pattern = /new URL\(\s*(['"])(\.{1,2}\/[^'"]+\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
-  return {
-    name: 'carnet-workers',
-    setup(b) {
-      b.onLoad({ filter: /\.ts$/ }, (args) => {
-        const text = readFileSync(args.path, 'utf8');
-        for (const match of text.matchAll(pattern)) {
-          const file = path.resolve(path.dirname(args.path), match[2]);
-          if (existsSync(file)) found.add(file);
-        }
-        return undefined;
-      });
-    },
-  };
-}
-
-const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
 
 rmSync(outdir, { recursive: true, force: true });
 
-const workers = new Set();
+const workerFiles = new Set();
 await build({
   ...common,
   entryPoints: { main: 'electron/main/main.ts' },
@@ -54,7 +32,7 @@ await build({
   platform: 'node',
   target: NODE_TARGET,
   packages: 'external',
-  plugins: [workerCollector(workers)],
+  plugins: [workerCollector(workerFiles)],
 });
 
 await build({
@@ -68,16 +46,11 @@ await build({
   external: ['electron'],
 });
 
-const workerEntries = {};
-for (const file of workers) {
-  const name = path.basename(file, '.ts');
-  if (workerEntries[name]) throw new Error(`build-electron: two workers are named ${name}.ts (${workerEntries[name]}, ${file}); they would overwrite each other in dist/electron`);
-  workerEntries[name] = file;
-}
-if (Object.keys(workerEntries).length > 0) {
+const workers = workerEntries(workerFiles, 'dist/electron');
+if (Object.keys(workers).length > 0) {
   await build({
     ...common,
-    entryPoints: workerEntries,
+    entryPoints: workers,
     outdir,
     format: 'esm',
     platform: 'node',
@@ -86,5 +59,5 @@ if (Object.keys(workerEntries).length > 0) {
   });
 }
 
-const emitted = ['main.js', 'preload.cjs', ...Object.keys(workerEntries).map((n) => `${n}.js`)];
+const emitted = ['main.js', 'preload.cjs', ...Object.keys(workers).map((n) => `${n}.js`)];
 console.log(`build-electron: ${path.relative(root, outdir)}/{${emitted.join(', ')}}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs every suite of the project (what `npm test` promises) and ends with one
 // line "N passed, N failed[, N skipped]" counting all of them together.
-// Static checks (type checking per layer, the Electron security scan) count as
-// one test each; vitest and Playwright report their own test counts.
+// Static checks (type checking per layer, the lint of import boundaries, the
+// Electron security scan) count as one test each; vitest and Playwright report
+// their own test counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -52,6 +53,7 @@ function playwright(label, config, reportName) {
 for (const layer of ['shared', 'electron', 'renderer', 'tests']) {
   check(`typecheck ${layer}/`, bin('tsc'), ['-p', `${layer}/tsconfig.json`]);
 }
+check('lint: import boundaries (eslint)', 'npm', ['run', '--silent', 'lint']);
 
 const built = check('build (renderer and Electron shell)', 'npm', ['run', '--silent', 'build']);
 

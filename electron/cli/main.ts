@@ -5,9 +5,11 @@
  * document), 2 wrong usage.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, UsageError, type Command, type Io, type Parsed } from './command.js';
 import * as registry from './commands/index.js';
+import { PROJECT_ROOT } from './projectRoot.js';
 
 export const COMMANDS: readonly Command[] = Object.values(registry).sort((a, b) => a.name.localeCompare(b.name));
 
@@ -126,7 +128,7 @@ export function commandHelp(command: Command): string {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -1,11 +1,14 @@
 /**
  * Electron IPC transport of the API contract: one `ipcMain.handle` per
  * method, each refusing callers other than the app's own top-level page
- * before the backend validates the payload.
+ * before the backend validates the payload. The paths of openDocument and
+ * saveDocumentAs must come from this process's dialogs or recent files
+ * (pathGrants.ts).
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { EVENTS, METHODS, type Events } from '../../shared/api/contract.js';
 import { EVENT_CHANNEL, methodChannel } from './channels.js';
+import type { PathGrants } from './pathGrants.js';
 import { isAppUrl } from './security.js';
 
 /** What the shell needs from the backend (electron/services/backend.ts). */
@@ -37,11 +40,11 @@ export function assertAppSender(event: IpcMainInvokeEvent, method: string): void
 }
 
 /** Registers `carnet:<method>` for every method of the contract. */
-export function registerIpc(ipcMain: IpcMain, backend: Pick<ShellBackend, 'call'>): void {
+export function registerIpc(ipcMain: IpcMain, backend: Pick<ShellBackend, 'call'>, grants: PathGrants): void {
   for (const method of METHODS) {
     ipcMain.handle(methodChannel(method), async (event, ...args: unknown[]) => {
       assertAppSender(event, method);
-      return backend.call(method, args);
+      return backend.call(method, grants.admit(method, args));
     });
   }
 }

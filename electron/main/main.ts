@@ -10,10 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../shared/api/contract.js';
 import { createBackend } from '../services/backend.js';
-import { Settings } from '../services/settings.js';
+import { removeSettingsLeftovers, Settings } from '../services/settings.js';
+import { confirmDownloadOverwrites, createDialogs } from './dialogs.js';
 import { forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
+import { PathGrants } from './pathGrants.js';
 import { hardenSession, hardenWebContents, isWebUrl } from './security.js';
 import { createMainWindow } from './window.js';
 
@@ -21,7 +23,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/electron/main.js serves dist/renderer and loads dist/electron/preload.cjs. */
 const RENDERER_DIR = path.join(here, '..', 'renderer');
 const PRELOAD_PATH = path.join(here, 'preload.cjs');
-const DOCUMENT_FILTERS = [{ name: 'Carnet (JSON)', extensions: ['json'] }];
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -49,20 +50,23 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const configDir = process.env.CARNET_CONFIG_DIR;
   const store = new Store<Record<string, unknown>>({ name: 'settings', ...(configDir ? { cwd: configDir } : {}) });
+  removeSettingsLeftovers(store.path);
   const settings = new Settings(store);
   const systemLanguage = languageOfLocale(app.getLocale());
+  const grants = new PathGrants(() => settings.get().recentFiles);
   const backend: ShellBackend = await createBackend({
     dataDir: process.env.CARNET_DATA_DIR || app.getPath('userData'),
     settings,
     transport: 'electron',
     systemLanguage,
-    dialogs: { pickOpenPath, pickSavePath },
+    dialogs: createDialogs({ window: () => mainWindow, grants, documentsDir: () => app.getPath('documents') }),
     openExternal,
   });
 
   hardenSession(session.defaultSession);
+  confirmDownloadOverwrites(session.defaultSession, () => app.getPath('downloads'));
   installAppProtocol(RENDERER_DIR);
-  registerIpc(ipcMain, backend);
+  registerIpc(ipcMain, backend, grants);
   forwardEvents(backend, () => mainWindow?.webContents ?? null);
 
   let menuKey = '';
@@ -116,20 +120,6 @@ function closeBackendBeforeQuit(backend: ShellBackend): void {
         app.quit();
       });
   });
-}
-
-async function pickOpenPath(): Promise<string | null> {
-  const options = { properties: ['openFile' as const], filters: DOCUMENT_FILTERS };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
-}
-
-async function pickSavePath(defaultName: string): Promise<string | null> {
-  // Only a file name is taken from the renderer; the folder is the user's Documents.
-  const options = { defaultPath: path.join(app.getPath('documents'), path.basename(defaultName)), filters: DOCUMENT_FILTERS };
-  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-  if (result.canceled || !result.filePath) return null;
-  return path.extname(result.filePath) ? result.filePath : `${result.filePath}.json`;
 }
 
 async function openExternal(url: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { Args, CarnetApi, Events, Method, Results } from '../../shared/api/
 import { EVENT_CHANNEL, methodChannel } from './channels.js';
 
 /** Event names the main side sends; `satisfies` keeps the list in step with the contract. */
-const EVENT_NAMES = { document: true, edit: true, notice: true, menu: true } as const satisfies Record<keyof Events, true>;
+const EVENT_NAMES = { document: true, edit: true, notice: true, menu: true, readOnly: true } as const satisfies Record<keyof Events, true>;
 
 /** Electron wraps errors thrown by a handler as "Error invoking remote method 'carnet:x': Error: <message>". */
 const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/;
@@ -35,6 +35,7 @@ const api = {
   newDocument: invoke('newDocument'),
   openDocument: invoke('openDocument'),
   saveDocumentAs: invoke('saveDocumentAs'),
+  runNoticeAction: invoke('runNoticeAction'),
   pickOpenPath: invoke('pickOpenPath'),
   pickSavePath: invoke('pickSavePath'),
   getSettings: invoke('getSettings'),

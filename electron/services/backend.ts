@@ -4,8 +4,8 @@
  * WebSocket alike. It owns the open DocumentStore and the undo/redo stacks,
  * and tells every client what changed through events.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   ApiArgumentError,
@@ -17,19 +17,19 @@ import {
   type Language,
   type Method,
   type Notice,
+  type NoticeAction,
   type Results,
   type Settings as ApiSettings,
   type UndoState,
 } from '../../shared/api/contract.js';
-import { generateDemoDocument } from '../../shared/demo/demoNetwork.js';
 import { ChangeError, parseChangeSet, type ChangeSet, type Label } from '../../shared/document/operations.js';
 import { emptyDocument } from '../../shared/document/schema.js';
-import { DocumentError, DocumentStore, type StoreOptions } from './documentStore.js';
+import { DocumentError, DocumentStore, TargetExistsError, type StoreOptions } from './documentStore.js';
 import { Lane } from './lane.js';
+import { hasTraces, lockedNotice, openInitial } from './openInitial.js';
 import type { Settings } from './settings.js';
 
-/** Name of the document opened when no other is: created with the demo network on first run. */
-export const DEFAULT_DOCUMENT = 'carnet.json';
+export { DEFAULT_DOCUMENT } from './openInitial.js';
 /** Undo steps kept per document. */
 export const UNDO_LIMIT = 500;
 
@@ -70,7 +70,6 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const { settings } = opts;
   const now = opts.now ?? (() => new Date());
   const dataDir = resolve(opts.dataDir);
-  await mkdir(dataDir, { recursive: true });
 
   const listeners = new Map<keyof Events, Set<(payload: never) => void>>();
   const emit = <E extends keyof Events>(event: E, payload: Events[E]): void => {
@@ -82,9 +81,59 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       }
     }
   };
-  const storeOptions: StoreOptions = { ...opts.storeOptions, onNotice: (n) => emit('notice', n) };
+  const storeOptions: StoreOptions = {
+    ...opts.storeOptions,
+    onNotice: (n) => emit('notice', decorate(n)),
+    onReadOnly: () => emit('readOnly', { path: store.path, readOnly: true }),
+  };
 
-  const initial = await openInitial(opts, dataDir, storeOptions, now);
+  /** What the buttons of the notices do on this side (restore, take over…), by action id. */
+  const runs = new Map<string, () => Promise<DocumentState>>();
+  const decorated = new WeakMap<Notice, Notice>();
+  const run = (label: string, task: () => Promise<DocumentState>): NoticeAction => {
+    const id = randomUUID();
+    runs.set(id, task);
+    return { id, kind: 'run', label };
+  };
+  const dialog = (kind: 'open' | 'saveAs' | 'new'): NoticeAction => ({ id: kind, kind, label: kind });
+  /** Gives a notice the buttons that let the user act on it (the same notice object always gets the same ones). */
+  const decorate = (n: Notice): Notice => {
+    const known = decorated.get(n);
+    if (known) return known;
+    const p = n.params ?? {};
+    let actions: NoticeAction[] | undefined;
+    switch (n.code) {
+      case 'document.missing':
+        actions = [run('restore', () => openWith(() => DocumentStore.restore(p.file!, p.backup!, storeOptions))), dialog('open'), dialog('new')];
+        break;
+      case 'document.missingNoBackup':
+      case 'document.folderMissing':
+      case 'document.newerVersion':
+      case 'document.lastMissing':
+        actions = [dialog('open'), dialog('new')];
+        break;
+      case 'document.lockedUnverified':
+        actions = [run('takeOver', () => openWith(() => DocumentStore.open(p.file!, { ...storeOptions, takeOverLock: true, refuseInvalidWithoutBackup: true })))];
+        break;
+      case 'document.changedElsewhere':
+        actions = [run('openOtherVersion', () => openWith(() => DocumentStore.open(p.copy!, { ...storeOptions, refuseInvalidWithoutBackup: true })))];
+        break;
+      case 'document.readOnly':
+        actions = [dialog('saveAs')];
+        break;
+    }
+    const out = actions ? { ...n, actions } : n;
+    decorated.set(n, out);
+    return out;
+  };
+
+  const initial = await openInitial({
+    dataDir,
+    ...(opts.docPath ? { docPath: opts.docPath } : {}),
+    lastDocument: settings.get().lastDocument,
+    storeOptions,
+    now,
+  });
   let store = initial.store;
   let notices: Notice[] = initial.notices;
   let undoStack: Step[] = [];
@@ -104,7 +153,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     path: store.path,
     revision: store.revision,
     undo: undoState(),
-    notices: [...notices, ...store.notices],
+    notices: [...notices, ...store.notices].map(decorate),
+    readOnly: store.readOnly !== null,
   });
   const edited = (applied: ChangeSet | null): EditResult => {
     const result = { applied, revision: store.revision, undo: undoState() };
@@ -186,17 +236,29 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
           settings.noteOpened(target);
           return state();
         }
-        const next = await DocumentStore.open(target, { ...storeOptions, refuseInvalidWithoutBackup: true });
-        return switchTo(next, []);
+        return switchTo(await openOffering(target), []);
       }),
 
-    saveDocumentAs: (path) =>
+    saveDocumentAs: (path, options) =>
       edits.run(async () => {
-        await store.saveAs(path);
+        try {
+          await store.saveAs(path, options ?? {});
+        } catch (e) {
+          if (e instanceof TargetExistsError) return { exists: { path: e.target, carnet: e.carnet } };
+          throw e;
+        }
         settings.noteOpened(store.path);
         const s = state();
         emit('document', s);
         return s;
+      }),
+
+    runNoticeAction: (id) =>
+      edits.run(async () => {
+        const task = runs.get(id);
+        if (!task) throw new ApiArgumentError('runNoticeAction', '$[0]', 'this action is no longer available');
+        runs.delete(id);
+        return task();
       }),
 
     pickOpenPath: async () => (opts.dialogs ? opts.dialogs.pickOpenPath() : null),
@@ -227,6 +289,21 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return true;
     },
   };
+
+  /** Opens `target`; a lock whose owner cannot be verified is refused, with a notice offering to take it over. */
+  async function openOffering(target: string): Promise<DocumentStore> {
+    try {
+      return await DocumentStore.open(target, { ...storeOptions, refuseInvalidWithoutBackup: true });
+    } catch (e) {
+      if (e instanceof DocumentError && e.kind === 'lockedUnverified') emit('notice', decorate(lockedNotice(target, e)));
+      throw e;
+    }
+  }
+
+  /** Runs a notice's action that opens a document (restore, take over…), within the edits lane. */
+  async function openWith(open: () => Promise<DocumentStore>): Promise<DocumentState> {
+    return switchTo(await open(), []);
+  }
 
   /** Undo (from undo to redo) or redo (the other way): applies the step and stores its inverse on the other stack. */
   async function step(from: Step[], to: Step[]): Promise<EditResult> {
@@ -268,44 +345,14 @@ function checkChangeSet(input: unknown): ChangeSet {
   }
 }
 
-/** The first unused `Carnet N.json` of the data folder (N from 2: the default document is the first). */
+/**
+ * The first unused `Carnet N.json` of the data folder (N from 2: the default document is the first).
+ * A name whose journal or backups survive belongs to a missing document: it is not reused.
+ */
 function newDocumentPath(dataDir: string): { path: string; title: string } {
   for (let n = 2; ; n++) {
     const title = `Carnet ${n}`;
     const path = join(dataDir, `${title}.json`);
-    if (!existsSync(path)) return { path, title };
+    if (!existsSync(path) && !hasTraces(path)) return { path, title };
   }
-}
-
-async function openInitial(
-  opts: BackendOptions,
-  dataDir: string,
-  storeOptions: StoreOptions,
-  now: () => Date,
-): Promise<{ store: DocumentStore; notices: Notice[] }> {
-  // A file named on the command line is the user's: refuse it when invalid rather than set it aside.
-  if (opts.docPath) {
-    return { store: await DocumentStore.open(opts.docPath, { ...storeOptions, refuseInvalidWithoutBackup: true }), notices: [] };
-  }
-  const notices: Notice[] = [];
-  const { lastDocument } = opts.settings.get();
-  const fallback = join(dataDir, DEFAULT_DOCUMENT);
-  if (lastDocument) {
-    try {
-      return { store: await DocumentStore.open(lastDocument, storeOptions), notices };
-    } catch (e) {
-      if (!(e instanceof DocumentError)) throw e;
-      notices.push({
-        level: 'warning',
-        code: 'document.lastMissing',
-        message: `The last document could not be opened: ${e.message}. "${fallback}" was opened instead.`,
-        params: { file: lastDocument, reason: e.message, opened: fallback },
-      });
-    }
-  }
-  if (existsSync(fallback)) return { store: await DocumentStore.open(fallback, storeOptions), notices };
-  const nowIso = now().toISOString();
-  // First run gets the demo network to explore; a user whose document vanished gets an empty one, not fictional people.
-  const doc = lastDocument ? emptyDocument(nowIso) : generateDemoDocument({ now: nowIso });
-  return { store: await DocumentStore.create(fallback, doc, storeOptions), notices };
 }

@@ -4,7 +4,10 @@
  * is the CRC-32 of the `set` text exactly as written. A line is appended and
  * flushed to the disk before the edit is acknowledged, so an acknowledged
  * edit survives the process being killed between two saves; on open the
- * lines newer than the snapshot are replayed.
+ * lines newer than the snapshot are replayed. The first line may instead
+ * mark the last save (`{"saved":12,"fp":"…"}`): when the document file still
+ * has that fingerprint, it is known to be exactly what Carnet wrote, and its
+ * text can be handed on as it is, without being validated a second time.
  */
 import { crc32 } from 'node:zlib';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -12,7 +15,11 @@ import type { ChangeSet } from '../../shared/document/operations.js';
 import { fsyncDir, writeFileAtomic } from './atomicWrite.js';
 import { dirname } from 'node:path';
 
-export type JournalEntry = { revision: number; set: ChangeSet; line: string };
+/** One journal line: its revision, its ChangeSet, its text (newline included) and, when read from a file, its line number. */
+export type JournalEntry = { revision: number; set: ChangeSet; line: string; lineNo?: number };
+
+/** What the journal says about the document file: the revision and fingerprint (backups.ts) of its last save by Carnet. */
+export type SavedMark = { revision: number; fingerprint: string };
 
 /** `<file>.journal`. */
 export function journalPathFor(docPath: string): string {
@@ -25,7 +32,14 @@ export function encodeEntry(revision: number, set: ChangeSet): string {
   return `{"rev":${revision},"crc":${crc32(text)},"set":${text}}\n`;
 }
 
+/** The whole journal text: the mark of the last save (when known), then the entries. */
+export function journalText(saved: SavedMark | null, entries: readonly JournalEntry[]): string {
+  const head = saved ? `{"saved":${saved.revision},"fp":"${saved.fingerprint}"}\n` : '';
+  return head + entries.map((e) => e.line).join('');
+}
+
 const LINE = /^\{"rev":(\d+),"crc":(\d+),"set":(.*)\}$/;
+const SAVED = /^\{"saved":(\d+),"fp":"([0-9a-f]{16})"\}$/;
 
 function decodeLine(line: string): { revision: number; set: ChangeSet } | null {
   const m = LINE.exec(line);
@@ -38,29 +52,41 @@ function decodeLine(line: string): { revision: number; set: ChangeSet } | null {
 }
 
 export type JournalContents = {
+  /** The mark of the last save, when the journal starts with one. */
+  saved: SavedMark | null;
+  /** Every line that reads back as written, in order. */
   entries: JournalEntry[];
-  /** The last line was cut short by a crash while it was written: that edit was never acknowledged. */
+  /**
+   * The text after the last newline: a line a crash cut while it was being
+   * appended. Its edit was never acknowledged (the newline is part of the
+   * write that is flushed before the acknowledgement), so it is dropped.
+   */
   torn: boolean;
-  /** A damaged line followed by others: the entries after it cannot be trusted and are not returned. */
-  damagedLine: number | null;
+  /** Numbers (from 1) of complete lines that do not read back: damage to report, never to drop silently. */
+  damaged: number[];
 };
 
-/** Parses journal text, stopping at the first damaged line. */
+/** Parses journal text. Complete lines that fail their checksum are listed in `damaged`; the others are all returned. */
 export function readJournal(text: string): JournalContents {
   const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  const tail = lines.pop()!;
   const entries: JournalEntry[] = [];
+  const damaged: number[] = [];
+  let saved: SavedMark | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const decoded = decodeLine(line);
-    if (decoded) {
-      entries.push({ ...decoded, line: `${line}\n` });
-      continue;
+    if (i === 0) {
+      const m = SAVED.exec(line);
+      if (m) {
+        saved = { revision: Number(m[1]), fingerprint: m[2]! };
+        continue;
+      }
     }
-    const last = lines.slice(i + 1).every((l) => l.trim() === '' || /^\0*$/.test(l));
-    return { entries, torn: last, damagedLine: last ? null : i + 1 };
+    const decoded = decodeLine(line);
+    if (decoded) entries.push({ ...decoded, line: `${line}\n`, lineNo: i + 1 });
+    else if (line.trim() !== '') damaged.push(i + 1);
   }
-  return { entries, torn: false, damagedLine: null };
+  return { saved, entries, torn: tail.length > 0, damaged };
 }
 
 /** Appends to a journal file, each write flushed to the disk before it resolves. */

@@ -2,10 +2,9 @@
  * Checks that keep a page on another site from reaching the browser-mode
  * server: DNS rebinding makes evil.example resolve to 127.0.0.1, but the
  * browser still sends `Host: evil.example:PORT` and `Origin: http://evil.example`,
- * so both must name a loopback address with our port. The token is the
- * second lock: a page that cannot read our URL cannot guess it.
+ * so both must name a loopback address with our port. The session is the
+ * second lock (webSessions.ts): a page that was not let in cannot guess one.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
 
@@ -32,23 +31,17 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 }
 
 /**
- * Constant-time token comparison. Hashing first gives equal-length inputs to
- * timingSafeEqual, so not even the token's length leaks.
+ * The first of `names` (lower case) that `rawHeaders` carries more than once,
+ * or null. Node keeps only the first Host of a request in `req.headers`; a
+ * proxy or another check could read the second.
  */
-export function tokensMatch(given: string | undefined | null, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-/** The value of one cookie from a Cookie header, or undefined. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+export function duplicatedHeader(rawHeaders: readonly string[], names: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    if (!names.includes(name)) continue;
+    if (seen.has(name)) return name;
+    seen.add(name);
   }
-  return undefined;
+  return null;
 }

@@ -1,19 +1,61 @@
 /** Messages between the document store (main thread) and its save worker (saveWorker.ts). */
 import type { ChangeSet } from '../../shared/document/operations.js';
+import type { Retention } from './backups.js';
+
+/** What identifies one version of a file on disk: a save by anyone else changes at least one of these. */
+export type DiskIdentity = { dev: string; ino: string; size: string; mtimeNs: string };
 
 export type ToWorker =
-  /** Loads the replica from document text (validated again in the worker, off the main thread). */
-  | { type: 'init'; id: number; text: string }
+  /**
+   * Loads the replica from the document text the main thread read (and validated). `expect` is the
+   * fingerprint the journal recorded for Carnet's last save: when the text still has it, the text is
+   * exactly what Carnet wrote and is only parsed; otherwise (a file written by another tool, a
+   * migration, a recovery) the worker validates its copy itself, to get the same defaults.
+   * `disk` describes the document file when `text` is what it holds (null for a view of a backup).
+   */
+  | {
+      type: 'init';
+      id: number;
+      text: string;
+      expect: string | null;
+      validate: boolean;
+      file: string;
+      disk: DiskIdentity | null;
+      retention: Retention;
+      backupIntervalMs: number;
+    }
   /** A ChangeSet already applied on the main thread and durable in the journal. */
   | { type: 'apply'; set: ChangeSet; revision: number }
-  /** Serializes the replica and writes it atomically to `path`, plus a backup when asked. */
-  | { type: 'save'; id: number; path: string; backup: { keep: number; nowIso: string } | null }
-  /** The replica as JSON text: the text of the last save when nothing changed since, else serialized now. */
+  /**
+   * Serializes the replica and writes it over the document file, after checking that nobody else
+   * changed the file since Carnet last read or wrote it; takes a backup when one is due.
+   */
+  | { type: 'save'; id: number; nowIso: string }
+  /** Writes the replica to another file and makes it the document file (Save As). */
+  | { type: 'saveAs'; id: number; path: string; nowIso: string }
+  /** Backs up what the document file holds unless the newest backup already holds it (at close). */
+  | { type: 'backup'; id: number; nowIso: string }
+  /** The replica as JSON text: the text of the last read or save when nothing changed since, else serialized now. */
   | { type: 'text'; id: number };
 
+export type Saved = {
+  revision: number;
+  /** Fingerprint of the text written (journal mark). */
+  fingerprint: string;
+  backupPath: string | null;
+  /** A backup was due but could not be written (the save itself succeeded). */
+  backupError: string | null;
+  /** Another program had changed the file: its version was kept in this file before Carnet's was written. */
+  externalCopy: string | null;
+  /** The file had been deleted or moved away by another program; Carnet's version was written again. */
+  recreated: boolean;
+};
+
 export type FromWorker =
-  | { type: 'done'; id: number; revision: number; backupPath: string | null }
-  | { type: 'failed'; id: number; message: string }
+  | { type: 'ready'; id: number; revision: number; canonical: boolean }
+  | ({ type: 'saved'; id: number } & Saved)
+  | { type: 'backedUp'; id: number; backupPath: string | null }
+  | { type: 'failed'; id: number; message: string; code?: string }
   | { type: 'text'; id: number; revision: number; text: string }
   /** The replica no longer matches the main document: no save can be trusted any more. */
   | { type: 'broken'; message: string };

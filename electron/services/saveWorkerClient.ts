@@ -10,11 +10,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChangeSet } from '../../shared/document/operations.js';
-import type { FromWorker, ToWorker } from './saveProtocol.js';
+import type { FromWorker, Saved, ToWorker } from './saveProtocol.js';
 
-type Done = { revision: number; backupPath: string | null };
+type Init = Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'id'>;
+type Ready = { revision: number; canonical: boolean };
 type Text = { revision: number; text: string };
-type Pending = { resolve: (r: Done | Text) => void; reject: (e: Error) => void };
+type Answer = Ready | Saved | Text | { backupPath: string | null };
+type Pending = { resolve: (r: Answer) => void; reject: (e: Error) => void };
 
 function workerLocation(): { url: URL; execArgv?: string[] } {
   const source = new URL('./saveWorker.ts', import.meta.url);
@@ -25,6 +27,16 @@ function workerLocation(): { url: URL; execArgv?: string[] } {
     return { url: source, execArgv: ['--import', tsx] };
   }
   return { url: new URL('./saveWorker.js', import.meta.url) };
+}
+
+/** A failed request, with the errno-like code the worker reported (READONLY, ENOSPC…). */
+export class SaveWorkerError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 export class SaveWorker {
@@ -43,9 +55,9 @@ export class SaveWorker {
     this.worker.on('exit', (code) => this.fail(new Error(`the save worker exited (code ${code})`)));
   }
 
-  /** Loads the replica from `text`; resolves with its revision. */
-  init(text: string): Promise<number> {
-    return (this.request((id) => ({ type: 'init', id, text })) as Promise<Done>).then((r) => r.revision);
+  /** Loads the replica; resolves with its revision and whether the text was taken as Carnet wrote it. */
+  init(init: Init): Promise<Ready> {
+    return this.request((id) => ({ type: 'init', id, ...init })) as Promise<Ready>;
   }
 
   /** Forwards a ChangeSet that is already applied on the main thread and durable. */
@@ -53,12 +65,22 @@ export class SaveWorker {
     if (!this.failure) this.worker.postMessage({ type: 'apply', set, revision } satisfies ToWorker);
   }
 
-  /** Saves the replica to `path`; resolves with the revision written. */
-  save(path: string, backup: { keep: number; nowIso: string } | null): Promise<{ revision: number; backupPath: string | null }> {
-    return this.request((id) => ({ type: 'save', id, path, backup })) as Promise<Done>;
+  /** Saves the replica over the document file. */
+  save(nowIso: string): Promise<Saved> {
+    return this.request((id) => ({ type: 'save', id, nowIso })) as Promise<Saved>;
   }
 
-  /** The replica as JSON text, serialized in the worker (or kept from its last save); with the revision it holds. */
+  /** Writes the replica to `path`, which becomes the document file. */
+  saveAs(path: string, nowIso: string): Promise<Saved> {
+    return this.request((id) => ({ type: 'saveAs', id, path, nowIso })) as Promise<Saved>;
+  }
+
+  /** Backs up the document file's content unless the newest backup holds it; resolves with the backup written, if any. */
+  backup(nowIso: string): Promise<string | null> {
+    return (this.request((id) => ({ type: 'backup', id, nowIso })) as Promise<{ backupPath: string | null }>).then((r) => r.backupPath);
+  }
+
+  /** The replica as JSON text, serialized in the worker (or kept from its last read or save); with the revision it holds. */
   text(): Promise<Text> {
     return this.request((id) => ({ type: 'text', id })) as Promise<Text>;
   }
@@ -69,7 +91,7 @@ export class SaveWorker {
     await this.worker.terminate();
   }
 
-  private request(make: (id: number) => ToWorker): Promise<Done | Text> {
+  private request(make: (id: number) => ToWorker): Promise<Answer> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -92,9 +114,21 @@ export class SaveWorker {
       return;
     }
     const p = this.settle(m.id);
-    if (m.type === 'done') p?.resolve({ revision: m.revision, backupPath: m.backupPath });
-    else if (m.type === 'text') p?.resolve({ revision: m.revision, text: m.text });
-    else p?.reject(new Error(m.message));
+    if (!p) return;
+    switch (m.type) {
+      case 'ready':
+        return p.resolve({ revision: m.revision, canonical: m.canonical });
+      case 'saved': {
+        const { type: _t, id: _i, ...saved } = m;
+        return p.resolve(saved);
+      }
+      case 'backedUp':
+        return p.resolve({ backupPath: m.backupPath });
+      case 'text':
+        return p.resolve({ revision: m.revision, text: m.text });
+      case 'failed':
+        return p.reject(new SaveWorkerError(m.message, m.code));
+    }
   }
 
   private fail(e: Error): void {

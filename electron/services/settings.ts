@@ -6,9 +6,12 @@
  * value is checked on read because the file can be edited by hand.
  */
 import Conf from 'conf';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CsvMappingSchema, LANGUAGES } from '../../shared/api/contract.js';
 import { Preferences, mergePreferences } from '../../shared/api/preferences.js';
+import { idRecord } from '../../shared/document/idMap.js';
 import type { CsvMapping } from '../../shared/import/mapping.js';
 
 export const MAX_RECENT_FILES = 10;
@@ -41,7 +44,8 @@ const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]
   windowBounds: Bounds,
   recentFiles: z.array(z.string().min(1)),
   lastDocument: z.string().min(1).nullable(),
-  importMappings: z.record(z.string().min(1), CsvMappingSchema),
+  // idRecord: a CSV header may well be "__proto__" or "constructor", and is data.
+  importMappings: idRecord(z.string().min(1), CsvMappingSchema),
   preferences: Preferences,
 };
 
@@ -133,5 +137,34 @@ function dedupe(paths: string[]): string[] {
 export function createNodeSettings(cwd?: string): Settings {
   const dir = cwd ?? process.env.CARNET_CONFIG_DIR;
   const conf = new Conf<Record<string, unknown>>({ projectName: 'carnet', configName: 'settings', ...(dir ? { cwd: dir } : {}) });
+  removeSettingsLeftovers(conf.path);
   return new Settings(conf);
+}
+
+/** Younger than this, a temporary settings file may be another Carnet's write in progress (the app and `carnet web` share the settings). */
+const LEFTOVER_AGE_MS = 60_000;
+
+/**
+ * conf (and electron-store) write the settings through a temporary
+ * `<file>.tmp-<time><hex>`, removed on exit; a Carnet killed in the middle of
+ * a write leaves it behind. Those more than a minute old are removed.
+ */
+export function removeSettingsLeftovers(settingsPath: string, now = Date.now()): void {
+  const dir = dirname(settingsPath);
+  const leftover = new RegExp(`^${basename(settingsPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-\\d{10}[a-f0-9]{6}$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!leftover.test(name)) continue;
+    try {
+      const path = join(dir, name);
+      if (now - statSync(path).mtimeMs > LEFTOVER_AGE_MS) unlinkSync(path);
+    } catch {
+      // Gone meanwhile, or not ours to remove: nothing to do.
+    }
+  }
 }

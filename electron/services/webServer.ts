@@ -1,18 +1,22 @@
 /**
  * Browser mode: serves the built renderer and the Carnet API (JSON-RPC over
- * a WebSocket) on 127.0.0.1 only. Every request must carry the per-launch
- * token, and Host/Origin must be loopback with our port, so neither another
- * site open in the same browser (CSRF, DNS rebinding) nor another machine can
- * reach the user's contacts.
+ * a WebSocket) on 127.0.0.1 only. Host and Origin must be loopback with our
+ * port (no other site open in the same browser, even through DNS rebinding),
+ * and the document is only reached with a session a page obtained from the
+ * printed token or a one-time launch code (webSessions.ts): nothing the
+ * browser sends to other local servers, and nothing on a command line, is a
+ * credential. The built renderer itself is public: it holds no user data.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { EVENTS, type Events } from '../../shared/api/contract.js';
-import { isAllowedOrigin, isLoopbackHost, readCookie, tokensMatch } from './originCheck.js';
+import { EVENTS, MAX_CALL_BYTES, maxCallBytes, type Events } from '../../shared/api/contract.js';
+import { API_PATH, SESSION_PATH, SESSION_PROTOCOL_PREFIX, STATE_PATH, TOKEN_PARAM, WS_PROTOCOL } from '../../shared/api/webTransport.js';
+import { duplicatedHeader, isAllowedOrigin, isLoopbackHost } from './originCheck.js';
 import { mimeType, resolveStatic } from './staticFiles.js';
+import { WebSessions } from './webSessions.js';
 
 /** What the server needs of the backend (electron/services/backend.ts). */
 export type WebBackend = {
@@ -30,39 +34,54 @@ export type WebServerOptions = {
   token?: string;
 };
 
-export type WebServer = { url: string; port: number; token: string; close(): Promise<void> };
+export type WebServer = {
+  /** The link printed on the terminal: `http://127.0.0.1:PORT/?token=TOKEN`. */
+  url: string;
+  port: number;
+  /** The launch token of `url`. */
+  token: string;
+  /** A link with a new one-time launch code instead of the token: for the browser Carnet opens itself. */
+  launchUrl(): string;
+  close(): Promise<void>;
+};
 
-export const TOKEN_COOKIE = 'carnet_token';
-/** An import batch of a 30,000-contact export is tens of MB of JSON; leave room. */
-export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
+/** Connections open at once (a tab uses its WebSocket and a few HTTP connections); more are dropped. */
+export const MAX_CONNECTIONS = 32;
+/** A request must have sent its headers within this time, so idle connections cannot hold the slots. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** `POST /api/session` carries one token. */
+const MAX_SESSION_BODY = 4096;
 const HOST = '127.0.0.1';
-/** GET: the open document's state as JSON text (the `getStateJson` method). */
-export const STATE_PATH = '/api/state';
+/** Headers a request must not repeat: two Hosts or two Origins could be read differently by two checks. */
+const SINGLE_HEADERS = ['host', 'origin', 'authorization'];
 
 /** Starts the server; resolves once it listens. */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
-  // The token goes into a URL and a cookie unescaped: keep it to URL-safe characters.
-  if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('the browser-mode token must be at least 16 letters, digits, "-" or "_"');
+  // The token goes into a URL unescaped: keep it to URL-safe characters.
+  if (!/^[A-Za-z0-9_-]{16,200}$/.test(token)) throw new Error('the browser-mode token must be 16 to 200 letters, digits, "-" or "_"');
+  const sessions = new WebSessions(token);
 
-  const server = http.createServer();
+  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: 30_000 });
+  server.maxConnections = MAX_CONNECTIONS;
   const port = await listen(server, opts.port ?? 0);
   const headers = securityHeaders(port);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CALL_BYTES,
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
 
-  const requestToken = (req: http.IncomingMessage, url: URL): string | undefined =>
-    url.searchParams.get('token') ?? readCookie(req.headers.cookie, TOKEN_COOKIE);
-
-  /** Why a request must be refused, or null. Host and Origin come before the token: they say who is asking. */
+  /** Why a request must be refused, or null. Host and Origin come first: they say who is asking. */
   const refusal = (req: http.IncomingMessage, url: URL | null): [number, string] | null => {
+    const repeated = duplicatedHeader(req.rawHeaders, SINGLE_HEADERS);
+    if (repeated) return [400, `Bad request: more than one ${repeated} header`];
     if (!isLoopbackHost(req.headers.host, port)) return [403, `Forbidden: the Host header must be 127.0.0.1:${port}, localhost:${port} or [::1]:${port}`];
     if (!isAllowedOrigin(req.headers.origin, port)) return [403, 'Forbidden: requests from another origin are refused'];
     if (!url) return [400, 'Bad request: malformed URL'];
-    if (!tokensMatch(requestToken(req, url), token)) {
-      return [401, 'Unauthorized: open Carnet with the link printed by `carnet web` (it carries the access token)'];
-    }
     return null;
   };
+  const UNAUTHORIZED: [number, string] = [401, 'Unauthorized: open Carnet with the link printed by `carnet web`'];
 
   server.on('request', (req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
@@ -75,18 +94,28 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const url = parseUrl(req.url);
     const refused = refusal(req, url);
     if (refused) return sendText(res, refused[0], refused[1], headers);
+    const pathname = url!.pathname;
+    if (pathname === SESSION_PATH) {
+      if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed', { ...headers, Allow: 'POST' });
+      const body = await readBody(req, MAX_SESSION_BODY);
+      if (body === null) return sendText(res, 413, `Payload too large: at most ${MAX_SESSION_BODY} bytes`, { ...headers, Connection: 'close' });
+      const session = sessions.exchange(tokenOf(body));
+      if (!session) return sendText(res, 401, 'Unauthorized: this link was already used or has expired; open Carnet with the link printed by `carnet web`', headers);
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(JSON.stringify({ session }));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendText(res, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' });
     }
-    const pathname = url!.pathname;
     if (pathname === STATE_PATH) {
+      if (!sessions.isSession(bearer(req.headers.authorization))) return sendText(res, UNAUTHORIZED[0], UNAUTHORIZED[1], headers);
       // getStateJson over plain HTTP: Chromium hands a response body to the page several times faster than a
       // WebSocket message of the same 30 MB (measured: about 0.2 s against 0.45–0.7 s at 30,000 contacts).
       const text = (await opts.backend.call('getStateJson', [])) as string;
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       return void res.end(req.method === 'HEAD' ? undefined : text);
     }
-    if (pathname === '/api') return sendText(res, 426, 'The API is a WebSocket: connect to ws://127.0.0.1:' + port + '/api', headers);
+    if (pathname === API_PATH) return sendText(res, 426, `The API is a WebSocket: connect to ws://127.0.0.1:${port}${API_PATH}`, headers);
     const found = await resolveStatic(opts.staticDir, pathname);
     if ('error' in found) return sendText(res, found.error, found.error === 404 ? 'Not found' : 'Bad request', headers);
     const type = mimeType(found.file);
@@ -95,7 +124,6 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       'Content-Type': type,
       'Content-Length': String(found.size),
       'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
-      'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
     if (req.method === 'HEAD') return void res.end();
     const stream = createReadStream(found.file);
@@ -106,7 +134,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = parseUrl(req.url);
-    const refused = refusal(req, url) ?? (url!.pathname === '/api' ? null : ([404, 'Not found'] as [number, string]));
+    const refused =
+      refusal(req, url) ??
+      (url!.pathname !== API_PATH ? ([404, 'Not found'] as [number, string]) : null) ??
+      (sessions.isSession(protocolSession(req.headers['sec-websocket-protocol'])) ? null : UNAUTHORIZED);
     if (refused) {
       socket.end(`HTTP/1.1 ${refused[0]} ${http.STATUS_CODES[refused[0]]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(refused[1])}\r\n\r\n${refused[1]}`);
       return;
@@ -129,10 +160,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }),
   );
 
+  const link = (secret: string) => `http://${HOST}:${port}/?${TOKEN_PARAM}=${secret}`;
   return {
-    url: `http://${HOST}:${port}/?token=${token}`,
+    url: link(token),
     port,
     token,
+    launchUrl: () => link(sessions.newLaunchCode()),
     async close() {
       for (const off of unsubscribers) if (typeof off === 'function') off();
       for (const client of wss.clients) client.terminate();
@@ -141,6 +174,46 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The `token` of a `{"token": "…"}` body, or undefined. */
+function tokenOf(body: string): unknown {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === 'object' && parsed !== null && Object.hasOwn(parsed, 'token') ? (parsed as { token: unknown }).token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The secret of `Authorization: Bearer <secret>`. */
+function bearer(header: string | undefined): string | null {
+  const m = header ? /^Bearer ([^\s,]+)$/i.exec(header.trim()) : null;
+  return m ? m[1]! : null;
+}
+
+/** The session a WebSocket handshake offers as a subprotocol (`carnet.session.<session>`). */
+function protocolSession(header: string | undefined): string | null {
+  for (const p of header?.split(',') ?? []) {
+    const name = p.trim();
+    if (name.startsWith(SESSION_PROTOCOL_PREFIX)) return name.slice(SESSION_PROTOCOL_PREFIX.length);
+  }
+  return null;
+}
+
+/** The request body as text, or null once it exceeds `limit` bytes (the rest is read and dropped). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else resolve(null);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks).toString('utf8') : null));
+    req.on('error', reject);
+  });
 }
 
 function listen(server: http.Server, port: number): Promise<number> {
@@ -210,7 +283,7 @@ function errorBody(e: unknown): ErrorBody {
   return typeof path === 'string' ? { message, path } : { message };
 }
 
-/** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out Never throws. */
+/** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out. Never throws. */
 async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
   if (isBinary) return send(ws, { id: null, error: { message: 'malformed frame: binary frames are not supported, send JSON text', path: '$' } });
   let msg: unknown;
@@ -227,6 +300,11 @@ async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, is
     return send(ws, { id: null, error: { message: 'malformed frame: "id" must be a number or a string', path: '$.id' } });
   }
   if (typeof method !== 'string') return send(ws, { id, error: { message: 'malformed frame: "method" must be a string', path: '$.method' } });
+  const bytes = rawBytes(data);
+  if (bytes > maxCallBytes(method)) {
+    const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+    return send(ws, { id, error: { message: `${method.slice(0, 100)}: the call weighs ${mb(bytes)}; this method takes at most ${mb(maxCallBytes(method))}`, path: '$' } });
+  }
   if (args !== undefined && !Array.isArray(args)) return send(ws, { id, error: { message: 'malformed frame: "args" must be an array', path: '$.args' } });
   try {
     const result = await backend.call(method, args ?? []);
@@ -234,6 +312,11 @@ async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, is
   } catch (e) {
     send(ws, { id, error: errorBody(e) });
   }
+}
+
+function rawBytes(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data.byteLength;
 }
 
 function rawText(data: RawData): string {

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Events } from '../../shared/api/contract.js';
+import type { Events, NoticeAction, SaveTargetExists } from '../../shared/api/contract.js';
 import { AnalysisDrawer, DRAWER_ID } from './analysis/AnalysisDrawer.js';
 import { useDrawer } from './analysis/useDrawer.js';
 import { CategoryTools } from './categories/CategoryTools.js';
 import { Icon } from './components/Icon.js';
 import { Notices } from './components/Notices.js';
-import { StatusBar } from './components/StatusBar.js';
+import { StatusBar } from './toolbar/StatusBar.js';
 import { PathDialog } from './dialogs/PathDialog.js';
+import { ReplaceDialog } from './dialogs/ReplaceDialog.js';
 import { SettingsDialog } from './dialogs/SettingsDialog.js';
 import { ExportDialog } from './export/ExportDialog.js';
 import { FilterPanel } from './filters/FilterPanel.js';
@@ -47,6 +48,8 @@ export function App() {
   const importer = useRef<ImportHandle | null>(null);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  /** A Save As target the native dialog gave that exists and was not confirmed there: asked here. */
+  const [replacing, setReplacing] = useState<SaveTargetExists['exists'] | null>(null);
   const drawer = useDrawer();
   const sections = useSections();
   const cardOpen = panel !== null;
@@ -93,7 +96,9 @@ export function App() {
     if (!native) return setDialog('saveAs');
     try {
       const path = await store.api.pickSavePath(defaultFileName(state.path));
-      if (path) await store.saveDocumentAs(path);
+      if (!path) return;
+      const result = await store.saveDocumentAs(path);
+      if (typeof result === 'object') setReplacing(result.exists);
     } catch (e) {
       store.fail(e);
     }
@@ -110,6 +115,20 @@ export function App() {
       return store.openDocument(path);
     },
     [store],
+  );
+
+  /** A notice's button: the main side runs its own actions; the others open this window's dialogs. */
+  const noticeAction = useCallback(
+    (key: number, action: NoticeAction) => {
+      if (action.kind === 'open') void open();
+      else if (action.kind === 'saveAs') void saveAs();
+      else if (action.kind === 'new') newDocument();
+      else
+        void store.runNoticeAction(action.id).then((done) => {
+          if (done) store.dismiss(key);
+        });
+    },
+    [store, open, saveAs, newDocument],
   );
 
   // The Electron File menu asks for the same actions as the toolbar.
@@ -203,7 +222,7 @@ export function App() {
         />
       </header>
 
-      <Notices notices={state.notices} onDismiss={(k) => store.dismiss(k)} />
+      <Notices notices={state.notices} onDismiss={(k) => store.dismiss(k)} onAction={(n, a) => noticeAction(n.key, a)} />
 
       <Workspace
         drawer={
@@ -226,10 +245,13 @@ export function App() {
           )}
           {state.status === 'failed' && (
             <div className="map-message" role="alert">
-              <p>{t('app.failed', { reason: state.failure })}</p>
-              <button type="button" className="button primary" onClick={() => void store.start()}>
-                {t('app.retry')}
-              </button>
+              <p>{state.failureCode ? t(`notices.${state.failureCode}`) : t('app.failed', { reason: state.failure })}</p>
+              {/* A page without access gains nothing by trying again: only a new link helps. */}
+              {!state.failureCode && (
+                <button type="button" className="button primary" onClick={() => void store.start()}>
+                  {t('app.retry')}
+                </button>
+              )}
             </div>
           )}
           {empty && !panel && (
@@ -245,13 +267,16 @@ export function App() {
         </div>
       </Workspace>
 
-      <StatusBar doc={doc} path={state.path} version={state.version} />
+      <StatusBar doc={doc} path={state.path} version={state.version} readOnly={state.readOnly} />
 
       {dialog === 'open' && (
         <PathDialog mode="open" initialPath="" recentFiles={settings?.recentFiles ?? []} onSubmit={openPath} onClose={() => setDialog(null)} />
       )}
       {dialog === 'saveAs' && (
-        <PathDialog mode="saveAs" initialPath={state.path} recentFiles={[]} onSubmit={(p) => store.saveDocumentAs(p)} onClose={() => setDialog(null)} />
+        <PathDialog mode="saveAs" initialPath={state.path} recentFiles={[]} onSubmit={(p, replace) => store.saveDocumentAs(p, replace)} onClose={() => setDialog(null)} />
+      )}
+      {replacing && (
+        <ReplaceDialog target={replacing} onReplace={() => void store.saveDocumentAs(replacing.path, true)} onClose={() => setReplacing(null)} />
       )}
       <ImportController handleRef={importer} ready={ready} />
       {dialog === 'export' && ready && <ExportDialog onClose={() => setDialog(null)} />}

@@ -66,10 +66,16 @@ export const ARGS = {
   redo: z.tuple([]),
   /** Starts a new empty document (saved in the data folder). */
   newDocument: z.tuple([]),
-  /** Opens the document at `path` (Electron: a path the native dialog gave). */
+  /** Opens the document at `path` (Electron: a path the native dialog or the recent files gave). */
   openDocument: z.tuple([path]),
-  /** Writes the open document to `path` and keeps working on that file. */
-  saveDocumentAs: z.tuple([path]),
+  /**
+   * Writes the open document to `path` and keeps working on that file. An
+   * existing file is replaced only with `{replace: true}`, once the user
+   * confirmed; without it the answer is `{exists}` and nothing is written.
+   */
+  saveDocumentAs: z.tuple([path, z.object({ replace: z.boolean().optional() }).strict().optional()]),
+  /** Runs the action of a notice's button (restore a backup, take over a lock…): see NoticeAction. */
+  runNoticeAction: z.tuple([z.string().min(1).max(100)]),
   /** Native "Open" dialog (Electron only; browser mode answers null). */
   pickOpenPath: z.tuple([]),
   /** Native "Save as" dialog (Electron only; browser mode answers null). */
@@ -90,8 +96,39 @@ export const ARGS = {
 export type Method = keyof typeof ARGS;
 export const METHODS = Object.keys(ARGS) as Method[];
 
+/** The most a call (its whole `{id, method, args}` frame, in UTF-8) may weigh, unless `CALL_BYTES` says more. */
+export const DEFAULT_CALL_BYTES = 1024 * 1024;
+/**
+ * Methods that carry more than DEFAULT_CALL_BYTES. `apply` carries an import's
+ * ChangeSet: a 30,000-contact LinkedIn export with its messages makes 20–40 MB.
+ * A method that takes file bytes states its own limit here.
+ */
+export const CALL_BYTES: Partial<Record<Method, number>> = { apply: 64 * 1024 * 1024 };
+/** The limit of `method`'s calls in bytes (DEFAULT_CALL_BYTES for an unknown name). */
+export function maxCallBytes(method: string): number {
+  return (Object.hasOwn(CALL_BYTES, method) ? CALL_BYTES[method as Method] : undefined) ?? DEFAULT_CALL_BYTES;
+}
+/** The largest call of any method: what a transport must be able to receive. */
+export const MAX_CALL_BYTES = Math.max(DEFAULT_CALL_BYTES, ...Object.values(CALL_BYTES));
+/**
+ * A button on a notice. `open`, `saveAs` and `new` open the renderer's own
+ * dialogs; `run` asks the main side to do what the notice offers
+ * (runNoticeAction(id)): the page never names the file it acts on.
+ * `label` names the button's text in the translation catalog.
+ */
+export type NoticeAction = { id: string; kind: 'run' | 'open' | 'saveAs' | 'new'; label: string };
+
 /** A message the user must see (a file was recovered from a backup…). */
-export type Notice = { level: 'info' | 'warning' | 'error'; code: string; message: string; params?: Record<string, string> };
+export type Notice = {
+  level: 'info' | 'warning' | 'error';
+  code: string;
+  message: string;
+  params?: Record<string, string>;
+  actions?: NoticeAction[];
+};
+
+/** saveDocumentAs's answer when the file exists and the user has not confirmed replacing it. */
+export type SaveTargetExists = { exists: { path: string; carnet: boolean } };
 
 export type UndoState = { canUndo: boolean; canRedo: boolean; undoLabel: Label | null; redoLabel: Label | null };
 
@@ -102,6 +139,8 @@ export type DocumentState = {
   revision: number;
   undo: UndoState;
   notices: Notice[];
+  /** Edits are refused (the file or its disk cannot be written, or this is a backup of a missing document): the notices say why. */
+  readOnly: boolean;
 };
 
 /** What an edit (apply, undo, redo) did: the changes as applied, to replay on the renderer's copy. */
@@ -126,7 +165,8 @@ export type Results = {
   redo: EditResult;
   newDocument: DocumentState;
   openDocument: DocumentState;
-  saveDocumentAs: DocumentState;
+  saveDocumentAs: DocumentState | SaveTargetExists;
+  runNoticeAction: DocumentState;
   pickOpenPath: string | null;
   pickSavePath: string | null;
   getSettings: Settings;
@@ -155,8 +195,10 @@ export type Events = {
   notice: Notice;
   /** The File menu asked for an action the renderer carries out (Electron). */
   menu: 'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | `recent:${string}`;
+  /** The open document became read-only (its file was made read-only…); a notice says why. */
+  readOnly: { path: string; readOnly: boolean };
 };
-export const EVENTS = ['document', 'edit', 'notice', 'menu'] as const satisfies readonly (keyof Events)[];
+export const EVENTS = ['document', 'edit', 'notice', 'menu', 'readOnly'] as const satisfies readonly (keyof Events)[];
 
 export class ApiArgumentError extends Error {
   constructor(

@@ -3,13 +3,14 @@ import { pickCategoryColor } from './categoryColors.js';
 import { addCategory, compose, newId, nowIso, setCategoryMembership, setPositions } from './commands.js';
 import type { Change, ChangeSet, Label } from './operations.js';
 import type { CarnetDocument, Category, Position } from './schema.js';
+import { getOwn, hasOwnId, putOwn } from './idMap.js';
 
 /** Categories joined (`add`) and left (`remove`) by a drop, each category id with its contact ids. */
 export type AreaChanges = { add: Map<string, string[]>; remove: Map<string, string[]> };
 
 /** Renames, recolours or sets the cadence of a category (cadence undefined: none). */
 export function editCategory(doc: CarnetDocument, id: string, patch: Partial<Omit<Category, 'id'>>): ChangeSet {
-  const current = doc.categories[id];
+  const current = getOwn(doc.categories, id);
   if (!current) throw new Error(`no category "${id}"`);
   const next: Category = { ...current, ...patch, id };
   if (next.cadenceDays === undefined) delete next.cadenceDays;
@@ -22,7 +23,9 @@ export function newCategoryWith(doc: CarnetDocument, name: string, contactIds: r
   const color = pickCategoryColor(Object.values(doc.categories).map((c) => c.color));
   const created = addCategory(doc, { id, name, color });
   // The membership builder reads the category's name from the document, where it does not exist yet.
-  const withIt: CarnetDocument = { ...doc, categories: { ...doc.categories, [id]: { id, name, color } } };
+  const categories = { ...doc.categories };
+  putOwn(categories, id, { id, name, color });
+  const withIt: CarnetDocument = { ...doc, categories };
   const members = setCategoryMembership(withIt, contactIds, id, true);
   return { id, set: contactIds.length > 0 ? compose({ key: 'labels.addTo', params: { name } }, created, members) : created };
 }
@@ -53,21 +56,21 @@ export function categoryCounts(doc: CarnetDocument): Map<string, number> {
  */
 export function areaDropChangeSet(doc: CarnetDocument, positions: Readonly<Record<string, Position>>, changes: AreaChanges, now = nowIso()): ChangeSet {
   const next = new Map<string, string[]>();
-  const current = (id: string) => next.get(id) ?? [...doc.contacts[id]!.categories];
+  const current = (id: string) => next.get(id) ?? [...getOwn(doc.contacts, id)!.categories];
   for (const [cat, ids] of changes.add) {
     for (const id of ids) {
-      if (!doc.contacts[id] || !doc.categories[cat]) continue;
+      if (!hasOwnId(doc.contacts, id) || !hasOwnId(doc.categories, cat)) continue;
       const list = current(id);
       if (!list.includes(cat)) list.push(cat);
       next.set(id, list);
     }
   }
   for (const [cat, ids] of changes.remove) {
-    for (const id of ids) if (doc.contacts[id]) next.set(id, current(id).filter((c) => c !== cat));
+    for (const id of ids) if (hasOwnId(doc.contacts, id)) next.set(id, current(id).filter((c) => c !== cat));
   }
-  const contacts: Change[] = [...next].map(([id, categories]) => ({ op: 'put', coll: 'contacts', id, value: { ...doc.contacts[id]!, categories, updatedAt: now } }));
+  const contacts: Change[] = [...next].map(([id, categories]) => ({ op: 'put', coll: 'contacts', id, value: { ...getOwn(doc.contacts, id)!, categories, updatedAt: now } }));
   const touched = [...changes.add.keys(), ...changes.remove.keys()];
-  const only = touched.length === 1 ? doc.categories[touched[0]!] : undefined;
+  const only = touched.length === 1 ? getOwn(doc.categories, touched[0]!) : undefined;
   const label: Label = only
     ? { key: changes.add.size === 1 ? 'labels.addTo' : 'labels.removeFrom', params: { name: only.name } }
     : { key: 'labels.changeCategories' };

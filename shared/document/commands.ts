@@ -4,6 +4,7 @@
  * CLI and the importers all build their edits here, so a given action always
  * produces the same primitive changes (and therefore the same inverse).
  */
+import { getOwn, hasOwnId } from './idMap.js';
 import type { Change, ChangeSet, Label } from './operations.js';
 import {
   Contact,
@@ -27,7 +28,7 @@ export type NewContact = Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt'> & 
 
 export function addContact(doc: CarnetDocument, input: NewContact, now = nowIso()): ChangeSet {
   const id = input.id ?? newId('c');
-  if (doc.contacts[id]) throw new Error(`a contact with id "${id}" already exists`);
+  if (hasOwnId(doc.contacts, id)) throw new Error(`a contact with id "${id}" already exists`);
   const contact = Contact.parse({ ...input, id, createdAt: now, updatedAt: now });
   return { label: { key: 'labels.addContact' }, changes: [{ op: 'put', coll: 'contacts', id, value: contact }] };
 }
@@ -39,7 +40,7 @@ export function updateContact(
   patch: Partial<Omit<Contact, 'id' | 'createdAt'>>,
   now = nowIso(),
 ): ChangeSet {
-  const current = doc.contacts[id];
+  const current = getOwn(doc.contacts, id);
   if (!current) throw new Error(`no contact "${id}"`);
   const next: Record<string, unknown> = { ...current, ...patch, id, updatedAt: now };
   for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
@@ -52,7 +53,7 @@ export function updateContact(
  * interaction left with nobody is deleted.
  */
 export function deleteContacts(doc: CarnetDocument, ids: readonly string[]): ChangeSet {
-  const gone = new Set(ids.filter((id) => doc.contacts[id]));
+  const gone = new Set(ids.filter((id) => hasOwnId(doc.contacts, id)));
   const changes: Change[] = [];
   for (const t of Object.values(doc.ties)) {
     if (gone.has(t.from) || gone.has(t.to)) changes.push({ op: 'del', coll: 'ties', id: t.id });
@@ -64,7 +65,7 @@ export function deleteContacts(doc: CarnetDocument, ids: readonly string[]): Cha
     else changes.push({ op: 'put', coll: 'interactions', id: it.id, value: { ...it, contacts: left } });
   }
   for (const id of gone) {
-    if (doc.positions[id]) changes.push({ op: 'del', coll: 'positions', id });
+    if (hasOwnId(doc.positions, id)) changes.push({ op: 'del', coll: 'positions', id });
     changes.push({ op: 'del', coll: 'contacts', id });
   }
   return { label: gone.size === 1 ? { key: 'labels.deleteContact' } : { key: 'labels.deleteContacts', params: { count: gone.size } }, changes };
@@ -72,7 +73,7 @@ export function deleteContacts(doc: CarnetDocument, ids: readonly string[]): Cha
 
 export function addCategory(doc: CarnetDocument, input: Omit<Category, 'id'> & { id?: string }): ChangeSet {
   const id = input.id ?? newId('cat');
-  if (doc.categories[id]) throw new Error(`a category with id "${id}" already exists`);
+  if (hasOwnId(doc.categories, id)) throw new Error(`a category with id "${id}" already exists`);
   return { label: { key: 'labels.addCategory' }, changes: [{ op: 'put', coll: 'categories', id, value: { ...input, id } }] };
 }
 
@@ -98,20 +99,20 @@ export function setCategoryMembership(
 ): ChangeSet {
   const changes: Change[] = [];
   for (const id of contactIds) {
-    const c = doc.contacts[id];
+    const c = getOwn(doc.contacts, id);
     if (!c) continue;
     const has = c.categories.includes(categoryId);
     if (has === member) continue;
     const categories = member ? [...c.categories, categoryId] : c.categories.filter((x) => x !== categoryId);
     changes.push({ op: 'put', coll: 'contacts', id, value: { ...c, categories, updatedAt: now } });
   }
-  const name = doc.categories[categoryId]?.name ?? categoryId;
+  const name = getOwn(doc.categories, categoryId)?.name ?? categoryId;
   return { label: { key: member ? 'labels.addTo' : 'labels.removeFrom', params: { name } }, changes };
 }
 
 export function logInteraction(doc: CarnetDocument, input: Omit<Interaction, 'id'> & { id?: string }): ChangeSet {
   const id = input.id ?? newId('i');
-  for (const c of input.contacts) if (!doc.contacts[c]) throw new Error(`no contact "${c}"`);
+  for (const c of input.contacts) if (!hasOwnId(doc.contacts, c)) throw new Error(`no contact "${c}"`);
   return { label: { key: 'labels.logInteraction' }, changes: [{ op: 'put', coll: 'interactions', id, value: { ...input, id } }] };
 }
 

@@ -1,3 +1,4 @@
+export * from './idMap.js';
 export * from './schema.js';
 export * from './migrations.js';
 export * from './validate.js';

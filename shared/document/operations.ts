@@ -13,6 +13,7 @@ import {
   type CarnetDocument,
   type CollectionName,
 } from './schema.js';
+import { getOwn, hasOwnId, putOwn } from './idMap.js';
 import { firstZodError } from './validate.js';
 
 export const Change = z.discriminatedUnion('op', [
@@ -119,15 +120,15 @@ function applyOne(doc: CarnetDocument, change: Change): Change {
     }
     case 'put': {
       const coll = collection(doc, change.coll);
-      const before = Object.hasOwn(coll, change.id) ? coll[change.id] : undefined;
-      coll[change.id] = structuredClone(change.value);
+      const before = getOwn(coll, change.id);
+      putOwn(coll, change.id, structuredClone(change.value));
       return before === undefined
         ? { op: 'del', coll: change.coll, id: change.id }
         : { op: 'put', coll: change.coll, id: change.id, value: before };
     }
     case 'del': {
       const coll = collection(doc, change.coll);
-      if (!Object.hasOwn(coll, change.id)) {
+      if (!hasOwnId(coll, change.id)) {
         throw new ChangeError(`no ${change.coll} entry "${change.id}" to delete`, `$.${change.coll}`);
       }
       const before = coll[change.id];
@@ -139,7 +140,8 @@ function applyOne(doc: CarnetDocument, change: Change): Change {
 
 /**
  * Checks only the references the changes could have broken, so a change to
- * one contact in a 30,000-contact document stays cheap.
+ * one contact in a 30,000-contact document stays cheap. Own ids only: the
+ * document may be a plain JSON copy (the renderer's), where `contacts.constructor` is inherited.
  */
 function findBrokenReference(doc: CarnetDocument, changes: readonly Change[]): { path: string; message: string } | null {
   const deletedContacts = new Set<string>();
@@ -151,43 +153,43 @@ function findBrokenReference(doc: CarnetDocument, changes: readonly Change[]): {
   for (const c of changes) {
     if (c.op !== 'put') continue;
     if (c.coll === 'ties') {
-      const t = doc.ties[c.id];
+      const t = getOwn(doc.ties, c.id);
       if (!t) continue;
       if (t.from === t.to) return { path: `$.ties.${c.id}`, message: 'a tie must join two different contacts' };
       for (const end of [t.from, t.to]) {
-        if (!doc.contacts[end]) return { path: `$.ties.${c.id}`, message: `tie refers to unknown contact "${end}"` };
+        if (!hasOwnId(doc.contacts, end)) return { path: `$.ties.${c.id}`, message: `tie refers to unknown contact "${end}"` };
       }
     } else if (c.coll === 'interactions') {
-      const it = doc.interactions[c.id];
+      const it = getOwn(doc.interactions, c.id);
       if (!it) continue;
       for (const p of it.contacts) {
-        if (!doc.contacts[p]) return { path: `$.interactions.${c.id}`, message: `interaction refers to unknown contact "${p}"` };
+        if (!hasOwnId(doc.contacts, p)) return { path: `$.interactions.${c.id}`, message: `interaction refers to unknown contact "${p}"` };
       }
     } else if (c.coll === 'contacts') {
-      const ct = doc.contacts[c.id];
+      const ct = getOwn(doc.contacts, c.id);
       if (!ct) continue;
       for (const cat of ct.categories) {
-        if (!doc.categories[cat]) return { path: `$.contacts.${c.id}.categories`, message: `unknown category "${cat}"` };
+        if (!hasOwnId(doc.categories, cat)) return { path: `$.contacts.${c.id}.categories`, message: `unknown category "${cat}"` };
       }
     } else if (c.coll === 'positions') {
-      if (!doc.contacts[c.id]) return { path: `$.positions.${c.id}`, message: `position of unknown contact "${c.id}"` };
+      if (!hasOwnId(doc.contacts, c.id)) return { path: `$.positions.${c.id}`, message: `position of unknown contact "${c.id}"` };
     }
   }
   if (deletedContacts.size > 0) {
     for (const id of deletedContacts) {
-      if (doc.contacts[id]) continue;
-      if (doc.positions[id]) return { path: `$.positions.${id}`, message: `contact "${id}" is deleted but still has a position` };
+      if (hasOwnId(doc.contacts, id)) continue;
+      if (hasOwnId(doc.positions, id)) return { path: `$.positions.${id}`, message: `contact "${id}" is deleted but still has a position` };
     }
     for (const t of Object.values(doc.ties)) {
       if (deletedContacts.has(t.from) || deletedContacts.has(t.to)) {
-        if (!doc.contacts[t.from] || !doc.contacts[t.to]) {
+        if (!hasOwnId(doc.contacts, t.from) || !hasOwnId(doc.contacts, t.to)) {
           return { path: `$.ties.${t.id}`, message: 'tie refers to a deleted contact' };
         }
       }
     }
     for (const it of Object.values(doc.interactions)) {
       for (const p of it.contacts) {
-        if (deletedContacts.has(p) && !doc.contacts[p]) {
+        if (deletedContacts.has(p) && !hasOwnId(doc.contacts, p)) {
           return { path: `$.interactions.${it.id}`, message: 'interaction refers to a deleted contact' };
         }
       }
@@ -196,7 +198,7 @@ function findBrokenReference(doc: CarnetDocument, changes: readonly Change[]): {
   if (deletedCategories.size > 0) {
     for (const ct of Object.values(doc.contacts)) {
       for (const cat of ct.categories) {
-        if (deletedCategories.has(cat) && !doc.categories[cat]) {
+        if (deletedCategories.has(cat) && !hasOwnId(doc.categories, cat)) {
           return { path: `$.contacts.${ct.id}.categories`, message: `contact still in deleted category "${cat}"` };
         }
       }

@@ -3,6 +3,7 @@ import { PERSONA_FIELDS, type PersonaField } from '../analysis/personas.js';
 import { newId } from './commands.js';
 import type { ChangeSet } from './operations.js';
 import type { CarnetDocument, Persona } from './schema.js';
+import { getOwn, hasOwnId } from './idMap.js';
 
 export type PersonaDraft = {
   name: string;
@@ -38,7 +39,7 @@ export function validatePersona(d: PersonaDraft): PersonaErrors {
 
 /** Adds (no `id`) or replaces a persona; fields of the stored persona the panel does not edit are kept. */
 export function savePersona(doc: CarnetDocument, draft: PersonaDraft, id?: string): ChangeSet {
-  const existing = id ? doc.personas[id] : undefined;
+  const existing = id ? getOwn(doc.personas, id) : undefined;
   const personaId = existing?.id ?? newId('p');
   const value: Persona = {
     ...existing,
@@ -55,6 +56,6 @@ export function savePersona(doc: CarnetDocument, draft: PersonaDraft, id?: strin
 /** Deletes a persona and what the user decided about its suggestion. */
 export function deletePersona(doc: CarnetDocument, id: string, suggestionKey: string): ChangeSet {
   const changes: ChangeSet['changes'] = [{ op: 'del', coll: 'personas', id }];
-  if (doc.suggestions[suggestionKey]) changes.push({ op: 'del', coll: 'suggestions', id: suggestionKey });
+  if (hasOwnId(doc.suggestions, suggestionKey)) changes.push({ op: 'del', coll: 'suggestions', id: suggestionKey });
   return { label: { key: 'analysis.labels.deletePersona' }, changes };
 }

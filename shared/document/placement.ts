@@ -7,6 +7,7 @@
  */
 import type { Change, ChangeSet } from './operations.js';
 import type { CarnetDocument, Position } from './schema.js';
+import { emptyIdMap, getOwn, putOwn } from './idMap.js';
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** About one node's width plus a gap, as the map draws them. */
@@ -41,11 +42,11 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
       : { x1: p.x, x2: p.x, y1: p.y, y2: p.y };
   }
 
-  const positions: Record<string, Position> = {};
+  const positions = emptyIdMap<Position>();
   const loose: string[] = [];
   const aroundAnchor = new Map<string, number>();
   for (const id of created) {
-    const anchors = (neighbours.get(id) ?? []).map((n) => doc.positions[n]).filter((p): p is Position => p !== undefined);
+    const anchors = (neighbours.get(id) ?? []).map((n) => getOwn(doc.positions, n)).filter((p): p is Position => p !== undefined);
     if (anchors.length === 0) {
       loose.push(id);
       continue;
@@ -56,13 +57,13 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
     const k = aroundAnchor.get(key) ?? 0;
     aroundAnchor.set(key, k + 1);
     const r = 40 + SPACING * Math.sqrt(k);
-    positions[id] = { x: round(cx + r * Math.cos(k * GOLDEN_ANGLE)), y: round(cy + r * Math.sin(k * GOLDEN_ANGLE)) };
+    putOwn(positions, id, { x: round(cx + r * Math.cos(k * GOLDEN_ANGLE)), y: round(cy + r * Math.sin(k * GOLDEN_ANGLE)) });
   }
   const radius = SPACING * Math.sqrt(loose.length);
   const centre = box ? { x: box.x2 + 80 + radius, y: (box.y1 + box.y2) / 2 } : { x: 0, y: 0 };
   loose.forEach((id, i) => {
     const r = SPACING * Math.sqrt(i + 0.5);
-    positions[id] = { x: round(centre.x + r * Math.cos(i * GOLDEN_ANGLE)), y: round(centre.y + r * Math.sin(i * GOLDEN_ANGLE)) };
+    putOwn(positions, id, { x: round(centre.x + r * Math.cos(i * GOLDEN_ANGLE)), y: round(centre.y + r * Math.sin(i * GOLDEN_ANGLE)) });
   });
   const puts = Object.entries(positions).map(([id, value]): Change => ({ op: 'put', coll: 'positions', id, value }));
   return { label: set.label, changes: [...set.changes, ...puts] };

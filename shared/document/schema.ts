@@ -6,6 +6,7 @@
  * as "put this entity" / "delete this id" (see operations.ts).
  */
 import { z } from 'zod';
+import { emptyIdMap, idRecord } from './idMap.js';
 
 export const FORMAT = 'carnet' as const;
 /** Current document version. Bump it together with a migration in migrations.ts. */
@@ -253,15 +254,16 @@ export const CarnetDocument = z.object({
     revision: z.number().int().min(0).default(0),
   }),
   me: Me.default({ organizations: [], schools: [], tags: [] }),
-  contacts: z.record(id, Contact).default({}),
-  ties: z.record(id, Tie).default({}),
-  interactions: z.record(id, Interaction).default({}),
-  categories: z.record(id, Category).default({}),
-  personas: z.record(id, Persona).default({}),
-  positions: z.record(id, Position).default({}),
-  suggestions: z.record(id, SuggestionState).default({}),
-  clusters: z.record(id, ClusterStyle).default({}),
-  views: z.record(id, SavedView).default({}),
+  // idRecord, not z.record: ids such as "__proto__" or "constructor" are data (see idMap.ts).
+  contacts: idRecord(id, Contact).prefault({}),
+  ties: idRecord(id, Tie).prefault({}),
+  interactions: idRecord(id, Interaction).prefault({}),
+  categories: idRecord(id, Category).prefault({}),
+  personas: idRecord(id, Persona).prefault({}),
+  positions: idRecord(id, Position).prefault({}),
+  suggestions: idRecord(id, SuggestionState).prefault({}),
+  clusters: idRecord(id, ClusterStyle).prefault({}),
+  views: idRecord(id, SavedView).prefault({}),
 });
 export type CarnetDocument = z.infer<typeof CarnetDocument>;
 
@@ -301,14 +303,14 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
     version: CURRENT_VERSION,
     meta: { title, createdAt: now, revision: 0 },
     me: { organizations: [], schools: [], tags: [] },
-    contacts: {},
-    ties: {},
-    interactions: {},
-    categories: {},
-    personas: {},
-    positions: {},
-    suggestions: {},
-    clusters: {},
-    views: {},
+    contacts: emptyIdMap(),
+    ties: emptyIdMap(),
+    interactions: emptyIdMap(),
+    categories: emptyIdMap(),
+    personas: emptyIdMap(),
+    positions: emptyIdMap(),
+    suggestions: emptyIdMap(),
+    clusters: emptyIdMap(),
+    views: emptyIdMap(),
   };
 }

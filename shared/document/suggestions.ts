@@ -10,6 +10,7 @@ import { dormantSuggestionKey } from '../analysis/dormantTies.js';
 import { overdueSuggestionKey } from '../analysis/overdue.js';
 import type { ChangeSet } from './operations.js';
 import type { CarnetDocument } from './schema.js';
+import { getOwn } from './idMap.js';
 
 /** How long "Snooze" hides a suggestion. */
 export const SNOOZE_DAYS = 30;
@@ -34,7 +35,7 @@ export function addDays(day: string, days: number): string {
 
 /** Same rule as the engine: dismissed, or snoozed without an end or until after `today`. */
 export function isHidden(doc: CarnetDocument, key: string, today: string): boolean {
-  const s = doc.suggestions[key];
+  const s = getOwn(doc.suggestions, key);
   if (!s) return false;
   if (s.status === 'dismissed') return true;
   return s.until === undefined || s.until.slice(0, 10) > today;

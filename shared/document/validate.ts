@@ -4,6 +4,7 @@
  * problem is reported with its JSON path ($.contacts.c12.emails[0].value).
  */
 import type { z } from 'zod';
+import { hasOwnId } from './idMap.js';
 import { CarnetDocument } from './schema.js';
 import { migrate, MigrationError } from './migrations.js';
 
@@ -28,33 +29,33 @@ export function firstZodError(error: z.ZodError): ValidationError {
   return { path: jsonPath(issue.path), message: issue.message };
 }
 
-/** Dangling references make the map and the analysis lie; refuse them like schema errors. */
+/** Dangling references make the map and the analysis lie; refuse them like schema errors. Only own ids count: "constructor" names no contact. */
 export function checkReferences(doc: CarnetDocument): ValidationError | null {
   const { contacts, categories } = doc;
   for (const [key, c] of Object.entries(contacts)) {
     if (c.id !== key) return { path: `$.contacts${keyPath(key)}.id`, message: `id "${c.id}" differs from its key "${key}"` };
     for (let i = 0; i < c.categories.length; i++) {
-      if (!categories[c.categories[i]!]) {
+      if (!hasOwnId(categories, c.categories[i]!)) {
         return { path: `$.contacts${keyPath(key)}.categories[${i}]`, message: `unknown category "${c.categories[i]}"` };
       }
     }
   }
   for (const [key, t] of Object.entries(doc.ties)) {
     if (t.id !== key) return { path: `$.ties${keyPath(key)}.id`, message: `id "${t.id}" differs from its key "${key}"` };
-    if (!contacts[t.from]) return { path: `$.ties${keyPath(key)}.from`, message: `unknown contact "${t.from}"` };
-    if (!contacts[t.to]) return { path: `$.ties${keyPath(key)}.to`, message: `unknown contact "${t.to}"` };
+    if (!hasOwnId(contacts, t.from)) return { path: `$.ties${keyPath(key)}.from`, message: `unknown contact "${t.from}"` };
+    if (!hasOwnId(contacts, t.to)) return { path: `$.ties${keyPath(key)}.to`, message: `unknown contact "${t.to}"` };
     if (t.from === t.to) return { path: `$.ties${keyPath(key)}.to`, message: 'a tie must join two different contacts' };
   }
   for (const [key, it] of Object.entries(doc.interactions)) {
     if (it.id !== key) return { path: `$.interactions${keyPath(key)}.id`, message: `id "${it.id}" differs from its key "${key}"` };
     for (let i = 0; i < it.contacts.length; i++) {
-      if (!contacts[it.contacts[i]!]) {
+      if (!hasOwnId(contacts, it.contacts[i]!)) {
         return { path: `$.interactions${keyPath(key)}.contacts[${i}]`, message: `unknown contact "${it.contacts[i]}"` };
       }
     }
   }
   for (const key of Object.keys(doc.positions)) {
-    if (!contacts[key]) return { path: `$.positions${keyPath(key)}`, message: `position of unknown contact "${key}"` };
+    if (!hasOwnId(contacts, key)) return { path: `$.positions${keyPath(key)}`, message: `position of unknown contact "${key}"` };
   }
   for (const coll of ['categories', 'personas', 'suggestions', 'clusters', 'views'] as const) {
     for (const [key, v] of Object.entries(doc[coll])) {

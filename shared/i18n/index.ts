@@ -6,8 +6,9 @@
  * the renderer (main process, CLI, workers) gets a translator from here.
  */
 import i18next, { type TFunction } from 'i18next';
-import en from './en.json';
-import fr from './fr.json';
+// The import attribute lets plain Node loaders (Playwright's, for the Electron suite) read the catalog too.
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -7,6 +7,7 @@
  */
 import type { ChangeSet, Change, Label } from '../document/operations.js';
 import { newId as randomId } from '../document/commands.js';
+import { getOwn } from '../document/idMap.js';
 import { Category, Contact, Interaction, Tie, type CarnetDocument, type ContactSource } from '../document/schema.js';
 import { ContactIndex, mergeContact, newContact, type Conflict, type MatchKind } from './merge.js';
 import { inApplyOrderOf } from './order.js';
@@ -66,16 +67,17 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
     while (taken(id)) id = randomId(prefix);
     return id;
   };
-  const lookup = (id: string) => touched.get(id) ?? doc.contacts[id];
+  const lookup = (id: string) => touched.get(id) ?? getOwn(doc.contacts, id);
   // Ids named by the file are looked up among the document's own contacts only, never among those this import creates.
-  const index = new ContactIndex((id) => doc.contacts[id], lookup);
+  const index = new ContactIndex((id) => getOwn(doc.contacts, id), lookup);
   for (const c of Object.values(doc.contacts)) index.add(c);
 
   const categoryByName = new Map<string, string>();
   for (const cat of Object.values(doc.categories)) categoryByName.set(cat.name.trim().toLowerCase(), cat.id);
   const newCategories: Category[] = [];
+  // A blank name (a Google label "*" cut short) names no category: the schema refuses an empty one.
   const categoryIds = (names: readonly string[]) =>
-    names.map((name) => {
+    names.filter((name) => name.trim() !== '').map((name) => {
       const key = name.trim().toLowerCase();
       let id = categoryByName.get(key);
       if (!id) {

@@ -2,11 +2,15 @@
 // - load: open + parse + migrate + validate (schema and references) the file,
 //   against the baseline of conf (what electron-store is built on) reading the
 //   same data without any validation;
+// - open: what a window waits for, from DocumentStore.open to the document
+//   text handed to the renderer (getStateJson), against reading the file and
+//   JSON.parse alone (the least any open can cost);
 // - save: the longest the main thread is blocked while the document is saved
 //   (goal: under 50 ms), against conf.set() of the same data, which serializes
 //   and writes synchronously on the calling thread.
 import Conf from 'conf';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,6 +69,23 @@ try {
   const load = median(loads);
   const baseLoad = median(baseLoads);
   emit({ name: 'store.load_validate_30k', value: Math.round(load), unit: 'ms', baseline: Math.round(baseLoad), baselineName: 'conf read (no validation)', ratio: +(load / baseLoad).toFixed(2), ...sizes });
+
+  const opens: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    const s = await DocumentStore.open(file);
+    const text = await s.text();
+    opens.push(performance.now() - t);
+    if (text.length < 1000) throw new Error('open gave no text');
+    await s.close();
+    t = performance.now();
+    JSON.parse(await readFile(file, 'utf8'));
+    floors.push(performance.now() - t);
+  }
+  const openMs = median(opens);
+  const floorMs = median(floors);
+  emit({ name: 'store.open_to_state_text_30k', value: Math.round(openMs), unit: 'ms', baseline: Math.round(floorMs), baselineName: 'readFile + JSON.parse of the same file', ratio: +(openMs / floorMs).toFixed(2), ...sizes });
 
   const store = await DocumentStore.open(file);
   const blocks: number[] = [];

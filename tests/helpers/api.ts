@@ -5,10 +5,11 @@
 import WebSocket from 'ws';
 import type { Method, Results } from '../../shared/api/contract.js';
 import type { CarnetServer } from './server.js';
+import { sessionFor, sessionProtocols } from './session.js';
 
 /** Calls one API method and closes the connection. */
 export async function callApi<M extends Method>(server: CarnetServer, method: M, ...args: unknown[]): Promise<Results[M]> {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, sessionProtocols(await sessionFor(server.port, server.token)));
   try {
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());

@@ -37,12 +37,15 @@ export type CarnetServer = {
   stop(): Promise<void>;
 };
 
-/** Starts `node bin/carnet.js web --no-open --port 0` and resolves once it printed its URL. */
-export async function startServer(dirs: CarnetDirs, extraArgs: string[] = []): Promise<CarnetServer> {
+/**
+ * Starts `node bin/carnet.js web --no-open --port 0` and resolves once it printed its URL. With
+ * `browser` (a BROWSER command), it opens that browser as `carnet web` does for a user.
+ */
+export async function startServer(dirs: CarnetDirs, extraArgs: string[] = [], options: { browser?: string } = {}): Promise<CarnetServer> {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: the browser-mode server cannot be started`);
-  const child = spawn(process.execPath, [BIN, 'web', '--no-open', '--port', '0', ...extraArgs], {
+  const child = spawn(process.execPath, [BIN, 'web', ...(options.browser ? [] : ['--no-open']), '--port', '0', ...extraArgs], {
     cwd: ROOT,
-    env: { ...process.env, CARNET_DATA_DIR: dirs.dataDir, CARNET_CONFIG_DIR: dirs.configDir, BROWSER: 'none' },
+    env: { ...process.env, CARNET_DATA_DIR: dirs.dataDir, CARNET_CONFIG_DIR: dirs.configDir, BROWSER: options.browser ?? 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

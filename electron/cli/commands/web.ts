@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { CliError, UsageError, defineCommand, type Io } from '../command.js';
+import { PROJECT_ROOT } from '../projectRoot.js';
 
 /** Where `npm run build:renderer` puts the renderer. */
-const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
 
 /** fr when the locale variables say French, else en (POSIX precedence: LC_ALL, LC_MESSAGES, LANG). */
 export function systemLanguage(env: Io['env']): 'fr' | 'en' {
@@ -19,14 +19,18 @@ export const web = defineCommand({
   description: `
 Serves the Carnet app to your browser from this machine, on 127.0.0.1 only,
 and prints one line: "Carnet: http://127.0.0.1:PORT/?token=TOKEN". The token
-changes at every launch; only a browser given that link can use the app.
+changes at every launch; only a page opened with that link can use the app.
+Keep it to yourself: it opens more tabs while carnet web runs. The browser
+Carnet opens itself gets a one-time link instead, through a file only you
+can read, so that no link ever appears on a command line.
 Opens the last document (or FILE), as the desktop app would; the first run
 creates a demo document in the data folder. Stop with Ctrl+C: the document is
 saved before exiting.
 
 Needs the built app: run 'npm run build:renderer' first ('npm run web' does).
 Environment: CARNET_DATA_DIR (documents folder), CARNET_CONFIG_DIR (settings
-folder), CARNET_STATIC_DIR (built renderer, default dist/renderer).`,
+folder), CARNET_STATIC_DIR (built renderer, default dist/renderer), BROWSER
+(the browser command to use, "%s" for the address; "none" opens nothing).`,
   options: {
     port: { type: 'string', short: 'p', valueName: 'N', description: 'Port to listen on (default: any free port)' },
     doc: { type: 'string', short: 'd', valueName: 'FILE', description: 'Open this document instead of the last one' },
@@ -43,12 +47,13 @@ folder), CARNET_STATIC_DIR (built renderer, default dist/renderer).`,
     const docPath = typeof values.doc === 'string' ? resolve(io.cwd, values.doc) : undefined;
     if (docPath && !existsSync(docPath)) throw new CliError(`cannot open ${docPath}: no such file`);
 
-    const [{ default: envPaths }, { createBackend }, { createNodeSettings }, { startWebServer }, { openBrowser }] = await Promise.all([
+    const [{ default: envPaths }, { createBackend }, { createNodeSettings }, { startWebServer }, { openBrowser }, { openLaunchPage }] = await Promise.all([
       import('env-paths'),
       import('../../services/backend.js'),
       import('../../services/settings.js'),
       import('../../services/webServer.js'),
       import('../../services/openBrowser.js'),
+      import('../../services/launchPage.js'),
     ]);
     const dataDir = io.env.CARNET_DATA_DIR ? resolve(io.cwd, io.env.CARNET_DATA_DIR) : envPaths('carnet', { suffix: '' }).data;
     let backend;
@@ -72,15 +77,17 @@ folder), CARNET_STATIC_DIR (built renderer, default dist/renderer).`,
       throw new CliError((e as Error).message);
     }
     io.out(`Carnet: ${server.url}\n`);
-    if (values['no-open'] !== true) {
-      openBrowser(server.url).catch((e: Error) => io.err(`carnet web: ${e.message}; open the link above yourself.\n`));
-    }
+    const launched = values['no-open'] === true ? null : openLaunchPage(server.launchUrl(), io.env).catch((e: Error) => {
+      io.err(`carnet web: ${e.message}; open the link above yourself.\n`);
+      return null;
+    });
 
     await new Promise<void>((done) => {
       process.once('SIGINT', () => done());
       process.once('SIGTERM', () => done());
     });
     let code = 0;
+    await (await launched)?.remove();
     await server.close();
     try {
       await backend.close();

@@ -1,5 +1,6 @@
 import type { CarnetApi } from '../../../shared/api/contract.js';
-import { readToken } from './token.js';
+import { API_PATH, STATE_PATH } from '../../../shared/api/webTransport.js';
+import { openSession } from './session.js';
 import { WebSocketClient, webSocketApi } from './webSocketClient.js';
 
 export { ApiError, ConnectionError } from './apiError.js';
@@ -19,8 +20,8 @@ declare global {
  */
 export function connectApi(): CarnetApi {
   if (window.carnet) return window.carnet;
-  const token = readToken(window.location, window.sessionStorage);
+  const session = openSession({ location: window.location, history: window.history, storage: window.sessionStorage, fetch: window.fetch.bind(window) });
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return webSocketApi(new WebSocketClient(`${scheme}://${window.location.host}/api${query}`), `${window.location.origin}/api/state${query}`);
+  const client = new WebSocketClient(`${scheme}://${window.location.host}${API_PATH}`, undefined, session);
+  return webSocketApi(client, `${window.location.origin}${STATE_PATH}`, session);
 }

@@ -1,4 +1,5 @@
 import { EVENTS, METHODS, type CarnetApi, type Events, type Method } from '../../../shared/api/contract.js';
+import { sessionProtocols } from '../../../shared/api/webTransport.js';
 import { ApiError, ConnectionError } from './apiError.js';
 import { EventHub } from './emitter.js';
 
@@ -19,6 +20,9 @@ export const CONNECTION_RESTORED = 'connection-restored';
  * server may or may not have applied it; after reconnecting the client
  * reloads the state and emits it as a `document` event, so the renderer
  * never keeps a copy that drifted from the file.
+ *
+ * With a `session` (browser mode), every socket offers it as a subprotocol;
+ * if the page gets no session, every call fails with that reason.
  */
 export class WebSocketClient {
   private socket: WebSocket | null = null;
@@ -31,17 +35,21 @@ export class WebSocketClient {
   private everOpened = false;
   private lostNoticeShown = false;
   private closed = false;
+  /** Why the page may not connect at all (no session), once known. */
+  private refusal: Error | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly url: string,
     private readonly backoff: Backoff = { initialMs: 250, maxMs: 5000 },
+    private readonly session?: Promise<string>,
   ) {
+    this.session?.catch((e: Error) => this.refuse(e));
     this.connect();
   }
 
   call(method: Method, args: unknown[]): Promise<unknown> {
-    if (this.closed) return Promise.reject(new ConnectionError('the connection to Carnet is closed'));
+    if (this.closed) return Promise.reject(this.refusal ?? new ConnectionError('the connection to Carnet is closed'));
     const id = this.nextId++;
     const frame = JSON.stringify({ id, method, args });
     return new Promise((resolve, reject) => {
@@ -62,7 +70,26 @@ export class WebSocketClient {
   }
 
   private connect(): void {
-    const socket = new WebSocket(this.url);
+    if (!this.session) return this.open([]);
+    this.session.then(
+      (s) => this.open(sessionProtocols(s)),
+      () => {},
+    );
+  }
+
+  /** No way in: every call, waiting or to come, fails with the reason. */
+  private refuse(e: Error): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.refusal = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+    this.outbox.clear();
+  }
+
+  private open(protocols: string[]): void {
+    if (this.closed) return;
+    const socket = new WebSocket(this.url, protocols);
     this.socket = socket;
     socket.addEventListener('open', () => this.onOpen());
     socket.addEventListener('message', (e) => this.onMessage(e.data));
@@ -139,20 +166,20 @@ export class WebSocketClient {
 
 /**
  * A CarnetApi whose every method is a call over `client`, except getStateJson: that one is a GET of
- * `stateUrl` (electron/services/webServer.ts STATE_PATH), since a browser reads a big HTTP body several
- * times faster than a WebSocket message of the same size.
+ * `stateUrl` (shared/api/webTransport.ts STATE_PATH, with the session in its Authorization header), since a
+ * browser reads a big HTTP body several times faster than a WebSocket message of the same size.
  */
-export function webSocketApi(client: WebSocketClient, stateUrl?: string): CarnetApi {
+export function webSocketApi(client: WebSocketClient, stateUrl?: string, session?: Promise<string>): CarnetApi {
   const api: Record<string, unknown> = { on: client.on.bind(client) };
   for (const m of METHODS) api[m] = (...args: unknown[]) => client.call(m, args);
-  if (stateUrl) api.getStateJson = () => fetchText(stateUrl);
+  if (stateUrl) api.getStateJson = async () => fetchText(stateUrl, session ? await session : undefined);
   return api as CarnetApi;
 }
 
-async function fetchText(url: string): Promise<string> {
+async function fetchText(url: string, session: string | undefined): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, { cache: 'no-store' });
+    res = await fetch(url, { cache: 'no-store', ...(session ? { headers: { Authorization: `Bearer ${session}` } } : {}) });
   } catch (e) {
     throw new ConnectionError(`the document could not be loaded from Carnet: ${(e as Error).message}`);
   }

@@ -1,12 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SaveTargetExists } from '../../../shared/api/contract.js';
+import { baseName } from './baseName.js';
 import { Dialog } from './Dialog.js';
+import { ReplaceDialog } from './ReplaceDialog.js';
 
 type Props = {
   mode: 'open' | 'saveAs';
   initialPath: string;
   recentFiles: string[];
-  onSubmit(path: string): Promise<boolean>;
+  /**
+   * Opens or saves. For Save As, `{exists}` means the file is there and
+   * nothing was written: the dialog asks, and submits again with `replace`.
+   */
+  onSubmit(path: string, replace: boolean): Promise<boolean | SaveTargetExists>;
   onClose(): void;
 };
 
@@ -20,20 +27,22 @@ export function PathDialog({ mode, initialPath, recentFiles, onSubmit, onClose }
   const [path, setPath] = useState(initialPath);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [replacing, setReplacing] = useState<SaveTargetExists['exists'] | null>(null);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
 
-  const submit = async (value: string) => {
+  const submit = async (value: string, replace = false) => {
     const trimmed = value.trim();
     if (!trimmed) {
       setError(t('pathDialog.required'));
       return;
     }
     setBusy(true);
-    const ok = await onSubmit(trimmed);
+    const result = await onSubmit(trimmed, replace);
     setBusy(false);
-    if (ok) onClose();
+    if (typeof result === 'object') setReplacing(result.exists);
+    else if (result) onClose();
   };
 
   return (
@@ -96,10 +105,11 @@ export function PathDialog({ mode, initialPath, recentFiles, onSubmit, onClose }
           )}
         </section>
       )}
+      {replacing && (
+        <ReplaceDialog target={replacing} onReplace={() => void submit(replacing.path, true)} onClose={() => setReplacing(null)} />
+      )}
     </Dialog>
   );
 }
 
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
-}
+export { baseName };

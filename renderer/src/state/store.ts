@@ -1,4 +1,4 @@
-import type { CarnetApi, DocumentState, EditResult, Language, Notice, Settings, UndoState } from '../../../shared/api/contract.js';
+import type { CarnetApi, DocumentState, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
@@ -10,10 +10,14 @@ export type AppState = {
   status: 'loading' | 'ready' | 'failed';
   /** Why the first load failed (status 'failed'). */
   failure: string | null;
+  /** The failure's code when the UI has words for it (`notices.<code>`), such as a page opened without its link. */
+  failureCode: string | null;
   doc: CarnetDocument | null;
   path: string;
   revision: number;
   undo: UndoState;
+  /** Edits are refused (the main side says why in a notice): the UI says so and offers Save As. */
+  readOnly: boolean;
   settings: Settings | null;
   notices: ShownNotice[];
   /** Bumped whenever `doc` changes in place, so views re-render. */
@@ -26,6 +30,17 @@ export type AppState = {
  * better sent that text, one copy, than the document, a structured clone on the UI thread.
  */
 export type DocChange = { kind: 'replace'; doc: CarnetDocument; stateJson?: string } | { kind: 'changes'; doc: CarnetDocument; set: ChangeSet };
+
+/** Notices about the open document's situation rather than an event: replaced by what the next state says. */
+const SITUATION_NOTICES = new Set([
+  'document.missing',
+  'document.missingNoBackup',
+  'document.folderMissing',
+  'document.newerVersion',
+  'document.lockedUnverified',
+  'document.readOnly',
+  'document.readOnlyEdit',
+]);
 
 const NO_UNDO: UndoState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -40,10 +55,12 @@ export class CarnetStore {
   private state: AppState = {
     status: 'loading',
     failure: null,
+    failureCode: null,
     doc: null,
     path: '',
     revision: 0,
     undo: NO_UNDO,
+    readOnly: false,
     settings: null,
     notices: [],
     version: 0,
@@ -63,6 +80,9 @@ export class CarnetStore {
     api.on('document', (s) => this.replace(s));
     api.on('edit', (r) => this.applyResult(r));
     api.on('notice', (n) => this.notify(n));
+    api.on('readOnly', (r) => {
+      if (r.path === this.state.path) this.set({ readOnly: r.readOnly });
+    });
   }
 
   /** Loads the state and settings; failures end up in `status`/`failure`. */
@@ -75,7 +95,8 @@ export class CarnetStore {
       performance.mark('carnet:state-parsed');
       this.replace(state, text);
     } catch (e) {
-      this.set({ status: 'failed', failure: errorText(e) });
+      const code = (e as { code?: unknown } | null)?.code;
+      this.set({ status: 'failed', failure: errorText(e), failureCode: typeof code === 'string' ? code : null });
     }
   }
 
@@ -97,11 +118,12 @@ export class CarnetStore {
    * `{undoable: false}` for work the app does on its own (the map's first layout): no undo step.
    */
   async apply(set: ChangeSet, options?: { undoable?: boolean }): Promise<boolean> {
+    if (this.refuseReadOnly()) return false;
     return this.edit(() => (options ? this.api.apply(set, options) : this.api.apply(set)));
   }
 
   async undo(): Promise<boolean> {
-    if (!this.state.undo.canUndo) return false;
+    if (!this.state.undo.canUndo || this.refuseReadOnly()) return false;
     const undone = this.state.undo.undoLabel;
     const ok = await this.edit(() => this.api.undo());
     // A notice about the edit just undone no longer applies.
@@ -110,7 +132,8 @@ export class CarnetStore {
   }
 
   redo(): Promise<boolean> {
-    return this.state.undo.canRedo ? this.edit(() => this.api.redo()) : Promise.resolve(false);
+    if (!this.state.undo.canRedo || this.refuseReadOnly()) return Promise.resolve(false);
+    return this.edit(() => this.api.redo());
   }
 
   newDocument(): Promise<boolean> {
@@ -121,8 +144,26 @@ export class CarnetStore {
     return this.load(() => this.api.openDocument(path));
   }
 
-  saveDocumentAs(path: string): Promise<boolean> {
-    return this.load(() => this.api.saveDocumentAs(path));
+  /**
+   * Save As. Resolves `{exists}` when the file is there and `replace` was not given: nothing was
+   * written, and the caller asks the user before calling again with `replace`.
+   */
+  async saveDocumentAs(path: string, replace = false): Promise<boolean | SaveTargetExists> {
+    let exists: SaveTargetExists | null = null;
+    const ok = await this.load(async () => {
+      const r = await (replace ? this.api.saveDocumentAs(path, { replace: true }) : this.api.saveDocumentAs(path));
+      if ('exists' in r) {
+        exists = r;
+        return null;
+      }
+      return r;
+    });
+    return exists ?? ok;
+  }
+
+  /** Runs the main-side action of a notice's button (restore a backup, take over a lock…). */
+  runNoticeAction(id: string): Promise<boolean> {
+    return this.load(() => this.api.runNoticeAction(id));
   }
 
   async refreshSettings(): Promise<void> {
@@ -159,6 +200,18 @@ export class CarnetStore {
     this.notify({ level: 'error', code: e instanceof ApiError ? 'api-error' : 'error', message: errorText(e) });
   }
 
+  /** An edit of a read-only document: refused here, with the way on (Save As), before anything is sent. */
+  private refuseReadOnly(): boolean {
+    if (!this.state.readOnly) return false;
+    this.notify({
+      level: 'warning',
+      code: 'document.readOnlyEdit',
+      message: 'This document is read-only: the change was not made. Save as… writes a copy you can edit.',
+      actions: [{ id: 'saveAs', kind: 'saveAs', label: 'saveAs' }],
+    });
+    return true;
+  }
+
   /** True while an edit or a document switch waits for the main side. */
   busy(): boolean {
     return this.inFlight > 0;
@@ -177,10 +230,13 @@ export class CarnetStore {
     }
   }
 
-  private async load(call: () => Promise<DocumentState>): Promise<boolean> {
+  /** A call that answers a whole document (open, new, save as); null: it answered nothing to load. */
+  private async load(call: () => Promise<DocumentState | null>): Promise<boolean> {
     this.inFlight++;
     try {
-      this.replace(await call());
+      const state = await call();
+      if (!state) return false;
+      this.replace(state);
       await this.refreshSettings();
       return true;
     } catch (e) {
@@ -192,17 +248,20 @@ export class CarnetStore {
   }
 
   private replace(s: DocumentState, stateJson?: string): void {
-    const notices = [...this.state.notices];
+    // What was said about the open document's situation (missing, read-only…) is said again by the new state if it still holds.
+    const notices = this.state.notices.filter((n) => !SITUATION_NOTICES.has(n.code));
     for (const n of s.notices) {
       if (!notices.some((m) => m.code === n.code && m.message === n.message)) notices.push({ ...n, key: ++this.noticeKey });
     }
     this.set({
       status: 'ready',
       failure: null,
+      failureCode: null,
       doc: s.doc,
       path: s.path,
       revision: s.revision,
       undo: s.undo,
+      readOnly: s.readOnly,
       notices,
       version: this.state.version + 1,
     });

@@ -1,11 +1,13 @@
 /** `carnet web` as a child process, with the real backend, its own data and settings folders, and a stand-in renderer build. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDocument } from '../../../shared/demo/demoNetwork.js';
+import { sessionFor, sessionProtocols } from '../../helpers/session.js';
 import { connect, request } from '../server/helpers.js';
 import { BIN, carnet, ROOT } from './run.js';
 
@@ -34,9 +36,9 @@ afterAll(async () => {
 
 type Running = { child: ChildProcess; port: number; token: string; stdout(): string; exit: Promise<number | null> };
 
-/** Starts `carnet web --no-open` and resolves once it printed its line. */
-async function start(args: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'web', '--no-open', ...args], { cwd: base, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `carnet web --no-open` (or with the browser `extraEnv` names) and resolves once it printed its line. */
+async function start(args: string[] = ['--no-open'], extraEnv: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'web', ...args], { cwd: base, env: { ...process.env, ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -70,12 +72,13 @@ describe('carnet web', () => {
   it.skipIf(!hasBackend)('serves the app and the API with the printed token, and saves on SIGTERM', async () => {
     const server = await start();
     try {
-      expect((await request(server.port, '/')).status).toBe(401);
       const page = await request(server.port, `/?token=${server.token}`);
       expect(page.status).toBe(200);
       expect(page.body).toContain('Carnet test build');
+      expect((await request(server.port, '/api/state')).status).toBe(401);
 
-      const client = await connect(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { origin: `http://127.0.0.1:${server.port}` });
+      const session = await sessionFor(server.port, server.token);
+      const client = await connect(`ws://127.0.0.1:${server.port}/api`, { origin: `http://127.0.0.1:${server.port}` }, sessionProtocols(session));
       const state = await client.call('getState');
       const result = state.result as { path: string; doc: { contacts: Record<string, unknown> } };
       expect(result.path).toBe(join(base, 'data', 'carnet.json'));
@@ -101,14 +104,66 @@ describe('carnet web', () => {
   it.skipIf(!hasBackend)('opens the document given with --doc', async () => {
     const file = join(base, 'mine.json');
     await writeFile(file, JSON.stringify(generateDemoDocument({ now: '2026-03-01T10:00:00.000Z', seed: 5 })));
-    const server = await start(['--doc', file]);
+    const server = await start(['--no-open', '--doc', file]);
     try {
-      const client = await connect(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+      const client = await connect(`ws://127.0.0.1:${server.port}/api`, {}, sessionProtocols(await sessionFor(server.port, server.token)));
       const state = await client.call('getState');
       expect((state.result as { path: string }).path).toBe(file);
       await client.close();
     } finally {
       server.child.kill('SIGINT');
+    }
+    expect(await server.exit).toBe(0);
+  });
+
+  it.skipIf(!hasBackend || process.platform === 'win32')('opens the browser with a one-time link in a private file: its command line opens nothing', async () => {
+    // A stand-in browser: records its arguments (what `ps` shows every user), as a browser would be started.
+    const argvFile = join(base, 'browser-argv.txt');
+    const fakeBrowser = join(base, 'fake-browser.sh');
+    await writeFile(fakeBrowser, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}.part' && mv '${argvFile}.part' '${argvFile}'\n`);
+    await chmod(fakeBrowser, 0o755);
+    const server = await start([], { BROWSER: fakeBrowser });
+    let launchFile = '';
+    try {
+      for (let i = 0; i < 200 && !existsSync(argvFile); i++) await new Promise((r) => setTimeout(r, 25));
+      const argv = (await readFile(argvFile, 'utf8')).trim().split('\n');
+      expect(argv).toHaveLength(1);
+      expect(argv[0]).toMatch(/^file:\/\//);
+      expect(argv[0]).not.toContain(server.token);
+      expect(argv[0]).not.toMatch(/[0-9a-f]{32}/);
+      // Nothing on the command line is a credential.
+      for (const word of argv[0]!.split(/[/?=&.:-]/).filter(Boolean)) {
+        expect((await request(server.port, '/api/session', { method: 'POST', body: JSON.stringify({ token: word }) })).status).toBe(401);
+      }
+      launchFile = fileURLToPath(argv[0]!);
+      expect((await stat(launchFile)).mode & 0o777).toBe(0o600);
+      expect((await stat(dirname(launchFile))).mode & 0o777).toBe(0o700);
+      const html = await readFile(launchFile, 'utf8');
+      const link = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)![1]!;
+      const code = new URL(link).searchParams.get('token')!;
+      expect(new URL(link).origin).toBe(`http://127.0.0.1:${server.port}`);
+      expect(code).not.toBe(server.token);
+      // The browser's page exchanges it once; after that it is dead.
+      const session = await sessionFor(server.port, code);
+      expect((await request(server.port, '/api/state', { headers: { authorization: `Bearer ${session}` } })).status).toBe(200);
+      await expect(sessionFor(server.port, code)).rejects.toThrow(/401/);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exit).toBe(0);
+    expect(existsSync(dirname(launchFile))).toBe(false);
+  });
+
+  it.skipIf(!hasBackend)('opens no browser with BROWSER=none', async () => {
+    const tmp = join(base, 'tmp-none');
+    await mkdir(tmp);
+    const server = await start([], { BROWSER: 'none', TMPDIR: tmp });
+    try {
+      expect((await request(server.port, '/')).status).toBe(200);
+      // No launch page was written for a browser to read.
+      expect((await readdir(tmp)).filter((f) => f.startsWith('carnet-open-'))).toEqual([]);
+    } finally {
+      server.child.kill('SIGTERM');
     }
     expect(await server.exit).toBe(0);
   });

@@ -78,6 +78,7 @@ export const ipcHandlers = new Map<string, Handler>();
 export const rendererListeners = new Map<string, Set<(...args: unknown[]) => void>>();
 
 export const fakeSession = {
+  on: vi.fn(),
   setPermissionRequestHandler: vi.fn(),
   setPermissionCheckHandler: vi.fn(),
   webRequest: { onHeadersReceived: vi.fn() },
@@ -126,6 +127,8 @@ export const electron = {
 /** An electron-store stand-in: a Map with the Conf API the shell uses. */
 export class FakeStore {
   static instances: FakeStore[] = [];
+  /** Where electron-store would keep the file: a folder that does not exist here. */
+  readonly path = '/fake/config/settings.json';
   private readonly data = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
   constructor(public options: Record<string, unknown>) {

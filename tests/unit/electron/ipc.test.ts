@@ -5,6 +5,7 @@ import { electron, FakeFrame, FakeWebContents, ipcHandlers } from './fakeElectro
 vi.mock('electron', () => import('./fakeElectron.js').then((m) => m.electron));
 
 const { forwardEvents, registerIpc } = await import('../../../electron/main/ipc.js');
+const { PathGrants } = await import('../../../electron/main/pathGrants.js');
 
 /** A backend as electron/services/backend.ts defines `call`: parseCall, then the handler. */
 function fakeBackend() {
@@ -37,7 +38,7 @@ beforeEach(() => {
   ipcHandlers.clear();
   vi.clearAllMocks();
   backend = fakeBackend();
-  registerIpc(electron.ipcMain as never, backend);
+  registerIpc(electron.ipcMain as never, backend, new PathGrants(() => []));
 });
 
 describe('registerIpc', () => {
@@ -82,7 +83,7 @@ describe('forwardEvents', () => {
     const listeners = new Map<string, (payload: unknown) => void>();
     const contents = new FakeWebContents();
     forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never) }, () => contents as never);
-    expect([...listeners.keys()].sort()).toEqual(['document', 'edit', 'menu', 'notice']);
+    expect([...listeners.keys()].sort()).toEqual(['document', 'edit', 'menu', 'notice', 'readOnly']);
 
     listeners.get('menu')!('undo');
     listeners.get('notice')!({ level: 'info', code: 'x', message: 'm' });

@@ -10,14 +10,15 @@ const NOW = '2025-01-01T00:00:00.000Z';
 const undo = (label: Label | null): UndoState => ({ canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null });
 
 /** The main side in miniature: its own document, revisions, and events pushed like the backend's. */
-function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDelay?: Promise<void>; textAfterDelay?: boolean } = {}) {
+function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDelay?: Promise<void>; textAfterDelay?: boolean; readOnly?: boolean } = {}) {
   const doc: CarnetDocument = emptyDocument(NOW);
   let revision = 0;
   const listeners = new Map<string, ((p: never) => void)[]>();
   const emit = <E extends keyof Events>(e: E, p: Events[E]) => (listeners.get(e) ?? []).forEach((l) => (l as (x: Events[E]) => void)(p));
   const undoStack: ChangeSet[] = [];
   const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], preferences: {}, capabilities: { nativeDialogs: false, transport: 'web' } };
-  const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [] });
+  const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [], readOnly: opts.readOnly ?? false });
+  let applied = 0;
   const api = {
     getState: async () => state(),
     getStateJson: async () => {
@@ -28,6 +29,7 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
     },
     getSettings: async () => settings,
     apply: async (set: ChangeSet): Promise<EditResult> => {
+      applied++;
       if (opts.refuse) throw opts.refuse;
       undoStack.push(applyChangeSet(doc, set));
       const result = { applied: structuredClone(set), revision: ++revision, undo: undo(set.label) };
@@ -49,7 +51,7 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
     applyChangeSet(doc, set);
     return { applied: structuredClone(set), revision: ++revision, undo: undo(set.label) };
   };
-  return { api, doc, emit, state, commit };
+  return { api, doc, emit, state, commit, applied: () => applied };
 }
 
 describe('CarnetStore', () => {
@@ -154,5 +156,28 @@ describe('CarnetStore', () => {
     expect(store.get().notices).toMatchObject([{ level: 'error', message: 'unknown category "x" ($[0].changes[0].value.categories)' }]);
     store.dismiss(store.get().notices[0]!.key);
     expect(store.get().notices).toEqual([]);
+  });
+
+  it('refuses an edit of a read-only document before sending it, with a notice offering Save As', async () => {
+    const main = fakeMain({ readOnly: true });
+    const store = new CarnetStore(main.api);
+    await store.start();
+    expect(store.get().readOnly).toBe(true);
+    expect(await store.apply(addContact(store.get().doc!, { id: 'c_5', name: 'Refused' }, NOW))).toBe(false);
+    expect(main.applied()).toBe(0);
+    expect(store.get().doc!.contacts.c_5).toBeUndefined();
+    expect(store.get().notices).toMatchObject([{ code: 'document.readOnlyEdit', level: 'warning', actions: [{ kind: 'saveAs' }] }]);
+  });
+
+  it('learns that its document became read-only from the main side', async () => {
+    const main = fakeMain();
+    const store = new CarnetStore(main.api);
+    await store.start();
+    main.emit('readOnly', { path: '/tmp/other.json', readOnly: true });
+    expect(store.get().readOnly).toBe(false);
+    main.emit('readOnly', { path: '/tmp/c.json', readOnly: true });
+    expect(store.get().readOnly).toBe(true);
+    expect(await store.apply(addContact(store.get().doc!, { id: 'c_6', name: 'Late' }, NOW))).toBe(false);
+    expect(main.applied()).toBe(0);
   });
 });

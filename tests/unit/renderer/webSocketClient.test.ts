@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import { ApiError, ConnectionError } from '../../../renderer/src/api/apiError.js';
+import { SessionRefused } from '../../../renderer/src/api/session.js';
 import { CONNECTION_LOST, CONNECTION_RESTORED, WebSocketClient, webSocketApi } from '../../../renderer/src/api/webSocketClient.js';
 import type { Events, Notice } from '../../../shared/api/contract.js';
 
@@ -11,8 +12,10 @@ async function fakeServer(reply: (f: Frame, ws: ServerSocket) => void, port = 0)
   const wss = new WebSocketServer({ port, host: '127.0.0.1' });
   await new Promise<void>((r) => wss.once('listening', () => r()));
   const sockets: ServerSocket[] = [];
-  wss.on('connection', (ws) => {
+  const protocols: (string | undefined)[] = [];
+  wss.on('connection', (ws, req) => {
     sockets.push(ws);
+    protocols.push(req.headers['sec-websocket-protocol']);
     ws.on('message', (d) => reply(JSON.parse(String(d)) as Frame, ws));
   });
   const actualPort = (wss.address() as { port: number }).port;
@@ -20,6 +23,7 @@ async function fakeServer(reply: (f: Frame, ws: ServerSocket) => void, port = 0)
     url: `ws://127.0.0.1:${actualPort}/api?token=t`,
     port: actualPort,
     sockets,
+    protocols,
     close: () => new Promise<void>((r) => { for (const s of wss.clients) s.terminate(); wss.close(() => r()); }),
   };
 }
@@ -52,7 +56,7 @@ describe('WebSocketClient', () => {
     const body = JSON.stringify({ doc: { contacts: {} }, revision: 9 });
     const http = await import('node:http');
     const web = http.createServer((req, res) => {
-      if (req.url === '/api/state?token=t') res.end(body);
+      if (req.url === '/api/state' && req.headers.authorization === `Bearer ${'a'.repeat(64)}`) res.end(body);
       else res.writeHead(401).end('Unauthorized: open Carnet with the link');
     });
     await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
@@ -62,8 +66,8 @@ describe('WebSocketClient', () => {
     cleanups.push(server.close);
     const client = new WebSocketClient(server.url);
     cleanups.push(() => client.close());
-    expect(await webSocketApi(client, `http://127.0.0.1:${port}/api/state?token=t`).getStateJson()).toBe(body);
-    const refused = webSocketApi(client, `http://127.0.0.1:${port}/api/state?token=wrong`).getStateJson();
+    expect(await webSocketApi(client, `http://127.0.0.1:${port}/api/state`, Promise.resolve('a'.repeat(64))).getStateJson()).toBe(body);
+    const refused = webSocketApi(client, `http://127.0.0.1:${port}/api/state`, Promise.resolve('b'.repeat(64))).getStateJson();
     await expect(refused).rejects.toBeInstanceOf(ApiError);
     await expect(refused).rejects.toThrow(/401.*Unauthorized/);
   });
@@ -128,5 +132,34 @@ describe('WebSocketClient', () => {
     const second = await fakeServer((f, ws) => ws.send(JSON.stringify({ id: f.id, result: f.method })), port);
     cleanups.push(second.close);
     expect(await pending).toBe('undo');
+  });
+
+
+  it('offers its session as a WebSocket subprotocol once the session is known', async () => {
+    const server = await fakeServer((f, ws) => ws.send(JSON.stringify({ id: f.id, result: f.method })));
+    cleanups.push(server.close);
+    let open!: (s: string) => void;
+    const session = new Promise<string>((r) => (open = r));
+    const client = new WebSocketClient(server.url.replace('?token=t', ''), undefined, session);
+    cleanups.push(() => client.close());
+    const answer = client.call('getSettings', []);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.sockets).toHaveLength(0);
+    open('c'.repeat(64));
+    expect(await answer).toBe('getSettings');
+    expect(server.sockets[0]!.protocol).toBe('carnet');
+    expect(server.protocols).toEqual([`carnet, carnet.session.${'c'.repeat(64)}`]);
+  });
+
+  it('fails every call with the reason when the page gets no session, and opens no socket', async () => {
+    const server = await fakeServer(() => {});
+    cleanups.push(server.close);
+    const refusal = new SessionRefused('this link was already used');
+    const client = new WebSocketClient(server.url, undefined, Promise.reject(refusal));
+    cleanups.push(() => client.close());
+    await expect(client.call('getSettings', [])).rejects.toBe(refusal);
+    await expect(client.call('undo', [])).rejects.toBe(refusal);
+    await expect(webSocketApi(client, 'http://127.0.0.1:1/api/state', Promise.reject(refusal)).getStateJson()).rejects.toBe(refusal);
+    expect(server.sockets).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import type { WebBackend } from '../../../electron/services/webServer.js';
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** A request with exactly the path and headers given (no normalisation of `..`). */
-export function request(port: number, path: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+export function request(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
@@ -19,7 +19,7 @@ export function request(port: number, path: string, opts: { method?: string; hea
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
 }
 
@@ -64,8 +64,8 @@ export function fakeBackend() {
 }
 
 /** An RPC client over ws that matches answers to ids and records pushed events. */
-export async function connect(url: string, headers: Record<string, string> = {}) {
-  const ws = new WebSocket(url, { headers });
+export async function connect(url: string, headers: Record<string, string> = {}, protocols: string[] = []) {
+  const ws = new WebSocket(url, protocols, { headers });
   const pending = new Map<unknown, (frame: Record<string, unknown>) => void>();
   const events: Record<string, unknown>[] = [];
   const orphans: Record<string, unknown>[] = [];
@@ -109,9 +109,9 @@ export async function connect(url: string, headers: Record<string, string> = {})
 }
 
 /** The HTTP status the server refused a WebSocket upgrade with, or 101 if it was accepted. */
-export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+export function upgradeStatus(url: string, headers: Record<string, string> = {}, protocols: string[] = []): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.once('open', () => {
       ws.close();
       resolve(101);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedOrigin, isLoopbackHost, readCookie, tokensMatch } from '../../../electron/services/originCheck.js';
+import { duplicatedHeader, isAllowedOrigin, isLoopbackHost } from '../../../electron/services/originCheck.js';
 import { mimeType } from '../../../electron/services/staticFiles.js';
 
 describe('originCheck', () => {
@@ -24,19 +24,10 @@ describe('originCheck', () => {
     expect(isAllowedOrigin('http://evil.example', 5000)).toBe(false);
   });
 
-  it('compares tokens whatever their length', () => {
-    expect(tokensMatch('abc', 'abc')).toBe(true);
-    expect(tokensMatch('abd', 'abc')).toBe(false);
-    expect(tokensMatch('abcd', 'abc')).toBe(false);
-    expect(tokensMatch('', 'abc')).toBe(false);
-    expect(tokensMatch(undefined, 'abc')).toBe(false);
-    expect(tokensMatch(null, 'abc')).toBe(false);
-  });
-
-  it('reads one cookie out of a Cookie header', () => {
-    expect(readCookie('a=1; carnet_token=xyz; b=2', 'carnet_token')).toBe('xyz');
-    expect(readCookie('xcarnet_token=no', 'carnet_token')).toBeUndefined();
-    expect(readCookie(undefined, 'carnet_token')).toBeUndefined();
+  it('finds a header sent twice, whatever its case', () => {
+    expect(duplicatedHeader(['Host', 'a', 'Origin', 'b'], ['host', 'origin'])).toBeNull();
+    expect(duplicatedHeader(['Host', 'a', 'X', '1', 'HOST', 'b'], ['host', 'origin'])).toBe('host');
+    expect(duplicatedHeader(['Accept', 'a', 'accept', 'b'], ['host'])).toBeNull();
   });
 
   it('knows the MIME types of a Vite build', () => {

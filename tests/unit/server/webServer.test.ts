@@ -3,13 +3,16 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../../electron/services/webServer.js';
+import { DEFAULT_CALL_BYTES, MAX_CALL_BYTES } from '../../../shared/api/contract.js';
+import { MAX_CONNECTIONS, startWebServer, type WebServer } from '../../../electron/services/webServer.js';
+import { sessionFor, sessionProtocols } from '../../helpers/session.js';
 import { STATE_TEXT, connect, fakeBackend, request, upgradeStatus } from './helpers.js';
 
 let base: string;
 let staticDir: string;
 let server: WebServer;
 let backend: ReturnType<typeof fakeBackend>;
+let session: string;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'carnet-web-'));
@@ -25,6 +28,7 @@ beforeAll(async () => {
   await symlink(join(base, 'secret.txt'), join(staticDir, 'assets', 'link.txt'));
   backend = fakeBackend();
   server = await startWebServer({ backend, staticDir });
+  session = await sessionFor(server.port, server.token);
 });
 
 afterAll(async () => {
@@ -32,10 +36,13 @@ afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-const withToken = (path: string) => `${path}${path.includes('?') ? '&' : '?'}token=${server.token}`;
+const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+const exchange = (secret: unknown, headers: Record<string, string> = {}) =>
+  request(server.port, '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ token: secret }) });
+const apiSocket = () => `ws://127.0.0.1:${server.port}/api`;
 
-describe('startWebServer: address and token', () => {
-  it('listens on 127.0.0.1 with a fresh 64-hex-digit token', async () => {
+describe('startWebServer: address and launch token', () => {
+  it('listens on 127.0.0.1 and prints a link with a fresh 64-hex-digit token', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
     const other = await startWebServer({ backend: fakeBackend(), staticDir });
@@ -62,37 +69,21 @@ describe('startWebServer: address and token', () => {
     expect(refused).toBe(true);
   });
 
-  it('refuses a request without the token, or with a wrong one', async () => {
-    expect((await request(server.port, '/')).status).toBe(401);
-    expect((await request(server.port, '/?token=nope')).status).toBe(401);
-    const sameLength = server.token.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
-    expect((await request(server.port, `/?token=${sameLength}`)).status).toBe(401);
-    expect((await request(server.port, '/', { headers: { cookie: 'carnet_token=wrong' } })).status).toBe(401);
-    const r = await request(server.port, '/');
-    expect(r.body).toMatch(/carnet web/);
-    expect(r.body).not.toContain('<title>');
-  });
-
-  it('serves index.html for / with the token and sets the HttpOnly, SameSite=Strict cookie', async () => {
-    const r = await request(server.port, withToken('/'));
-    expect(r.status).toBe(200);
-    expect(r.body).toBe('<!doctype html><title>Carnet</title>');
-    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(r.headers['cache-control']).toBe('no-store');
-    expect(r.headers['set-cookie']).toEqual([`carnet_token=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
-  });
-
-  it('accepts the cookie instead of the query token', async () => {
-    const r = await request(server.port, '/assets/app.js', { headers: { cookie: `other=1; carnet_token=${server.token}` } });
-    expect(r.status).toBe(200);
-    expect(r.body).toBe('console.log("carnet")');
+  it('serves the app itself to this machine without a credential, and never sets a cookie', async () => {
+    const page = await request(server.port, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toBe('<!doctype html><title>Carnet</title>');
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['cache-control']).toBe('no-store');
+    const replies = [page, await request(server.port, `/?token=${server.token}`), await exchange(server.token), await request(server.port, '/api/state', { headers: bearer(session) })];
+    for (const r of replies) expect(r.headers['set-cookie']).toBeUndefined();
   });
 
   it('sends the security headers on every response, refusals included', async () => {
     const csp =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
       `connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
-    for (const r of [await request(server.port, withToken('/')), await request(server.port, '/')]) {
+    for (const r of [await request(server.port, '/'), await request(server.port, '/api/state'), await exchange('nope')]) {
       expect(r.headers['content-security-policy']).toBe(csp);
       expect(r.headers['x-content-type-options']).toBe('nosniff');
       expect(r.headers['referrer-policy']).toBe('no-referrer');
@@ -100,26 +91,100 @@ describe('startWebServer: address and token', () => {
   });
 });
 
+describe('startWebServer: sessions (only a page let in reads the network)', () => {
+  it('exchanges the printed token for a new session each time, and refuses any other value', async () => {
+    const a = await exchange(server.token);
+    const b = await exchange(server.token);
+    expect(a.status).toBe(200);
+    const sa = (JSON.parse(a.body) as { session: string }).session;
+    const sb = (JSON.parse(b.body) as { session: string }).session;
+    expect(sa).toMatch(/^[0-9a-f]{64}$/);
+    expect(sb).not.toBe(sa);
+    expect(sa).not.toBe(server.token);
+    const sameLength = server.token.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    for (const wrong of ['nope', sameLength, '', 42, null, session, { token: server.token }]) {
+      const r = await exchange(wrong);
+      expect(r.status, JSON.stringify(wrong)).toBe(401);
+      expect(r.body).toMatch(/carnet web/);
+    }
+    expect((await request(server.port, '/api/session', { method: 'POST', body: 'not json' })).status).toBe(401);
+    expect((await request(server.port, `/api/session?token=${server.token}`)).status).toBe(405);
+    expect((await request(server.port, '/api/session', { method: 'POST', body: JSON.stringify({ token: 'x'.repeat(5000) }) })).status).toBe(413);
+    expect((await exchange(server.token, { origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('opens a session once with a launch link, never twice', async () => {
+    const link = new URL(server.launchUrl());
+    expect(link.origin).toBe(`http://127.0.0.1:${server.port}`);
+    const code = link.searchParams.get('token')!;
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    expect(code).not.toBe(server.token);
+    expect(new URL(server.launchUrl()).searchParams.get('token')).not.toBe(code);
+    const first = await exchange(code);
+    expect(first.status).toBe(200);
+    expect((await exchange(code)).status).toBe(401);
+    const opened = (JSON.parse(first.body) as { session: string }).session;
+    expect((await request(server.port, '/api/state', { headers: bearer(opened) })).status).toBe(200);
+  });
+
+  it('reads the state with a session in the Authorization header, and with nothing else', async () => {
+    const r = await request(server.port, '/api/state', { headers: bearer(session) });
+    expect(r.status).toBe(200);
+    expect(r.body).toBe(STATE_TEXT);
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['content-security-policy']).toBeTruthy();
+    // The printed token, however it is sent, and the session anywhere but its header, read nothing.
+    const attempts: [string, Record<string, string>][] = [
+      ['/api/state', {}],
+      ['/api/state', bearer(server.token)],
+      [`/api/state?token=${server.token}`, {}],
+      [`/api/state?token=${session}`, {}],
+      ['/api/state', { cookie: `carnet_token=${server.token}` }],
+      ['/api/state', { cookie: `carnet_session=${session}` }],
+      ['/api/state', bearer(`${session}x`)],
+      ['/api/state', { authorization: session }],
+    ];
+    for (const [path, headers] of attempts) {
+      const refused = await request(server.port, path, { headers });
+      expect(refused.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
+      expect(refused.body).not.toContain('Zoé');
+    }
+    expect((await request(server.port, '/api/state', { headers: { ...bearer(session), origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await request(server.port, '/api/state', { method: 'POST', headers: bearer(session) })).status).toBe(405);
+  });
+
+  it('does not honour a session of another server', async () => {
+    const other = await startWebServer({ backend: fakeBackend(), staticDir });
+    try {
+      const foreign = await sessionFor(other.port, other.token);
+      expect((await request(server.port, '/api/state', { headers: bearer(foreign) })).status).toBe(401);
+      expect(await upgradeStatus(apiSocket(), {}, sessionProtocols(foreign))).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('startWebServer: Host and Origin (DNS rebinding)', () => {
   it('refuses a Host that is not loopback with our port', async () => {
     for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1', `127.0.0.2:${server.port}`, `0.0.0.0:${server.port}`]) {
-      const r = await request(server.port, withToken('/'), { headers: { host } });
-      expect(r.status, host).toBe(403);
-      expect(r.headers['set-cookie'], host).toBeUndefined();
+      for (const path of ['/', '/api/state']) expect((await request(server.port, path, { headers: { host, ...bearer(session) } })).status, host).toBe(403);
+      expect((await exchange(server.token, { host })).status, host).toBe(403);
     }
   });
 
   it('accepts 127.0.0.1, localhost and [::1] with our port', async () => {
     for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`, `[::1]:${server.port}`]) {
-      expect((await request(server.port, withToken('/'), { headers: { host } })).status, host).toBe(200);
+      expect((await request(server.port, '/api/state', { headers: { host, ...bearer(session) } })).status, host).toBe(200);
     }
   });
 
   it('refuses an Origin that is not loopback with our port, and Origin: null', async () => {
     for (const origin of ['http://evil.example', `http://evil.example:${server.port}`, `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, 'null']) {
-      expect((await request(server.port, withToken('/'), { headers: { origin } })).status, origin).toBe(403);
+      expect((await request(server.port, '/', { headers: { origin } })).status, origin).toBe(403);
     }
-    expect((await request(server.port, withToken('/'), { headers: { origin: `http://localhost:${server.port}` } })).status).toBe(200);
+    expect((await request(server.port, '/', { headers: { origin: `http://localhost:${server.port}` } })).status).toBe(200);
   });
 });
 
@@ -133,7 +198,7 @@ describe('startWebServer: static files', () => {
       '/assets/data.bin': 'application/octet-stream',
     };
     for (const [path, type] of Object.entries(types)) {
-      const r = await request(server.port, withToken(path));
+      const r = await request(server.port, path);
       expect(r.status, path).toBe(200);
       expect(r.headers['content-type'], path).toBe(type);
       expect(r.headers['cache-control'], path).toBe('no-cache');
@@ -155,31 +220,19 @@ describe('startWebServer: static files', () => {
       `/${encodeURIComponent(join(base, 'secret.txt'))}`,
     ];
     for (const path of attempts) {
-      const r = await request(server.port, withToken(path));
+      const r = await request(server.port, path);
       expect([400, 404], path).toContain(r.status);
       expect(r.body, path).not.toContain('TOP SECRET');
     }
   });
 
-  it('serves the state as JSON text at /api/state, only with the token', async () => {
-    const r = await request(server.port, withToken('/api/state'));
-    expect(r.status).toBe(200);
-    expect(r.body).toBe(STATE_TEXT);
-    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(r.headers['cache-control']).toBe('no-store');
-    expect(r.headers['content-security-policy']).toBeTruthy();
-    expect((await request(server.port, '/api/state')).status).toBe(401);
-    expect((await request(server.port, withToken('/api/state'), { headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    expect((await request(server.port, withToken('/api/state'), { method: 'POST' })).status).toBe(405);
-  });
-
   it('answers 404 for a missing file, 405 for other methods, 426 for /api over plain HTTP, and HEAD without a body', async () => {
-    expect((await request(server.port, withToken('/missing.js'))).status).toBe(404);
-    const post = await request(server.port, withToken('/'), { method: 'POST' });
+    expect((await request(server.port, '/missing.js')).status).toBe(404);
+    const post = await request(server.port, '/', { method: 'POST' });
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET, HEAD');
-    expect((await request(server.port, withToken('/api'))).status).toBe(426);
-    const head = await request(server.port, withToken('/assets/app.js'), { method: 'HEAD' });
+    expect((await request(server.port, '/api')).status).toBe(426);
+    const head = await request(server.port, '/assets/app.js', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
     expect(head.headers['content-length']).toBe(String('console.log("carnet")'.length));
@@ -187,21 +240,34 @@ describe('startWebServer: static files', () => {
 });
 
 describe('startWebServer: WebSocket RPC', () => {
-  const wsUrl = (token = server.token, path = '/api') => `ws://127.0.0.1:${server.port}${path}?token=${token}`;
+  const open = (headers: Record<string, string> = {}) => connect(apiSocket(), headers, sessionProtocols(session));
 
-  it('checks the token, Host, Origin and path on the upgrade', async () => {
-    expect(await upgradeStatus(wsUrl())).toBe(101);
-    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/api`)).toBe(401);
-    expect(await upgradeStatus(wsUrl('wrong-token-wrong-token'))).toBe(401);
-    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/api`, { cookie: `carnet_token=${server.token}` })).toBe(101);
-    expect(await upgradeStatus(wsUrl(), { origin: 'http://evil.example' })).toBe(403);
-    expect(await upgradeStatus(wsUrl(), { origin: `http://127.0.0.1:${server.port}` })).toBe(101);
-    expect(await upgradeStatus(wsUrl(), { host: `evil.example:${server.port}` })).toBe(403);
-    expect(await upgradeStatus(wsUrl(server.token, '/other'))).toBe(404);
+  it('checks the session, Host, Origin and path on the upgrade', async () => {
+    const offered = sessionProtocols(session);
+    expect(await upgradeStatus(apiSocket(), {}, offered)).toBe(101);
+    expect(await upgradeStatus(apiSocket())).toBe(401);
+    expect(await upgradeStatus(`${apiSocket()}?token=${server.token}`)).toBe(401);
+    expect(await upgradeStatus(`${apiSocket()}?session=${session}`)).toBe(401);
+    expect(await upgradeStatus(apiSocket(), { cookie: `carnet_token=${server.token}` })).toBe(401);
+    expect(await upgradeStatus(apiSocket(), {}, sessionProtocols(server.token))).toBe(401);
+    expect(await upgradeStatus(apiSocket(), {}, ['carnet', 'carnet.session.wrong'])).toBe(401);
+    expect(await upgradeStatus(apiSocket(), { origin: 'http://evil.example' }, offered)).toBe(403);
+    expect(await upgradeStatus(apiSocket(), { origin: `http://127.0.0.1:${server.port}` }, offered)).toBe(101);
+    expect(await upgradeStatus(apiSocket(), { host: `evil.example:${server.port}` }, offered)).toBe(403);
+    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/other`, {}, offered)).toBe(404);
+  });
+
+  it('echoes the "carnet" subprotocol, never the session', async () => {
+    const client = await open();
+    try {
+      expect(client.ws.protocol).toBe('carnet');
+    } finally {
+      await client.close();
+    }
   });
 
   it('answers a call with its id and the backend’s result', async () => {
-    const client = await connect(wsUrl());
+    const client = await open();
     try {
       expect(await client.call('getState')).toEqual({ id: 1, result: { method: 'getState', args: [] } });
       expect(await client.call('setLanguage', ['fr'])).toEqual({ id: 2, result: { method: 'setLanguage', args: ['fr'] } });
@@ -212,7 +278,7 @@ describe('startWebServer: WebSocket RPC', () => {
   });
 
   it('returns errors as {id, error: {message, path}}', async () => {
-    const client = await connect(wsUrl());
+    const client = await open();
     try {
       const unknown = await client.call('dropDatabase');
       expect(unknown).toEqual({ id: 1, error: { message: 'dropDatabase: invalid argument at $: unknown method', path: '$' } });
@@ -227,7 +293,7 @@ describe('startWebServer: WebSocket RPC', () => {
   });
 
   it('answers getStateJson over the socket too, with the text intact', async () => {
-    const client = await connect(wsUrl());
+    const client = await open();
     try {
       expect(await client.call('getStateJson')).toEqual({ id: 1, result: STATE_TEXT });
     } finally {
@@ -236,7 +302,7 @@ describe('startWebServer: WebSocket RPC', () => {
   });
 
   it('answers malformed frames with an error and keeps serving', async () => {
-    const client = await connect(wsUrl());
+    const client = await open();
     try {
       client.ws.send('{not json');
       expect(await client.nextOrphan()).toMatchObject({ id: null, error: { path: '$', message: expect.stringMatching(/^malformed frame: not JSON/) } });
@@ -254,20 +320,38 @@ describe('startWebServer: WebSocket RPC', () => {
     }
   });
 
-  it('carries a multi-megabyte frame (an import batch)', async () => {
-    const client = await connect(wsUrl());
+  it('carries a multi-megabyte apply (an import batch), and refuses a small method’s call of that size', async () => {
+    const client = await open();
     try {
-      const changes = Array.from({ length: 20_000 }, (_, i) => ({ op: 'del', coll: 'contacts', id: `c_${i}_${'x'.repeat(100)}` }));
+      const changes = Array.from({ length: 40_000 }, (_, i) => ({ op: 'del', coll: 'contacts', id: `c_${i}_${'x'.repeat(100)}` }));
       const reply = await client.call('apply', [{ label: { key: 'import.undoFile', params: { name: 'x.csv' } }, changes }]);
-      expect((reply.result as { args: [{ changes: unknown[] }] }).args[0].changes).toHaveLength(20_000);
+      expect((reply.result as { args: [{ changes: unknown[] }] }).args[0].changes).toHaveLength(40_000);
+      const before = backend.calls.length;
+      const big = await client.call('setLanguage', ['x'.repeat(DEFAULT_CALL_BYTES)]);
+      expect(big.error).toEqual({ message: 'setLanguage: the call weighs 1.0 MB; this method takes at most 1.0 MB', path: '$' });
+      expect(backend.calls.length).toBe(before);
+      expect(await client.call('getState')).toMatchObject({ result: { method: 'getState' } });
     } finally {
       await client.close();
     }
   });
 
+  it('closes a socket that sends more than any call may weigh, and keeps serving', async () => {
+    const client = await open();
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
+    client.ws.send(Buffer.alloc(MAX_CALL_BYTES + 1, 0x20));
+    expect(await closed).toBe(1009);
+    const again = await open();
+    try {
+      expect(await again.call('getState')).toMatchObject({ result: { method: 'getState' } });
+    } finally {
+      await again.close();
+    }
+  });
+
   it('pushes backend events to every connected socket', async () => {
-    const a = await connect(wsUrl());
-    const b = await connect(wsUrl());
+    const a = await open();
+    const b = await open();
     try {
       backend.emit('notice', { level: 'info', code: 'test', message: 'hello' });
       for (let i = 0; i < 100 && (a.events.length === 0 || b.events.length === 0); i++) await new Promise((r) => setTimeout(r, 10));
@@ -280,10 +364,76 @@ describe('startWebServer: WebSocket RPC', () => {
   });
 });
 
+/** Writes `text` on a fresh connection and resolves with everything the server answered before closing it. */
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
+    let out = '';
+    socket.setEncoding('utf8').on('data', (d: string) => (out += d));
+    socket.once('close', () => resolve(out));
+    socket.once('error', reject);
+  });
+}
+
+describe('startWebServer: hostile connections', () => {
+  it('answers 400 to a request or an upgrade with two Host or two Origin headers', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    const twice = [
+      `GET /api/state HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nAuthorization: Bearer ${session}\r\nConnection: close\r\n\r\n`,
+      `GET /api/state HTTP/1.1\r\nHost: evil.example\r\nHost: ${host}\r\nAuthorization: Bearer ${session}\r\nConnection: close\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: ${host}\r\nOrigin: http://${host}\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n`,
+      `GET /api/state HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${session}\r\nAuthorization: Bearer x\r\nConnection: close\r\n\r\n`,
+      `GET /api HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: ${sessionProtocols(session).join(', ')}\r\n\r\n`,
+    ];
+    for (const text of twice) {
+      const answer = await rawExchange(server.port, text);
+      expect(answer, text).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).not.toContain('Zoé');
+    }
+    const once = await rawExchange(server.port, `GET /api/state HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${session}\r\nConnection: close\r\n\r\n`);
+    expect(once).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it(`holds at most ${MAX_CONNECTIONS} connections at once, and takes new ones as others close`, async () => {
+    const own = await startWebServer({ backend: fakeBackend(), staticDir });
+    const held: net.Socket[] = [];
+    try {
+      const openOne = () =>
+        new Promise<net.Socket>((resolve, reject) => {
+          const s = net.connect(own.port, '127.0.0.1', () => resolve(s));
+          s.once('error', reject);
+        });
+      for (let i = 0; i < MAX_CONNECTIONS; i++) held.push(await openOne());
+      // Each held connection is served: the server has accepted every one of them.
+      const served = await new Promise<string>((resolve) => {
+        let out = '';
+        held[0]!.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          if (out.includes('\r\n\r\n')) resolve(out);
+        });
+        held[0]!.write(`HEAD / HTTP/1.1\r\nHost: 127.0.0.1:${own.port}\r\n\r\n`);
+      });
+      expect(served).toMatch(/^HTTP\/1\.1 200 /);
+      const extra = await rawExchange(own.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${own.port}\r\nConnection: close\r\n\r\n`).catch(() => '');
+      expect(extra).toBe('');
+      held.pop()!.destroy();
+      let after = '';
+      for (let i = 0; i < 50 && !after; i++) {
+        after = await rawExchange(own.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${own.port}\r\nConnection: close\r\n\r\n`).catch(() => '');
+        if (!after) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(after).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      for (const s of held) s.destroy();
+      await own.close();
+    }
+  });
+});
+
 describe('startWebServer: lifecycle', () => {
   it('refuses a short or unsafe token', async () => {
-    await expect(startWebServer({ backend: fakeBackend(), staticDir, token: 'short' })).rejects.toThrow(/at least 16/);
-    await expect(startWebServer({ backend: fakeBackend(), staticDir, token: 'a;b=c'.repeat(5) })).rejects.toThrow(/at least 16/);
+    await expect(startWebServer({ backend: fakeBackend(), staticDir, token: 'short' })).rejects.toThrow(/16 to 200/);
+    await expect(startWebServer({ backend: fakeBackend(), staticDir, token: 'a;b=c'.repeat(5) })).rejects.toThrow(/16 to 200/);
   });
 
   it('says so when the port is taken', async () => {
@@ -294,7 +444,7 @@ describe('startWebServer: lifecycle', () => {
     const own = fakeBackend();
     const s = await startWebServer({ backend: own, staticDir, token: 'a'.repeat(32) });
     expect(own.listenerCount()).toBeGreaterThan(0);
-    const client = await connect(`ws://127.0.0.1:${s.port}/api?token=${'a'.repeat(32)}`);
+    const client = await connect(`ws://127.0.0.1:${s.port}/api`, {}, sessionProtocols(await sessionFor(s.port, 'a'.repeat(32))));
     const closed = new Promise<void>((resolve) => client.ws.once('close', () => resolve()));
     await s.close();
     await closed;

@@ -57,7 +57,9 @@ describe('DocumentStore: edits, journal, saves', () => {
     const saved = onDisk(s.path);
     expect(saved.meta.revision).toBe(2);
     expect(saved.contacts.c4?.city).toBe('Nantes');
-    expect(readFileSync(journalPathFor(s.path), 'utf8')).toBe('');
+    // Only the mark of the save is left: no edit waits for replay.
+    expect(journalLines(s.path)).toEqual([]);
+    expect(readJournal(readFileSync(journalPathFor(s.path), 'utf8')).saved?.revision).toBe(2);
   });
 
   it('groups concurrent edits and keeps them in order', async () => {
@@ -74,7 +76,7 @@ describe('DocumentStore: edits, journal, saves', () => {
     await expect(s.apply(bad)).rejects.toBeInstanceOf(ChangeError);
     expect(s.doc).toEqual(before);
     expect(s.revision).toBe(0);
-    expect(readFileSync(journalPathFor(s.path), 'utf8')).toBe('');
+    expect(journalLines(s.path)).toEqual([]);
   });
 
   it('saves by itself after the debounce delay', async () => {
@@ -147,7 +149,7 @@ describe('one writer per document', () => {
     expect((err as Error).message).toMatch(/another Carnet \(process 1\)/);
     writeFileSync(lockPathFor(s.path), '999999999');
     const r = await opened(s.path);
-    expect(readFileSync(lockPathFor(s.path), 'utf8')).toBe(String(process.pid));
+    expect((JSON.parse(readFileSync(lockPathFor(s.path), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     await r.close();
   });
 
@@ -207,14 +209,20 @@ describe('atomic writes', () => {
 });
 
 describe('backups', () => {
-  it('takes one when a valid file is opened', async () => {
+  it('are versions: none at open, one at close when the content is in no backup, none for an unchanged reopen', async () => {
     const s = await created();
+    const untouched = readFileSync(s.path, 'utf8');
     await s.close();
-    expect(await listBackups(s.path)).toHaveLength(0);
-    await opened(s.path);
-    const backups = await listBackups(s.path);
-    expect(backups).toHaveLength(1);
-    expect(backups[0]!.startsWith(backupDirFor(s.path))).toBe(true);
+    const first = await listBackups(s.path);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.startsWith(backupDirFor(s.path))).toBe(true);
+    expect(readFileSync(first[0]!, 'utf8')).toBe(untouched);
+    for (let i = 0; i < 10; i++) {
+      const r = await opened(s.path);
+      expect(await listBackups(s.path), 'nothing is written just to open').toEqual(first);
+      await r.close();
+    }
+    expect(await listBackups(s.path)).toEqual(first);
   });
 
   it('rotates: keeps the ten newest', async () => {
@@ -359,7 +367,8 @@ describe('journal replay', () => {
     const r = await opened(copy);
     expect(r.revision).toBe(1);
     expect(Object.keys(r.doc.contacts)).toHaveLength(4);
-    expect(readFileSync(journalPathFor(copy), 'utf8')).toBe('');
+    expect(r.notices).toEqual([]);
+    expect(journalLines(copy)).toEqual([]);
   });
 
   it('ignores a torn last line, and appends cleanly after it', async () => {
@@ -379,23 +388,59 @@ describe('journal replay', () => {
     expect((await opened(again)).doc.contacts.j3?.name).toBe('After restart');
   });
 
-  it('keeps a journal damaged in the middle aside, restores what precedes the damage, and says so', async () => {
+  /** The journal of `copy` with the line holding `text` altered, its checksum left as it was. */
+  function damage(copy: string, text: string): number {
+    const lines = readFileSync(journalPathFor(copy), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes(text));
+    lines[at] = lines[at]!.replace(text, text.toUpperCase());
+    writeFileSync(journalPathFor(copy), lines.join('\n'));
+    return at + 1;
+  }
+
+  it('reports a damaged line in the middle, replays every edit it can, and keeps the journal aside', async () => {
     const s = await created();
     for (let i = 1; i <= 3; i++) await s.apply(addContact(s.doc, { id: `j${i}`, name: `Edit ${i}` }));
     const copy = crashCopy(s.path);
-    const lines = readFileSync(journalPathFor(copy), 'utf8').split('\n');
-    lines[1] = lines[1]!.replace('Edit 2', 'Edit X');
-    writeFileSync(journalPathFor(copy), lines.join('\n'));
+    const original = readFileSync(journalPathFor(copy), 'utf8');
+    const line = damage(copy, 'Edit 2');
     const r = await opened(copy);
-    expect(r.revision).toBe(1);
-    const notice = r.notices.find((n) => n.code === 'document.journalNotReplayed')!;
-    expect(notice.message).toContain('line 2');
-    expect(existsSync(notice.params!.movedTo!)).toBe(true);
+    expect(r.doc.contacts.j1?.name).toBe('Edit 1');
+    expect(r.doc.contacts.j2).toBeUndefined();
+    expect(r.doc.contacts.j3?.name).toBe('Edit 3');
+    expect(r.revision).toBe(2);
+    const notice = r.notices.find((n) => n.code === 'document.journalDamaged')!;
+    expect(notice.level).toBe('warning');
+    expect(notice.params?.lines).toBe(String(line));
+    expect(notice.params?.restored).toBe('2');
+    expect(notice.message).toContain(`line ${line}`);
+    // The whole journal as it was is kept, the damaged line included.
+    expect(readFileSync(notice.params!.movedTo!, 'utf8')).toBe(original.replace('Edit 2', 'EDIT 2'));
+    // What was replayed is in the new journal, numbered on from the snapshot, and survives another crash.
+    expect(journalLines(copy).map((e) => e.revision)).toEqual([1, 2]);
+    const again = crashCopy(copy);
+    const r2 = await opened(again);
+    expect(r2.doc.contacts.j3?.name).toBe('Edit 3');
+    expect(r2.notices).toEqual([]);
   });
 
-  it('rejects a line whose checksum does not match', () => {
+  it('reports a damaged last line: a complete line is an acknowledged edit, never dropped silently', async () => {
+    const s = await created();
+    for (let i = 1; i <= 2; i++) await s.apply(addContact(s.doc, { id: `j${i}`, name: `Edit ${i}` }));
+    const copy = crashCopy(s.path);
+    const line = damage(copy, 'Edit 2');
+    const r = await opened(copy);
+    expect(r.doc.contacts.j1?.name).toBe('Edit 1');
+    const notice = r.notices.find((n) => n.code === 'document.journalDamaged');
+    expect(notice?.params?.lines).toBe(String(line));
+    expect(existsSync(notice!.params!.movedTo!)).toBe(true);
+  });
+
+  it('tells a torn last line (no newline: never acknowledged) from a damaged complete one', () => {
     const line = encodeEntry(4, { label: { key: 'x' }, changes: [] });
     expect(readJournal(line).entries).toHaveLength(1);
-    expect(readJournal(line.replace('"key":"x"', '"key":"y"')).torn).toBe(true);
+    const altered = line.replace('"key":"x"', '"key":"y"');
+    expect(readJournal(altered)).toMatchObject({ entries: [], torn: false, damaged: [1] });
+    expect(readJournal(line + altered.slice(0, -1))).toMatchObject({ torn: true, damaged: [] });
+    expect(readJournal(line).entries[0]?.revision).toBe(4);
   });
 });

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeSettings, MAX_RECENT_FILES, Settings } from '../../../electron/services/settings.js';
+import { createNodeSettings, MAX_RECENT_FILES, removeSettingsLeftovers, Settings } from '../../../electron/services/settings.js';
 import { tempDir } from './helpers.js';
 
 /** The backing electron-store offers: a key/value map. */
@@ -84,5 +84,25 @@ describe('createNodeSettings', () => {
     process.env.CARNET_CONFIG_DIR = dir;
     createNodeSettings().update({ language: 'fr' });
     expect(createNodeSettings(dir).get().language).toBe('fr');
+  });
+});
+
+describe('temporary files of the settings', () => {
+  it('a write a killed Carnet left behind is removed; one that may be in progress is not', () => {
+    const { dir, cleanup } = tempDir('carnet-settings-temps-');
+    try {
+      const file = join(dir, 'settings.json');
+      writeFileSync(file, '{}');
+      const stale = `${file}.tmp-1234567890abcdef`;
+      const fresh = `${file}.tmp-1234567891abcdef`;
+      writeFileSync(stale, '{"half');
+      writeFileSync(fresh, '{"half');
+      utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+      writeFileSync(join(dir, 'other.json.tmp-1234567890abcdef'), 'not ours');
+      removeSettingsLeftovers(file);
+      expect(readdirSync(dir).sort()).toEqual(['other.json.tmp-1234567890abcdef', 'settings.json', 'settings.json.tmp-1234567891abcdef']);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useFilteredCount } from '../filters/filterState.js';
+import { Icon } from '../components/Icon.js';
 
-type Props = { doc: CarnetDocument | null; path: string; version: number };
+type Props = { doc: CarnetDocument | null; path: string; version: number; readOnly?: boolean };
 
-/** Counts of what the document holds, and where it is saved. */
-export function StatusBar({ doc, path }: Props) {
+/** Counts of what the document holds, where it is saved, and whether it can be edited. */
+export function StatusBar({ doc, path, readOnly }: Props) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
   const filtered = useFilteredCount();
@@ -28,6 +29,12 @@ export function StatusBar({ doc, path }: Props) {
           {count('ties', Object.keys(doc.ties).length)}
           {count('interactions', Object.keys(doc.interactions).length)}
         </div>
+      )}
+      {readOnly && (
+        <span className="status-readonly" data-testid="status-readonly" title={t('status.readOnlyHint')}>
+          <Icon name="lock" size={12} />
+          {t('status.readOnly')}
+        </span>
       )}
       {path && (
         <div className="status-path" title={path}>
