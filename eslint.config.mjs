@@ -4,7 +4,7 @@
 // - renderer/ imports shared/ only, and no Node module;
 // - electron/ imports shared/, never renderer/; its plain-Node half (services, cli) never loads Electron;
 // - inside the renderer, generic components import no feature folder, and the map engine
-//   (renderer/src/map's non-React modules) imports nothing of the renderer outside the map.
+//   (renderer/src/map/engine) imports nothing of the renderer outside itself: no feature, no view, no React.
 // Only these boundary rules run here; the compiler (one tsconfig per layer) does the type checking.
 // tests/unit/lint.test.ts proves each rule fires on a file that breaks it.
 import tsParser from '@typescript-eslint/parser';
@@ -77,15 +77,22 @@ export default [
           message: 'a generic component imports no feature folder: give it what it needs as props, or move it into its feature.',
         },
         {
-          // The map engine: today the map's plain modules; the React views beside them (*.tsx) may use the app.
-          target: './renderer/src/map/**/*.ts',
+          // The map engine; the React views beside it (renderer/src/map/views) are where it meets the app.
+          target: './renderer/src/map/engine',
           from: './renderer/src',
-          except: ['./map'],
-          message: 'the map engine imports nothing of the renderer above itself: features talk to it through its API.',
+          except: ['./map/engine'],
+          message: 'the map engine imports nothing of the renderer above itself: features talk to it through its API (renderer/src/map/README.md).',
         },
       ]),
       'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': restrictPackages(NODE_PACKAGES, 'renderer/ runs in a browser page: no Node or Electron package.'),
+    },
+  },
+  {
+    // The map engine draws with Cytoscape and graphology, never with React: its views do that.
+    files: ['renderer/src/map/engine/**'],
+    rules: {
+      'no-restricted-imports': restrictPackages([...NODE_PACKAGES, ...REACT_PACKAGES], 'the map engine is plain TypeScript over Cytoscape: React belongs to its views (renderer/src/map/views).'),
     },
   },
   {

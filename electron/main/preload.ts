@@ -39,6 +39,7 @@ const api = {
   pickOpenPath: invoke('pickOpenPath'),
   pickSavePath: invoke('pickSavePath'),
   getSettings: invoke('getSettings'),
+  setPreferences: invoke('setPreferences'),
   setLanguage: invoke('setLanguage'),
   openExternal: invoke('openExternal'),
   importStart: invoke('importStart'),

@@ -196,6 +196,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       language: s.language,
       systemLanguage: opts.systemLanguage,
       recentFiles: s.recentFiles,
+      preferences: s.preferences ?? {},
       capabilities: { nativeDialogs: opts.transport === 'electron' && opts.dialogs !== undefined, transport: opts.transport },
       routine: s.routine,
     };
@@ -300,6 +301,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       settings.updateRoutine(patch);
       return getSettings();
     },
+
+    setPreferences: async (patch) => settings.updatePreferences(patch),
 
     openExternal: async (url) => {
       const parsed = URL.canParse(url) ? new URL(url) : null;

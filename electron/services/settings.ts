@@ -10,6 +10,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CsvMappingSchema, LANGUAGES, SentSchema, type RoutineSettings } from '../../shared/api/contract.js';
+import { Preferences, mergePreferences } from '../../shared/api/preferences.js';
 import { idRecord } from '../../shared/document/idMap.js';
 import type { CsvMapping } from '../../shared/import/mapping.js';
 
@@ -33,6 +34,8 @@ export type SettingsData = {
   importMappings?: Record<string, CsvMapping>;
   /** Desktop notifications (opt-in), the day the app was last opened, and the reminders already notified. */
   routine: RoutineSettings;
+  /** The window's preferences (theme, map options, panels). */
+  preferences?: Preferences;
 };
 
 /** The key/value store under the settings (an electron-store or a conf instance). */
@@ -50,6 +53,7 @@ const FIELDS: { [K in keyof SettingsData]-?: z.ZodType<Required<SettingsData>[K]
     lastSeen: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     sent: SentSchema,
   }),
+  preferences: Preferences,
 };
 
 const DEFAULTS: SettingsData = { language: null, recentFiles: [], lastDocument: null, routine: { notifications: false, lastSeen: null, sent: [] } };
@@ -73,6 +77,8 @@ export class Settings {
     if (bounds) data.windowBounds = bounds;
     const mappings = read('importMappings');
     if (mappings) data.importMappings = mappings;
+    const preferences = readPreferences(this.backing.get('preferences'));
+    if (preferences) data.preferences = preferences;
     return data;
   }
 
@@ -109,11 +115,29 @@ export class Settings {
     return this.update({ routine: { ...this.get().routine, ...defined } });
   }
 
+  /** Stores `patch` over the preferences kept (checked first: a bad value throws and nothing is written). */
+  updatePreferences(patch: Preferences): Preferences {
+    const next = mergePreferences(this.get().preferences ?? {}, Preferences.parse(patch));
+    return this.update({ preferences: next }).preferences ?? {};
+  }
+
   /** Puts `path` first in the recent files (once), keeps ten, and makes it the document reopened at start. */
   noteOpened(path: string): SettingsData {
     const recent = [path, ...this.get().recentFiles.filter((p) => p !== path)];
     return this.update({ recentFiles: recent, lastDocument: path });
   }
+}
+
+/** The preferences stored, each group checked on its own: a hand-edited theme that is wrong costs the theme only. */
+function readPreferences(raw: unknown): Preferences | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(Preferences.shape)) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const r = (schema as z.ZodType).safeParse((raw as Record<string, unknown>)[key]);
+    if (r.success && r.data !== undefined) out[key] = r.data;
+  }
+  return out as Preferences;
 }
 
 function dedupe(paths: string[]): string[] {

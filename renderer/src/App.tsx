@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Events, NoticeAction, SaveTargetExists } from '../../shared/api/contract.js';
 import { AnalysisDrawer, DRAWER_ID } from './analysis/AnalysisDrawer.js';
 import { useDrawer } from './analysis/useDrawer.js';
+import { CategoryTools } from './categories/CategoryTools.js';
 import { Icon } from './components/Icon.js';
 import { Notices } from './components/Notices.js';
 import { StatusBar } from './toolbar/StatusBar.js';
@@ -10,36 +11,46 @@ import { PathDialog } from './dialogs/PathDialog.js';
 import { ReplaceDialog } from './dialogs/ReplaceDialog.js';
 import { SettingsDialog } from './dialogs/SettingsDialog.js';
 import { ExportDialog } from './export/ExportDialog.js';
+import { FilterPanel } from './filters/FilterPanel.js';
+import { useFilterState } from './filters/filterState.js';
+import { useMapFilter } from './filters/useMapFilter.js';
+import { isFiltering } from './filters/filterModel.js';
 import { ImportController, type ImportHandle } from './import/ImportController.js';
 import { applyLanguage } from './i18n/index.js';
-import type { CarnetMap } from './map/carnetMap.js';
-import { MapLegend } from './map/MapLegend.js';
-import { MapView } from './map/MapView.js';
-import { ZoomControls } from './map/ZoomControls.js';
-import { useGuardedPanel } from './panels/panelGuard.js';
-import { SidePanel } from './panels/SidePanel.js';
-import { useAppState, useStore } from './state/StoreContext.js';
-import { useEditShortcuts } from './state/useEditShortcuts.js';
-import { installProbe } from './testHook.js';
-import { Toolbar } from './toolbar/Toolbar.js';
-import { CategoryTools } from './categories/CategoryTools.js';
-import { FilterBar } from './filters/FilterBar.js';
+import type { CarnetMap } from './map/engine/carnetMap.js';
+import { MapBar } from './map/views/MapBar.js';
+import { MapControls } from './map/views/MapControls.js';
+import { useMap } from './map/views/mapInstance.js';
+import { MapLegend } from './map/views/MapLegend.js';
+import { MapView } from './map/views/MapView.js';
 import { ExportViewMenu } from './mapExport/ExportViewMenu.js';
-import { SearchBox } from './search/SearchBox.js';
-import { useTheme } from './theme/theme.js';
+import { useGuardedPanel, type PanelTarget } from './panels/panelGuard.js';
+import { SidePanel } from './panels/SidePanel.js';
+import { getPreferences, setPreferences, startPreferences } from './preferences/preferences.js';
 import { ArchiveSelection } from './routine/ArchiveSelection.js';
 import { RemindersButton } from './routine/RemindersButton.js';
 import { ReviewMode } from './routine/ReviewMode.js';
 import { useReviewMode } from './routine/useReviewMode.js';
 import { useRoutine } from './routine/useRoutine.js';
+import { SearchBox } from './search/SearchBox.js';
+import { useAppState, useStore } from './state/StoreContext.js';
+import { useEditShortcuts } from './state/useEditShortcuts.js';
+import { installProbe } from './testHook.js';
+import { Toolbar } from './toolbar/Toolbar.js';
+import { DockSection } from './workspace/DockSection.js';
+import { documentTitle } from './workspace/documentTitle.js';
+import { revealSection, setCardOpen, toggleSection, useSections } from './workspace/sections.js';
+import { ShortcutsDialog, useHelpShortcut } from './workspace/ShortcutsDialog.js';
+import { Workspace, type RailItem } from './workspace/Workspace.js';
 
-type OpenDialog = null | 'open' | 'saveAs' | 'settings' | 'export';
+type OpenDialog = null | 'open' | 'saveAs' | 'settings' | 'export' | 'shortcuts';
 
 export function App() {
   const { t } = useTranslation();
   const store = useStore();
   const state = useAppState();
   const mapRef = useRef<CarnetMap | null>(null);
+  const map = useMap();
   const importer = useRef<ImportHandle | null>(null);
   // Every change of panel goes through the unsaved-changes guard of the one open (panels/panelGuard.ts).
   const { panel, request: setPanel, guard: panelGuard } = useGuardedPanel();
@@ -50,20 +61,36 @@ export function App() {
   const review = useReviewMode();
   const openWeek = useCallback(() => drawer.setView({ tab: 'week', editing: null }), [drawer.setView]);
   const reminders = useRoutine({ onNotificationClick: openWeek });
+  const sections = useSections();
+  const cardOpen = panel !== null;
+  // Before the paint: the sections fold in the same frame as the card appears.
+  useLayoutEffect(() => setCardOpen(cardOpen), [cardOpen]);
+  const { filters } = useFilterState();
   const { doc, settings } = state;
   const native = settings?.capabilities.nativeDialogs ?? false;
 
   useEffect(() => installProbe(store, mapRef), [store]);
   useEditShortcuts(store);
+  useHelpShortcut(() => setDialog('shortcuts'));
+  useMapFilter(doc, state.version, map);
+
+  // The preferences come with the first settings; later reads of the settings do not overwrite what changed since.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!settings || started.current) return;
+    started.current = true;
+    startPreferences(store.api, settings.preferences);
+  }, [settings, store]);
 
   const language = settings ? (settings.language ?? settings.systemLanguage) : null;
   useEffect(() => {
     if (language) applyLanguage(language);
   }, [language]);
 
+  const title = doc ? documentTitle(t, doc.meta.title) : 'Carnet';
   useEffect(() => {
-    document.title = doc ? `${doc.meta.title} — Carnet` : 'Carnet';
-  }, [doc, state.version]);
+    document.title = doc ? `${title} — Carnet` : 'Carnet';
+  }, [doc, title, state.version]);
 
   const open = useCallback(async () => {
     if (!native) return setDialog('open');
@@ -113,7 +140,15 @@ export function App() {
     [store, open, saveAs, newDocument],
   );
 
-  const openProfile = useCallback(() => setPanel({ kind: 'me' }), [setPanel]);
+  // A contact's card opens in the side dock: a folded dock unfolds for it.
+  const showPanel = useCallback(
+    (target: PanelTarget | null) => {
+      if (target && getPreferences().panels?.sideCollapsed) setPreferences({ panels: { sideCollapsed: false } });
+      setPanel(target);
+    },
+    [setPanel],
+  );
+  const openProfile = useCallback(() => showPanel({ kind: 'me' }), [showPanel]);
 
   // The Electron File menu asks for the same actions as the toolbar.
   useEffect(() => {
@@ -123,23 +158,51 @@ export function App() {
       else if (action === 'saveAs') void saveAs();
       else if (action === 'import') importer.current?.pick();
       else if (action === 'export') setDialog('export');
-      else if (action === 'profile') openProfile();
       else if (action === 'undo') void store.undo();
       else if (action === 'redo') void store.redo();
+      else if (action === 'profile') openProfile();
       else if (action.startsWith('recent:')) void openPath(action.slice('recent:'.length));
     };
     return store.api.on('menu', onMenu);
   }, [store, newDocument, open, saveAs, openPath, openProfile]);
 
-  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), [setPanel]);
+  /** A click on the map: the card opens, the map keeps the contact in view. */
+  const openContact = useCallback((id: string) => showPanel({ kind: 'edit', id }), [showPanel]);
+  /** A search hit, "Show on map" in the drawer: the map frames the contact, and its card opens. */
+  const showContact = useCallback(
+    (id: string) => {
+      mapRef.current?.zoomToIds([id]);
+      showPanel({ kind: 'edit', id });
+    },
+    [showPanel],
+  );
   const newPosition = useCallback(() => mapRef.current?.viewCenter() ?? { x: 0, y: 0 }, []);
   const selectedId = panel?.kind === 'edit' ? panel.id : null;
-  const { theme } = useTheme();
-  const chooseSearchHit = useCallback((id: string) => {
-    mapRef.current?.zoomToIds([id]);
-    setPanel({ kind: 'edit', id });
-  }, [setPanel]);
   const empty = useMemo(() => doc !== null && Object.keys(doc.contacts).length === 0, [doc, state.version]);
+  const ready = state.status === 'ready';
+
+  const rail: RailItem[] = [
+    { id: 'categories', icon: 'tag', label: t('categories.title'), onClick: () => revealSection('categories') },
+    { id: 'filters', icon: 'filter', label: t('filters.button'), onClick: () => revealSection('filters'), badge: isFiltering(filters) ? 1 : undefined },
+    { id: 'legend', icon: 'legend', label: t('map.legend'), onClick: () => revealSection('legend') },
+    { id: 'options', icon: 'sliders', label: t('map.options'), onClick: () => revealSection('options') },
+  ];
+
+  const side = doc && ready && (
+    <>
+      {panel && <SidePanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={showPanel} guardRef={panelGuard} />}
+      <CategoryTools doc={doc} version={state.version} openContactId={selectedId} open={sections.categories} onToggle={() => toggleSection('categories', sections.categories)} />
+      <DockSection title={t('filters.button')} icon="filter" open={sections.filters} onToggle={() => toggleSection('filters', sections.filters)}>
+        <FilterPanel doc={doc} version={state.version} />
+      </DockSection>
+      <DockSection title={t('map.legend')} icon="legend" open={sections.legend} onToggle={() => toggleSection('legend', sections.legend)}>
+        <MapLegend doc={doc} version={state.version} map={map} />
+      </DockSection>
+      <DockSection title={t('map.options')} icon="sliders" open={sections.options} onToggle={() => toggleSection('options', sections.options)}>
+        <MapControls map={map} />
+      </DockSection>
+    </>
+  );
 
   return (
     <div className="app">
@@ -148,13 +211,13 @@ export function App() {
           <span className="logo" aria-hidden="true" />
           <div className="brand-text">
             <span className="app-name">Carnet</span>
-            {doc && <span className="doc-title">{doc.meta.title}</span>}
+            {doc && <span className="doc-title">{title}</span>}
           </div>
         </div>
-        <SearchBox disabled={state.status !== 'ready'} onChoose={chooseSearchHit} />
+        <SearchBox disabled={!ready} onChoose={showContact} />
         <Toolbar
-          viewExport={<ExportViewMenu mapRef={mapRef} disabled={state.status !== 'ready'} title={doc?.meta.title ?? 'Carnet'} />}
-          ready={state.status === 'ready'}
+          viewExport={<ExportViewMenu mapRef={mapRef} disabled={!ready} title={title} />}
+          ready={ready}
           undo={state.undo}
           recentFiles={settings?.recentFiles ?? []}
           onNew={newDocument}
@@ -163,7 +226,7 @@ export function App() {
           onOpenRecent={(p) => void openPath(p)}
           onUndo={() => void store.undo()}
           onRedo={() => void store.redo()}
-          onAddContact={() => setPanel({ kind: 'new' })}
+          onAddContact={() => showPanel({ kind: 'new' })}
           onMyProfile={openProfile}
           onFit={() => mapRef.current?.fit()}
           onSettings={() => setDialog('settings')}
@@ -177,23 +240,20 @@ export function App() {
 
       <Notices notices={state.notices} onDismiss={(k) => store.dismiss(k)} onAction={(n, a) => noticeAction(n.key, a)} />
 
-      <main className="workspace">
-        <h1 className="visually-hidden">{doc ? doc.meta.title : 'Carnet'}</h1>
-        {drawer.open && doc && state.status === 'ready' && (
-          <AnalysisDrawer doc={doc} version={state.version} view={drawer.view} onView={drawer.setView} onClose={drawer.close} onOpenContact={openContact} onReview={review.open} />
-        )}
+      <Workspace
+        drawer={
+          drawer.open && doc && ready ? (
+            <AnalysisDrawer doc={doc} version={state.version} view={drawer.view} onView={drawer.setView} onClose={drawer.close} onOpenContact={showContact} onReview={review.open} />
+          ) : null
+        }
+        side={side}
+        rail={rail}
+      >
+        <h1 className="visually-hidden">{title}</h1>
+        {doc && ready && <MapBar doc={doc} version={state.version} map={map} openContactId={selectedId} onShortcuts={() => setDialog('shortcuts')} />}
         <div className="map-area">
-          {state.status === 'ready' && (
-            <>
-              {/* The map reads its colours from the theme's CSS variables when created: a new theme makes a new map. */}
-              <MapView key={theme} mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} onOpenMe={openProfile} />
-              {doc && <FilterBar doc={doc} version={state.version} mapRef={mapRef} />}
-              {doc && <CategoryTools doc={doc} version={state.version} mapRef={mapRef} openContactId={selectedId} />}
-              {doc && <MapLegend doc={doc} version={state.version} mapRef={mapRef} />}
-              {doc && <ArchiveSelection doc={doc} mapRef={mapRef} />}
-              <ZoomControls mapRef={mapRef} />
-            </>
-          )}
+          {ready && <MapView mapRef={mapRef} selectedId={selectedId} onOpenContact={openContact} onOpenMe={openProfile} />}
+          {ready && doc && <ArchiveSelection doc={doc} map={map} />}
           {state.status === 'loading' && (
             <div className="map-message" role="status">
               <span className="spinner" aria-hidden="true" />
@@ -215,22 +275,19 @@ export function App() {
             <div className="map-message empty">
               <p className="empty-title">{t('app.emptyTitle')}</p>
               <p>{t('app.emptyHint')}</p>
-              <button type="button" className="button primary" onClick={() => setPanel({ kind: 'new' })}>
+              <button type="button" className="button primary" onClick={() => showPanel({ kind: 'new' })}>
                 <Icon name="userPlus" size={16} />
                 {t('toolbar.addContact')}
               </button>
             </div>
           )}
         </div>
-        {panel && doc && (
-          <SidePanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={setPanel} guardRef={panelGuard} />
-        )}
-      </main>
+      </Workspace>
 
       <StatusBar doc={doc} path={state.path} version={state.version} readOnly={state.readOnly}>
         <RemindersButton reminders={reminders} onOpen={openWeek} />
       </StatusBar>
-      {review.request && doc && state.status === 'ready' && <ReviewMode doc={doc} version={state.version} request={review.request} onClose={review.close} />}
+      {review.request && doc && ready && <ReviewMode doc={doc} version={state.version} request={review.request} onClose={review.close} />}
 
       {dialog === 'open' && (
         <PathDialog mode="open" initialPath="" recentFiles={settings?.recentFiles ?? []} onSubmit={openPath} onClose={() => setDialog(null)} />
@@ -241,11 +298,12 @@ export function App() {
       {replacing && (
         <ReplaceDialog target={replacing} onReplace={() => void store.saveDocumentAs(replacing.path, true)} onClose={() => setReplacing(null)} />
       )}
-      <ImportController handleRef={importer} ready={state.status === 'ready'} />
-      {dialog === 'export' && state.status === 'ready' && <ExportDialog onClose={() => setDialog(null)} />}
+      <ImportController handleRef={importer} ready={ready} />
+      {dialog === 'export' && ready && <ExportDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && settings && (
         <SettingsDialog settings={settings} onLanguage={(l) => void store.setLanguage(l)} onClose={() => setDialog(null)} />
       )}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

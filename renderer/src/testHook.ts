@@ -1,5 +1,6 @@
 import type { MutableRefObject } from 'react';
-import type { BubbleInfo, CarnetMap, HitTarget, MapStats } from './map/carnetMap.js';
+import type { BubbleInfo, CarnetMap, DrawnLabel, EgoView, HitTarget, MapStats, Rect } from './map/engine/carnetMap.js';
+import { preferencesPending } from './preferences/preferences.js';
 import { analysisFor } from './analysis/useAnalysis.js';
 import type { CarnetStore } from './state/store.js';
 
@@ -21,9 +22,17 @@ export type CarnetProbe = {
   mapHitTest(x: number, y: number): HitTarget;
   /** Where a contact is drawn, in CSS pixels relative to the map's container. */
   nodePosition(id: string): { x: number; y: number } | null;
+  /** The names drawn on the map now, with their boxes (CSS pixels relative to the map's container, as Cytoscape computes them). */
+  mapLabels(): DrawnLabel[];
+  /** A contact's colours as the map draws them (fill, border, label: CSS colours), or null when it is not drawn. */
+  mapColors(id: string): { fill: string; border: string; label: string } | null;
+  /** The ego view (a contact and its circle), if any. */
+  mapEgo(): EgoView | null;
+  /** The part of the map's container not covered by what floats over it (zoom buttons, minimap), in container pixels. */
+  mapVisibleRect(): Rect | null;
   /** Revision of the renderer's copy of the document. */
   revision(): number;
-  /** True once the map is drawn and no edit waits for the main side. */
+  /** True once the map is drawn, no edit waits for the main side and no preference waits to be stored. */
   idle(): boolean;
   /** True once the diagnosis of the current document has arrived and none is running. */
   analysed(): boolean;
@@ -47,8 +56,12 @@ export function installProbe(store: CarnetStore, map: MutableRefObject<CarnetMap
     mapCategoryAreas: () => map.current?.categoryAreaCount() ?? 0,
     mapHitTest: (x, y) => map.current?.hitTest(x, y) ?? null,
     nodePosition: (id) => map.current?.renderedPosition(id) ?? null,
+    mapLabels: () => map.current?.labels() ?? [],
+    mapEgo: () => map.current?.egoView() ?? null,
+    mapColors: (id) => map.current?.colorsOf(id) ?? null,
+    mapVisibleRect: () => map.current?.visibleRect() ?? null,
     revision: () => store.get().revision,
-    idle: () => Boolean(map.current?.ready()) && !store.busy(),
+    idle: () => Boolean(map.current?.ready()) && !store.busy() && !preferencesPending(),
     analysed: () => {
       const a = analysisFor(store).get();
       return a.result !== null && !a.running;

@@ -1,6 +1,7 @@
 /**
- * Ties past their cadence (not yet dormant), most overdue first relative to
- * their cadence: a weekly tie 3 weeks late comes before a yearly one 3 weeks late.
+ * Ties past their cadence (not yet dormant), the latest first: each card
+ * says "N days late", so the list reads in that order. Equally late, the
+ * tighter cadence comes first (a weekly tie 3 weeks late before a yearly one).
  */
 import { cadenceOf, overdueTie, type OverdueTie } from './cadence.js';
 import { hiddenIds, type Context } from './context.js';
@@ -25,7 +26,7 @@ export function overdueTies(ctx: Context, limit: number): { list: Overdue[]; tot
     found.push(o);
     flags[i] = 1;
   });
-  found.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays || byString(a.id, b.id));
+  found.sort((a, b) => b.overdueDays - a.overdueDays || a.cadenceDays - b.cadenceDays || byString(a.id, b.id));
   const list = found.slice(0, limit).map((o): Overdue => {
     const m = message(ctx.lang, o.lastInteraction ? 'overdue.reason' : 'overdue.never', { days: o.daysSince, cadence: o.cadenceDays });
     return { ...o, reason: m.text, reasonMessage: m };

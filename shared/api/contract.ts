@@ -11,6 +11,7 @@ import type { ImportSummary } from '../import/summary.js';
 import { SCALAR_FIELDS, type ColumnTarget, type CsvMapping } from '../import/mapping.js';
 
 import { LANGUAGES, type Language } from '../i18n/index.js';
+import { Preferences } from './preferences.js';
 
 export { LANGUAGES, type Language };
 
@@ -160,6 +161,8 @@ export const ARGS = {
   notify: z.tuple([DesktopNoticeSchema]),
   /** The routine's settings: desktop notifications on or off, the day the app was last opened, what was notified. */
   setRoutineSettings: z.tuple([RoutineSettingsPatch]),
+  /** Stores some of the window's preferences (shared/api/preferences.ts) over the others; answers them all. */
+  setPreferences: z.tuple([Preferences]),
 } as const;
 
 export type Method = keyof typeof ARGS;
@@ -226,6 +229,8 @@ export type Settings = {
   /** Language of the system, used when `language` is null. */
   systemLanguage: Language;
   recentFiles: string[];
+  /** Theme, map options, drawer, panel sizes: the same in Electron and in browser mode. */
+  preferences: Preferences;
   /** What this transport can do. */
   capabilities: { nativeDialogs: boolean; transport: 'electron' | 'web' };
   routine: RoutineSettings;
@@ -253,6 +258,7 @@ export type Results = {
   importCancel: boolean;
   notify: boolean;
   setRoutineSettings: Settings;
+  setPreferences: Preferences;
 };
 
 export type Args<M extends Method> = z.infer<(typeof ARGS)[M]>;

@@ -25,6 +25,7 @@ import {
 import { createClock, type Clock } from './demoDates.js';
 import { demoGoals, demoObjectives, kindOfNote } from './demoRoutine.js';
 import { createRandom, type Random } from './random.js';
+import { DEMO_TITLE } from './demoTitle.js';
 
 export const DEMO_SEED = 20240917;
 /** Interactions go back this far (six years). */
@@ -52,7 +53,7 @@ export function generateDemoDocument(opts: { seed?: number; now?: string } = {})
   const doc: CarnetDocument = {
     format: FORMAT,
     version: CURRENT_VERSION,
-    meta: { title: 'Carnet — démo', createdAt: clock.stamp(0), revision: 0 },
+    meta: { title: DEMO_TITLE, createdAt: clock.stamp(0), revision: 0 },
     me: {
       name: 'Camille Laurent',
       organizations: [
@@ -81,6 +82,7 @@ export function generateDemoDocument(opts: { seed?: number; now?: string } = {})
     plans: {},
     reviews: {},
     reviewMarks: {},
+    views: {},
   };
 
   const members = makeMembers(r, clock);

@@ -369,6 +369,46 @@ export const ReviewMark = z.object({
 });
 export type ReviewMark = z.infer<typeof ReviewMark>;
 
+/** The map's filters as a saved view keeps them (renderer/src/filters/filterModel.ts reads them). */
+export const ViewFilters = z.object({
+  categories: z.array(id).max(1000).default([]),
+  clusters: z.array(id).max(1000).default([]),
+  tags: z.array(z.string().min(1).max(200)).max(1000).default([]),
+  strengths: z.array(z.number().int().min(1).max(5)).max(5).default([]),
+  status: z.array(z.enum(['overdue', 'dormant'])).max(2).default([]),
+  sources: z.array(z.string().min(1).max(100)).max(100).default([]),
+  lastFrom: isoDate.nullable().default(null),
+  lastTo: isoDate.nullable().default(null),
+});
+export type ViewFilters = z.infer<typeof ViewFilters>;
+
+/**
+ * A view of the map the user saved under a name: the filters, the part of
+ * the map shown (map coordinates), the map options and an ego view. The
+ * categories, clusters or contact it names may have gone since: they are
+ * then left out when the view is shown.
+ */
+export const SavedView = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  viewport: z
+    .object({ x1: z.number().finite(), y1: z.number().finite(), x2: z.number().finite(), y2: z.number().finite() })
+    .refine((v) => v.x2 > v.x1 && v.y2 > v.y1, 'expected x2 > x1 and y2 > y1'),
+  filters: ViewFilters,
+  options: z
+    .object({
+      sizeBy: z.enum(['strength', 'brokerage']).optional(),
+      showMe: z.boolean().optional(),
+      showGaps: z.boolean().optional(),
+      showCategories: z.boolean().optional(),
+    })
+    .default({}),
+  /** The contact in the middle of an ego view, and how many ties away its circle reaches. */
+  ego: z.object({ contact: id, depth: z.union([z.literal(1), z.literal(2)]) }).optional(),
+  createdAt: isoDate,
+});
+export type SavedView = z.infer<typeof SavedView>;
+
 export const CarnetDocument = z.object({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
@@ -393,6 +433,7 @@ export const CarnetDocument = z.object({
   plans: idRecord(id, WeekPlan).prefault({}),
   reviews: idRecord(id, ReviewSession).prefault({}),
   reviewMarks: idRecord(id, ReviewMark).prefault({}),
+  views: idRecord(id, SavedView).prefault({}),
 });
 export type CarnetDocument = z.infer<typeof CarnetDocument>;
 
@@ -411,6 +452,7 @@ export const COLLECTIONS = [
   'plans',
   'reviews',
   'reviewMarks',
+  'views',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -429,6 +471,7 @@ export const ENTITY_SCHEMAS = {
   plans: WeekPlan,
   reviews: ReviewSession,
   reviewMarks: ReviewMark,
+  views: SavedView,
 } as const satisfies Record<CollectionName, z.ZodType>;
 
 export type EntityOf<C extends CollectionName> = z.infer<(typeof ENTITY_SCHEMAS)[C]>;
@@ -453,6 +496,7 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
     plans: emptyIdMap(),
     reviews: emptyIdMap(),
     reviewMarks: emptyIdMap(),
+    views: emptyIdMap(),
   };
 }
 

@@ -57,7 +57,7 @@ export function checkReferences(doc: CarnetDocument): ValidationError | null {
   for (const key of Object.keys(doc.positions)) {
     if (!hasOwnId(contacts, key)) return { path: `$.positions${keyPath(key)}`, message: `position of unknown contact "${key}"` };
   }
-  for (const coll of ['categories', 'personas', 'suggestions', 'clusters', 'objectives', 'goals', 'plans', 'reviews', 'reviewMarks'] as const) {
+  for (const coll of ['categories', 'personas', 'suggestions', 'clusters', 'objectives', 'goals', 'plans', 'reviews', 'reviewMarks', 'views'] as const) {
     for (const [key, v] of Object.entries(doc[coll])) {
       if (v.id !== key) return { path: `$.${coll}${keyPath(key)}.id`, message: `id "${v.id}" differs from its key "${key}"` };
     }

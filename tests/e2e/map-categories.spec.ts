@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { callApi } from '../helpers/api.js';
 import { expect, test } from '../helpers/fixtures.js';
 import { ROOT } from '../helpers/server.js';
-import { clickContact, mapStats, openApp, pressShortcut, waitForIdle } from '../helpers/ui.js';
+import { clickContact, mapStats, openApp, openSection, pressShortcut, waitForIdle } from '../helpers/ui.js';
 
 test('categories drawn as areas: one per category with drawn members, and the choice survives a reload', async ({ page, carnet }) => {
   await openApp(page, carnet.server);
@@ -13,7 +13,7 @@ test('categories drawn as areas: one per category with drawn members, and the ch
   const expected = Object.keys(doc.categories).filter((id) => withMembers.has(id)).length;
   expect(expected).toBeGreaterThan(2);
 
-  const toggle = page.getByRole('checkbox', { name: 'Categories as areas' });
+  const toggle = (await openSection(page, 'Map options')).getByRole('checkbox', { name: 'Categories as areas' });
   await expect(toggle).not.toBeChecked();
   expect(await page.evaluate(() => window.__carnet!.mapCategoryAreas())).toBe(0);
   await toggle.check();
@@ -24,6 +24,7 @@ test('categories drawn as areas: one per category with drawn members, and the ch
 
   await page.reload();
   await waitForIdle(page);
+  await openSection(page, 'Map options');
   await expect(page.getByRole('checkbox', { name: 'Categories as areas' })).toBeChecked();
   await expect.poll(() => page.evaluate(() => window.__carnet!.mapCategoryAreas())).toBe(expected);
 
@@ -56,7 +57,7 @@ test('the contact panel shows what the contact has in common with the user', asy
 
 test('with categories drawn as areas, a contact dropped into an area joins that category and one dragged out leaves it; each drop is one undo step', async ({ page, carnet }) => {
   await openApp(page, carnet.server);
-  await page.getByRole('checkbox', { name: 'Categories as areas' }).check();
+  await (await openSection(page, 'Map options')).getByRole('checkbox', { name: 'Categories as areas' }).check();
   const { doc } = await callApi(carnet.server, 'getState');
   const box = (await page.getByRole('region', { name: 'Network map' }).boundingBox())!;
   const screen = new Map<string, { x: number; y: number }>();

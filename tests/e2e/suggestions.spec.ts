@@ -176,7 +176,7 @@ test('the drawer shares the window with the contact panel at 1024 pixels wide', 
   await first.getByRole('button', { name: `Show on map: ${name}` }).click();
   const panel = page.getByRole('complementary', { name });
   await expect(panel).toBeVisible();
-  const [d, p, m] = await Promise.all([drawer.boundingBox(), panel.boundingBox(), page.getByRole('region', { name: /map/i }).boundingBox()]);
+  const [d, p, m] = await Promise.all([drawer.boundingBox(), panel.boundingBox(), page.getByRole('region', { name: 'Network map' }).boundingBox()]);
   expect(d!.x + d!.width).toBeLessThanOrEqual(m!.x + 1);
   expect(m!.x + m!.width).toBeLessThanOrEqual(p!.x + 1);
   expect(m!.width).toBeGreaterThan(200);

@@ -3,11 +3,11 @@
  * Locators use accessible names (English: the specs set the language first),
  * so a control that loses its name breaks the tests as it would a screen reader.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Language } from '../../shared/api/contract.js';
 // The page's read-only probe, window.__carnet: its type comes with the renderer's declaration.
 import type {} from '../../renderer/src/testHook.js';
-import type { MapStats } from '../../renderer/src/map/carnetMap.js';
+import type { MapStats } from '../../renderer/src/map/engine/carnetMap.js';
 import { callApi } from './api.js';
 import type { CarnetServer } from './server.js';
 
@@ -65,7 +65,21 @@ export async function pressShortcut(page: Page, keys: string): Promise<void> {
 export async function clickContact(page: Page, id: string): Promise<void> {
   const at = await page.evaluate((i) => window.__carnet?.nodePosition(i) ?? null, id);
   if (!at) throw new Error(`contact ${id} is not drawn`);
-  const box = await page.getByRole('region', { name: /map|carte/i }).boundingBox();
+  const box = await page.getByRole('region', { name: /^(Network map|Carte du réseau)$/ }).boundingBox();
   if (!box) throw new Error('the map has no size');
   await page.mouse.click(box.x + at.x, box.y + at.y);
+}
+
+/**
+ * Unfolds a section of the side dock (Categories, Filters, Legend, Map options) if it is folded, and
+ * returns it. The dock itself is unfolded first if it was folded to its rail.
+ */
+export async function openSection(page: Page, title: string): Promise<Locator> {
+  const unfold = page.getByRole('button', { name: 'Unfold the side panel' });
+  if (await unfold.isVisible()) await unfold.click();
+  const section = page.getByRole('region', { name: title, exact: true });
+  const toggle = section.locator('.dock-section-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return section;
 }

@@ -56,16 +56,18 @@ describe('renderer/', () => {
   });
 
   it('keeps the map engine free of the renderer above it, its React views aside', async () => {
-    expect(await broken('renderer/src/map/probe.ts', "import { categoryOf } from '../categories/categoryOf.js';")).toEqual(['import-x/no-restricted-paths']);
-    expect(await broken('renderer/src/map/probe.ts', "import { useStore } from '../state/StoreContext.js';")).toEqual(['import-x/no-restricted-paths']);
-    expect(await broken('renderer/src/map/probe.ts', "import { TieIndex } from './tieIndex.js';\nimport { parseDocument } from '../../../shared/document/validate.js';")).toEqual([]);
-    expect(await broken('renderer/src/map/Probe.tsx', "import { useStore } from '../state/StoreContext.js';")).toEqual([]);
+    expect(await broken('renderer/src/map/engine/probe.ts', "import { categoryOf } from '../../categories/categoryOf.js';")).toEqual(['import-x/no-restricted-paths']);
+    expect(await broken('renderer/src/map/engine/probe.ts', "import { useStore } from '../../state/StoreContext.js';")).toEqual(['import-x/no-restricted-paths']);
+    expect(await broken('renderer/src/map/engine/probe.ts', "import { useMap } from '../views/mapInstance.js';")).toEqual(['import-x/no-restricted-paths']);
+    expect(await broken('renderer/src/map/engine/probe.ts', "import { useState } from 'react';")).toEqual(['no-restricted-imports']);
+    expect(await broken('renderer/src/map/engine/probe.ts', "import { TieIndex } from './tieIndex.js';\nimport cytoscape from 'cytoscape';\nimport { parseDocument } from '../../../../shared/document/validate.js';")).toEqual([]);
+    expect(await broken('renderer/src/map/views/Probe.tsx', "import { useStore } from '../../state/StoreContext.js';\nimport { CarnetMap } from '../engine/carnetMap.js';")).toEqual([]);
   });
 });
 
 describe('every layer', () => {
   it('fails an import it cannot resolve, which no boundary could check', async () => {
-    for (const file of ['shared/probe.ts', 'renderer/src/map/probe.ts', 'electron/services/probe.ts']) {
+    for (const file of ['shared/probe.ts', 'renderer/src/map/engine/probe.ts', 'electron/services/probe.ts']) {
       expect(await broken(file, "import { gone } from './no-such-module.js';"), file).toEqual(['import-x/no-unresolved']);
     }
   });

@@ -1,31 +1,29 @@
-import { useCallback, useId, useMemo, useState, type MutableRefObject } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteCategory } from '../../../shared/document/commands.js';
 import type { CarnetDocument, Category } from '../../../shared/document/schema.js';
 import { Icon } from '../components/Icon.js';
-import type { CarnetMap } from '../map/carnetMap.js';
+import { useMap } from '../map/views/mapInstance.js';
+import { DockSection } from '../workspace/DockSection.js';
 import { useStore } from '../state/StoreContext.js';
 import { categoryCounts, editCategory, sortedCategories } from '../../../shared/document/categories.js';
 import { CategoryRow } from './CategoryRow.js';
 import { NewCategoryDialog } from './NewCategoryDialog.js';
 import { useCategorize } from './useCategorize.js';
 import { useCategoryDrag, type DropAction } from './useCategoryDrag.js';
-import { useMapInstance } from './useMapInstance.js';
 import './categories.css';
 
-type Props = { doc: CarnetDocument; version: number; mapRef: MutableRefObject<CarnetMap | null> };
+type Props = { doc: CarnetDocument; version: number; open: boolean; onToggle(): void };
 
 /**
- * The user's categories over the map: colour, count, rename, recolour,
+ * The user's categories, docked beside the map: colour, count, rename, recolour,
  * cadence, delete; and the targets contacts are dragged onto from the map
  * to put them in a category, take them out, or start a new one.
  */
-export function CategoryPalette({ doc, version, mapRef }: Props) {
+export function CategoryPalette({ doc, version, open, onToggle }: Props) {
   const { t, i18n } = useTranslation();
   const store = useStore();
-  const map = useMapInstance(mapRef);
-  const headingId = useId();
-  const [open, setOpen] = useState(true);
+  const map = useMap();
   const [naming, setNaming] = useState<string[] | null>(null);
   const { message, setMembership, addToNamed } = useCategorize(store);
 
@@ -62,15 +60,14 @@ export function CategoryPalette({ doc, version, mapRef }: Props) {
   const shown = open || dragging;
 
   return (
-    <section className={`category-palette${dragging ? ' dragging' : ''}`} aria-labelledby={headingId}>
-      <header className="palette-header">
-        <h2 id={headingId}>{t('categories.title')}</h2>
-        <button type="button" className="icon-button" aria-expanded={shown} aria-label={t(shown ? 'categories.collapse' : 'categories.expand')} onClick={() => setOpen(!open)}>
-          <span className={`palette-chevron${shown ? ' open' : ''}`}>
-            <Icon name="chevron" size={16} />
-          </span>
-        </button>
-      </header>
+    <DockSection
+      title={t('categories.title')}
+      icon="tag"
+      open={shown}
+      onToggle={onToggle}
+      badge={categories.length > 0 ? <span className="count">{categories.length}</span> : undefined}
+      className={`category-palette${dragging ? ' dragging' : ''}`}
+    >
       {shown && (
         <>
           {categories.length === 0 && !dragging && <p className="palette-hint">{t('categories.empty')}</p>}
@@ -110,6 +107,6 @@ export function CategoryPalette({ doc, version, mapRef }: Props) {
           }}
         />
       )}
-    </section>
+    </DockSection>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CarnetMap } from '../map/carnetMap.js';
+import type { CarnetMap } from '../map/engine/carnetMap.js';
 
 /** What a drop target of the palette does, from its `data-drop` attribute. */
 export type DropAction = { kind: 'add' | 'remove'; categoryId: string } | { kind: 'new' };

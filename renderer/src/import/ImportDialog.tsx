@@ -136,7 +136,8 @@ export function ImportDialog({ files, refused, onClose }: Props) {
       s.done();
       const created = t('import.doneNew', { count: totals.new });
       const completed = t('import.doneMerged', { count: totals.merged });
-      store.notify({ level: 'info', code: 'import-done', message: t('import.done', { created, completed }) });
+      // The notice goes with the edit: undoing the import takes it away.
+      store.notify({ level: 'info', code: 'import-done', message: t('import.done', { created, completed }) }, store.get().undo.undoLabel ?? undefined);
       onClose();
     } else setPhase({ kind: 'preview' });
   };

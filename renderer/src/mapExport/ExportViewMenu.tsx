@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CarnetMap } from '../map/carnetMap.js';
+import type { CarnetMap } from '../map/engine/carnetMap.js';
+import { useStore } from '../state/StoreContext.js';
 import { drawingToSvg } from './svgExport.js';
 import './mapExport.css';
 
@@ -26,6 +27,7 @@ function fileName(title: string, ext: string): string {
 /** Toolbar menu: the map as it is on screen, as a PNG or SVG image. */
 export function ExportViewMenu({ mapRef, disabled, title }: Props) {
   const { t } = useTranslation();
+  const store = useStore();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -46,7 +48,7 @@ export function ExportViewMenu({ mapRef, disabled, title }: Props) {
     if (!map) return;
     const css = getComputedStyle(document.documentElement);
     const background = css.getPropertyValue('--map-bg').trim() || '#ffffff';
-    if (format === 'png') download(map.png(background), fileName(title, 'png'));
+    if (format === 'png') void map.png(background).then((png) => download(png, fileName(title, 'png')), (e: unknown) => store.fail(e));
     else download(new Blob([drawingToSvg(map.drawing(), background, css.getPropertyValue('--font').trim())], { type: 'image/svg+xml' }), fileName(title, 'svg'));
   };
 

@@ -1,4 +1,4 @@
-import type { MapDrawing } from '../map/carnetMap.js';
+import type { MapDrawing } from '../map/engine/carnetMap.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -31,6 +31,9 @@ export function drawingToSvg(d: MapDrawing, background: string, fontFamily: stri
   for (const v of d.nodes) {
     if (!v.label) continue;
     out.push(`<text x="${n(v.x)}" y="${n(v.y + v.r + v.fontSize + 2)}" font-size="${n(v.fontSize)}" fill="${esc(v.labelColor)}" opacity="${n(v.opacity)}">${esc(v.label)}</text>`);
+  }
+  for (const t of d.names) {
+    out.push(`<text x="${n(t.x)}" y="${n(t.y)}" dominant-baseline="central" font-size="${n(t.fontSize)}"${t.bold ? ' font-weight="bold"' : ''} fill="${esc(t.color)}">${esc(t.text)}</text>`);
   }
   out.push('</g></svg>');
   return out.join('\n');

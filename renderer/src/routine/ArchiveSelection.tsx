@@ -1,20 +1,18 @@
-import { useEffect, useState, type MutableRefObject } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setArchived } from '../../../shared/document/reviews.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
-import { useMapInstance } from '../categories/useMapInstance.js';
-import type { CarnetMap } from '../map/carnetMap.js';
+import type { CarnetMap } from '../map/engine/carnetMap.js';
 import { useStore } from '../state/StoreContext.js';
 
-type Props = { doc: CarnetDocument; mapRef: MutableRefObject<CarnetMap | null> };
+type Props = { doc: CarnetDocument; map: CarnetMap | null };
 
 /** Archives the contacts selected on the map (box or lasso) in one undoable step. */
-export function ArchiveSelection({ doc, mapRef }: Props) {
+export function ArchiveSelection({ doc, map }: Props) {
   const { t } = useTranslation();
   const store = useStore();
   const [ids, setIds] = useState<string[]>([]);
   const [said, setSaid] = useState('');
-  const map = useMapInstance(mapRef);
   useEffect(() => {
     if (!map) return;
     setIds(map.selectedIds());

@@ -1,9 +1,10 @@
 import type { CarnetApi, DocumentState, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
-import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
+import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
 
-export type ShownNotice = Notice & { key: number };
+/** `about`: the edit the notice reports ("Import done…"); undoing that edit takes the notice away. */
+export type ShownNotice = Notice & { key: number; about?: Label };
 
 export type AppState = {
   status: 'loading' | 'ready' | 'failed';
@@ -129,9 +130,13 @@ export class CarnetStore {
     return this.edit(call);
   }
 
-  undo(): Promise<boolean> {
-    if (!this.state.undo.canUndo || this.refuseReadOnly()) return Promise.resolve(false);
-    return this.edit(() => this.api.undo());
+  async undo(): Promise<boolean> {
+    if (!this.state.undo.canUndo || this.refuseReadOnly()) return false;
+    const undone = this.state.undo.undoLabel;
+    const ok = await this.edit(() => this.api.undo());
+    // A notice about the edit just undone no longer applies.
+    if (ok && undone) this.set({ notices: this.state.notices.filter((n) => !n.about || !sameLabel(n.about, undone)) });
+    return ok;
   }
 
   redo(): Promise<boolean> {
@@ -194,12 +199,13 @@ export class CarnetStore {
     }
   }
 
-  notify(notice: Notice): void {
+  /** Shows a notice; `about` names the edit it reports, so that undoing that edit takes it away. */
+  notify(notice: Notice, about?: Label): void {
     // A restored connection makes the "lost" banner obsolete, and one of each is enough.
     const notices = this.state.notices.filter(
       (n) => n.code !== notice.code && !(notice.code === CONNECTION_RESTORED && n.code === CONNECTION_LOST),
     );
-    this.set({ notices: [...notices, { ...notice, key: ++this.noticeKey }] });
+    this.set({ notices: [...notices, { ...notice, key: ++this.noticeKey, ...(about ? { about } : {}) }] });
   }
 
   dismiss(key: number): void {
@@ -311,6 +317,12 @@ export class CarnetStore {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }
+}
+
+function sameLabel(a: Label, b: Label): boolean {
+  const pa = Object.entries(a.params ?? {});
+  const pb = b.params ?? {};
+  return a.key === b.key && pa.length === Object.keys(pb).length && pa.every(([k, v]) => Object.hasOwn(pb, k) && pb[k] === v);
 }
 
 export function errorText(e: unknown): string {

@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UndoState } from '../../../shared/api/contract.js';
 import { Icon } from '../components/Icon.js';
 import { RecentMenu } from './RecentMenu.js';
+import { useCompactLevel } from './useCompactLevel.js';
+import './toolbar.css';
 
 export type ToolbarActions = {
   onNew(): void;
@@ -27,14 +29,20 @@ type Props = ToolbarActions & {
   viewExport?: ReactNode;
  undo: UndoState; recentFiles: string[]; ready: boolean; analysisOpen?: boolean; analysisId?: string };
 
+/** Steps of label-hiding (toolbar.css): file actions, then import/export, then the view tools, then Add contact. */
+const COMPACT_STEPS = 4;
+
+/** The header's actions. Their labels show where there is room; short of it, groups keep only their icons, in order. */
 export function Toolbar(props: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { undo, ready } = props;
+  const root = useRef<HTMLDivElement>(null);
+  const level = useCompactLevel(root, COMPACT_STEPS, i18n.language);
   const undoTip = undo.undoLabel ? t('toolbar.undoWhat', { label: t(undo.undoLabel.key, undo.undoLabel.params ?? {}) }) : t('toolbar.nothingToUndo');
   const redoTip = undo.redoLabel ? t('toolbar.redoWhat', { label: t(undo.redoLabel.key, undo.redoLabel.params ?? {}) }) : t('toolbar.nothingToRedo');
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="tool-group">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} ref={root} data-compact={level}>
+      <div className="tool-group g-file">
         <button type="button" className="tool" onClick={props.onNew} disabled={!ready} title={t('toolbar.newHint')}>
           <Icon name="file" />
           <span>{t('toolbar.new')}</span>
@@ -49,7 +57,7 @@ export function Toolbar(props: Props) {
         </button>
         <RecentMenu files={props.recentFiles} onOpen={props.onOpenRecent} />
       </div>
-      <div className="tool-group">
+      <div className="tool-group g-io">
         <button type="button" className="tool" onClick={props.onImport} disabled={!ready} title={t('import.toolbarHint')}>
           <Icon name="import" />
           <span>{t('import.toolbar')}</span>
@@ -75,7 +83,7 @@ export function Toolbar(props: Props) {
           <Icon name="redo" />
         </button>
       </div>
-      <div className="tool-group">
+      <div className="tool-group g-view">
         {props.onToggleAnalysis && (
           <button
             type="button"

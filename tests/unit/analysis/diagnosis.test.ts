@@ -72,7 +72,7 @@ describe('cadence and overdue ties', () => {
     expect(cad('monthly')).toEqual({ days: 30, source: 'strength' });
   });
 
-  it('lists ties past their cadence, most overdue relative to it first, and not dormant ones', () => {
+  it('lists ties past their cadence, the most days late first, and not dormant ones', () => {
     const d = doc();
     addContact(d, { id: 'weekly', strength: 5 });
     addContact(d, { id: 'yearly', strength: 2 });
@@ -83,8 +83,8 @@ describe('cadence and overdue ties', () => {
     addInteraction(d, ['fine'], daysAgo(10));
     addInteraction(d, ['gone'], daysAgo(4 * 365));
     const r = analyzeNetwork(d, { now: NOW });
-    expect(r.overdue.map((o) => o.id)).toEqual(['weekly', 'yearly']);
-    expect(r.overdue[0]).toMatchObject({ cadenceDays: 7, daysSince: 21, overdueDays: 14, reason: 'Last contact 21 days ago; your cadence is every 7 days.' });
+    expect(r.overdue.map((o) => [o.id, o.overdueDays])).toEqual([['yearly', 35], ['weekly', 14]]);
+    expect(r.overdue[1]).toMatchObject({ cadenceDays: 7, daysSince: 21, overdueDays: 14, reason: 'Last contact 21 days ago; your cadence is every 7 days.' });
     expect(r.dormant.map((x) => x.id)).toEqual(['gone']);
   });
 });

@@ -244,11 +244,32 @@ describe('settings and system methods', () => {
       language: null,
       systemLanguage: 'fr',
       recentFiles: [join(dir, 'carnet.json')],
+      preferences: {},
       capabilities: { nativeDialogs: false, transport: 'web' },
       routine: { notifications: false, lastSeen: null, sent: [] },
     });
     expect(await web.call('setLanguage', ['en'])).toMatchObject({ language: 'en' });
     expect(settings.get().language).toBe('en');
+  });
+
+  it('setPreferences stores a patch over the preferences kept, and refuses what is not a preference', async () => {
+    const settings = memorySettings();
+    const web = await backend({ settings });
+    expect(await web.call('setPreferences', [{ theme: 'dark', map: { showGaps: true } }])).toEqual({ theme: 'dark', map: { showGaps: true } });
+    // One level deep: a patch of the map options keeps the others; a list is replaced.
+    await web.call('setPreferences', [{ map: { sizeBy: 'brokerage' }, panels: { sideWidth: 360, closedSections: ['filters'] } }]);
+    expect(await web.call('setPreferences', [{ panels: { closedSections: [] } }])).toEqual({
+      theme: 'dark',
+      map: { showGaps: true, sizeBy: 'brokerage' },
+      panels: { sideWidth: 360, closedSections: [] },
+    });
+    expect(((await web.call('getSettings', [])) as { preferences: unknown }).preferences).toMatchObject({ theme: 'dark', map: { sizeBy: 'brokerage' } });
+    for (const bad of [{ theme: 'pink' }, { map: { showGaps: 'yes' } }, { panels: { sideWidth: 10 } }, { __proto__: { theme: 'dark' }, toString: 1 }, { drawer: { tab: 'Not a <tab>' } }]) {
+      await expect(web.call('setPreferences', [JSON.parse(JSON.stringify(bad))]), JSON.stringify(bad)).rejects.toThrow(/setPreferences: invalid argument/);
+    }
+    // Own keys only: "__proto__" sent as JSON is an unknown preference, not a prototype.
+    await expect(web.call('setPreferences', [JSON.parse('{"__proto__": {"theme": "light"}}')])).rejects.toThrow(/invalid argument/);
+    expect(settings.get().preferences?.theme).toBe('dark');
   });
 
   it('pick methods delegate to the native dialogs, or answer null without them', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
 import { areaDropChangeSet } from '../../../shared/document/categories.js';
-import { areaChanges } from '../../../renderer/src/map/categoryAreas.js';
+import { areaChanges } from '../../../renderer/src/map/engine/categoryAreas.js';
 
 const investors = { id: 'inv', points: [{ x: 0, y: 0 }, { x: 50, y: 0 }] };
 const alumni = { id: 'alu', points: [{ x: 1000, y: 0 }] };

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import { emptyDocument } from '../../../shared/document/schema.js';
 import type { CarnetDocument, Position } from '../../../shared/document/schema.js';
-import { LOOSE_GROUP, clusterGroups, gridGroups, groupGeometry } from '../../../renderer/src/map/groups.js';
-import { pickInDirection } from '../../../renderer/src/map/keyboard.js';
-import { placeNear } from '../../../renderer/src/map/layout.js';
+import { LOOSE_GROUP, clusterGroups, gridGroups, groupGeometry } from '../../../renderer/src/map/engine/groups.js';
+import { pickInDirection } from '../../../renderer/src/map/engine/keyboard.js';
+import { placeNear } from '../../../renderer/src/map/engine/layout.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 

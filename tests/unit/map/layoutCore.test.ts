@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterFirstLayout, type LayoutInput } from '../../../renderer/src/map/layoutCore.js';
+import { clusterFirstLayout, type LayoutInput } from '../../../renderer/src/map/engine/layoutCore.js';
 
 function input(n: number, groupsOf: (i: number) => number, ties: [number, number][], pinned: number[] = []): LayoutInput {
   const edges = new Uint32Array(ties.flat());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
-import { TieIndex } from '../../../renderer/src/map/tieIndex.js';
+import { TieIndex } from '../../../renderer/src/map/engine/tieIndex.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 

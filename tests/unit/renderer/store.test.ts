@@ -15,7 +15,8 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
   let revision = 0;
   const listeners = new Map<string, ((p: never) => void)[]>();
   const emit = <E extends keyof Events>(e: E, p: Events[E]) => (listeners.get(e) ?? []).forEach((l) => (l as (x: Events[E]) => void)(p));
-  const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], capabilities: { nativeDialogs: false, transport: 'web' }, routine: { notifications: false, lastSeen: null, sent: [] } };
+  const undoStack: ChangeSet[] = [];
+  const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], preferences: {}, capabilities: { nativeDialogs: false, transport: 'web' }, routine: { notifications: false, lastSeen: null, sent: [] } };
   const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [], readOnly: opts.readOnly ?? false });
   let applied = 0;
   const api = {
@@ -30,10 +31,15 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
     apply: async (set: ChangeSet): Promise<EditResult> => {
       applied++;
       if (opts.refuse) throw opts.refuse;
-      applyChangeSet(doc, set);
+      undoStack.push(applyChangeSet(doc, set));
       const result = { applied: structuredClone(set), revision: ++revision, undo: undo(set.label) };
       if (opts.editEventFirst) emit('edit', result);
       return result;
+    },
+    undo: async (): Promise<EditResult> => {
+      const inverse = undoStack.pop()!;
+      applyChangeSet(doc, inverse);
+      return { applied: structuredClone(inverse), revision: ++revision, undo: undo(undoStack.at(-1)?.label ?? null) };
     },
     on: (e: string, l: (p: never) => void) => {
       listeners.set(e, [...(listeners.get(e) ?? []), l]);
@@ -123,6 +129,24 @@ describe('CarnetStore', () => {
     expect(changes.map((c) => c.kind)).toEqual(['replace']);
     expect(store2.get().doc!.contacts.c_4?.name).toBe('Dan');
     expect(store2.get().revision).toBe(1);
+  });
+
+  it('takes away the notice about an edit when that edit is undone, and only that one', async () => {
+    const store = new CarnetStore(fakeMain().api);
+    await store.start();
+    const copy = store.get().doc!;
+    const first = { label: { key: 'import.undoFile', params: { name: 'a.vcf' } }, changes: addContact(copy, { id: 'c_a', name: 'Ana' }, NOW).changes };
+    await store.apply(first);
+    store.notify({ level: 'info', code: 'import-done', message: 'Import done: 1 new contact' }, first.label);
+    store.notify({ level: 'warning', code: 'other', message: 'Something else' });
+    const second = { label: { key: 'import.undoFile', params: { name: 'b.vcf' } }, changes: addContact(copy, { id: 'c_b', name: 'Bo' }, NOW).changes };
+    await store.apply(second);
+    // Undoing the second import leaves the notice about the first.
+    expect(await store.undo()).toBe(true);
+    expect(store.get().notices.map((n) => n.code)).toEqual(['import-done', 'other']);
+    expect(await store.undo()).toBe(true);
+    expect(store.get().doc!.contacts.c_a).toBeUndefined();
+    expect(store.get().notices.map((n) => n.code)).toEqual(['other']);
   });
 
   it('shows a refused edit as an error notice naming the path at fault', async () => {

@@ -20,6 +20,20 @@ describe('Settings', () => {
     expect(s.get()).toEqual({ language: null, recentFiles: [], lastDocument: null, routine: { notifications: false, lastSeen: null, sent: [] } });
   });
 
+  it('reads the window preferences group by group: a hand-edited bad group costs that group only', () => {
+    const s = new Settings(memoryBacking({ preferences: { theme: 'pink', map: { showGaps: true }, panels: { sideWidth: 360, closedSections: ['filters'] }, extra: 1 } }));
+    expect(s.get().preferences).toEqual({ map: { showGaps: true }, panels: { sideWidth: 360, closedSections: ['filters'] } });
+    expect(new Settings(memoryBacking({ preferences: 'dark' })).get().preferences).toBeUndefined();
+    // A patch goes over what is kept, one level deep, and is checked before anything is written.
+    expect(s.updatePreferences({ theme: 'dark', map: { sizeBy: 'brokerage' } })).toEqual({
+      theme: 'dark',
+      map: { showGaps: true, sizeBy: 'brokerage' },
+      panels: { sideWidth: 360, closedSections: ['filters'] },
+    });
+    expect(() => s.updatePreferences({ panels: { drawerWidth: 1e9 } })).toThrow();
+    expect(s.get().preferences?.panels).toEqual({ sideWidth: 360, closedSections: ['filters'] });
+  });
+
   it('writes checked values and refuses bad ones without writing anything', () => {
     const backing = memoryBacking();
     const s = new Settings(backing);
