@@ -99,8 +99,10 @@ test('a read-only document says so, refuses edits with the way on, and Save asâ€
   await saveAs.getByRole('button', { name: 'Save' }).click();
   await expect(saveAs).toBeHidden();
   await expect(page.getByTestId('status-readonly')).toHaveCount(0);
-  await page.keyboard.press('Escape');
-  await addContact(page, { name: 'Allowed Person' });
+  // The refused person is still in the card, not lost: adding them again works in the editable copy.
+  await expect(panel.getByRole('textbox', { name: /^Name/ })).toHaveValue('Refused Person');
+  await panel.getByRole('button', { name: 'Add to the map' }).click();
+  await expect.poll(async () => Object.values((await callApi(carnet.server, 'getState')).doc.contacts).map((c) => c.name)).toEqual(['Refused Person']);
   expect((await callApi(carnet.server, 'getState')).path).toBe(copy);
 });
 
