@@ -188,3 +188,40 @@ describe('command help', () => {
     }
   });
 });
+
+describe('carnet export never replaces a file unasked', () => {
+  it('refuses an existing FILE without --force and leaves it as it was; --force replaces it', async () => {
+    const out = join(dir, 'kept.vcf');
+    await writeFile(out, 'my own notes\n');
+    const refused = await carnet(['export', demoFile, '--format', 'vcard', '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${out} already exists; add --force to replace it`);
+    expect(await readFile(out, 'utf8')).toBe('my own notes\n');
+    const forced = await carnet(['export', demoFile, '--format', 'vcard', '--out', out, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(await readFile(out, 'utf8')).toMatch(/^BEGIN:VCARD/);
+  });
+
+  it('writes nothing when one of the files an export makes exists (Kumu writes two)', async () => {
+    const out = join(dir, 'kumu.csv');
+    const second = join(dir, 'kumu-connections.csv');
+    await writeFile(second, 'older\n');
+    const r = await carnet(['export', demoFile, '--format', 'kumu', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(second);
+    await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await readFile(second, 'utf8')).toBe('older\n');
+  });
+
+  it('never writes over the document it exports, even with --force', async () => {
+    const copy = join(dir, 'self.json');
+    const text = await readFile(demoFile, 'utf8');
+    await writeFile(copy, text);
+    for (const format of ['json', 'ics']) {
+      const r = await carnet(['export', copy, '--format', format, '--out', copy, '--force']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('is the document being exported');
+    }
+    expect(await readFile(copy, 'utf8')).toBe(text);
+  });
+});
