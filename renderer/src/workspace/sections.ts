@@ -10,12 +10,10 @@ const FOLDED_AT_FIRST: readonly SectionId[] = ['filters', 'options'];
 
 /**
  * Which sections are unfolded. The user's choice is a preference; but while
- * a contact's card is open in the dock, the sections below the categories
- * fold to their headers so that the card has the room (the categories stay
- * as they were: they are what a card is sorted into), and one unfolded
- * meanwhile stays so until the card closes (the preference is left as it was).
+ * a contact's card is open in the dock, every section folds to its header so
+ * that the card has the room, and one unfolded meanwhile stays so until the
+ * card closes (the preference is left as it was).
  */
-const KEPT_BESIDE_A_CARD: ReadonlySet<SectionId> = new Set(['categories']);
 let cardOpen = false;
 let peek: ReadonlySet<SectionId> = new Set();
 const listeners = new Set<() => void>();
@@ -34,7 +32,7 @@ export function setCardOpen(open: boolean): void {
 }
 
 function setOpen(id: SectionId, open: boolean): void {
-  if (cardOpen && !KEPT_BESIDE_A_CARD.has(id)) {
+  if (cardOpen) {
     const next = new Set(peek);
     if (open) next.add(id);
     else next.delete(id);
@@ -65,5 +63,5 @@ function subscribe(l: () => void): () => void {
 export function useSections(): Record<SectionId, boolean> {
   const closed = usePreferences().panels?.closedSections ?? FOLDED_AT_FIRST;
   const state = useSyncExternalStore(subscribe, () => (cardOpen ? peek : null));
-  return Object.fromEntries(SECTIONS.map((s) => [s, state && !KEPT_BESIDE_A_CARD.has(s) ? state.has(s) : !closed.includes(s)])) as Record<SectionId, boolean>;
+  return Object.fromEntries(SECTIONS.map((s) => [s, state ? state.has(s) : !closed.includes(s)])) as Record<SectionId, boolean>;
 }
