@@ -6,7 +6,7 @@ import { expect, test } from '../helpers/fixtures.js';
 import { translator } from '../../shared/i18n/index.js';
 import { openImportedNetwork } from '../helpers/importedNetwork.js';
 import { openCard, serverDoc, uncovered, undoButton } from '../helpers/panel.js';
-import { pressShortcut, waitForIdle } from '../helpers/ui.js';
+import { openSection, pressShortcut, waitForIdle } from '../helpers/ui.js';
 
 const ME = '__me';
 
@@ -80,7 +80,9 @@ for (const lang of ['en', 'fr'] as Language[]) {
     await expect(common).toContainText('Atelier Nord');
 
     // "Me in the middle" draws the user under their name; clicking it opens the profile.
-    await page.getByRole('checkbox', { name: t('map.showMe') }).check();
+    // The map options are a section of the side dock, folded while a card is open: the user unfolds them.
+    const options = await openSection(page, t('map.options'), t('workspace.unfoldSide'));
+    await options.getByRole('checkbox', { name: t('map.showMe') }).check();
     await expect.poll(() => page.evaluate((id) => window.__carnet!.nodePosition(id) !== null, ME)).toBe(true);
     await jeanne.getByRole('button', { name: t('panel.close') }).first().click();
     await expect(jeanne).toBeHidden();

@@ -72,10 +72,11 @@ export async function clickContact(page: Page, id: string): Promise<void> {
 
 /**
  * Unfolds a section of the side dock (Categories, Filters, Legend, Map options) if it is folded, and
- * returns it. The dock itself is unfolded first if it was folded to its rail.
+ * returns it. The dock itself is unfolded first if it was folded to its rail. Titles are the page's
+ * language; so is `unfoldLabel` (the catalog's workspace.unfoldSide).
  */
-export async function openSection(page: Page, title: string): Promise<Locator> {
-  const unfold = page.getByRole('button', { name: 'Unfold the side panel' });
+export async function openSection(page: Page, title: string, unfoldLabel = 'Unfold the side panel'): Promise<Locator> {
+  const unfold = page.getByRole('button', { name: unfoldLabel });
   if (await unfold.isVisible()) await unfold.click();
   const section = page.getByRole('region', { name: title, exact: true });
   const toggle = section.locator('.dock-section-toggle');

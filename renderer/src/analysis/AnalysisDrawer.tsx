@@ -16,7 +16,7 @@ import './drawer.css';
 export const DRAWER_TABS = ['suggestions', 'personas', 'dashboard', 'week', 'objectives'] as const;
 export type DrawerTab = (typeof DRAWER_TABS)[number];
 
-export type DrawerView = { tab: DrawerTab; /** Persona being edited: an id, 'new', or null. */ editing: string | null };
+export type DrawerView = { tab: DrawerTab; /** What the tab is editing (a persona, an objective, a goal): an id, 'new', or null. */ editing: string | null };
 
 type Props = {
   doc: CarnetDocument;

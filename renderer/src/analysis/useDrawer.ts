@@ -9,13 +9,14 @@ export function useDrawer(): Drawer {
   const stored = usePreferences().drawer;
   const open = stored?.open ?? false;
   const tab: DrawerTab = stored?.tab && (DRAWER_TABS as readonly string[]).includes(stored.tab) ? (stored.tab as DrawerTab) : 'suggestions';
-  // The persona being edited belongs to this window's moment, not to the preferences.
-  const [editing, setEditing] = useState<string | null>(null);
+  // What is being edited (a persona, an objective, a goal) belongs to this window's moment, not to the
+  // preferences; it goes with the tab it was opened on.
+  const [editing, setEditing] = useState<{ tab: DrawerTab; id: string | null }>({ tab, id: null });
   const toggle = useCallback(() => setPreferences({ drawer: { open: !open } }), [open]);
   const close = useCallback(() => setPreferences({ drawer: { open: false } }), []);
   const setView = useCallback((view: DrawerView) => {
-    setEditing(view.editing);
+    setEditing({ tab: view.tab, id: view.editing });
     setPreferences({ drawer: { open: true, tab: view.tab } });
   }, []);
-  return { open, view: { tab, editing: tab === 'personas' ? editing : null }, toggle, close, setView };
+  return { open, view: { tab, editing: editing.tab === tab ? editing.id : null }, toggle, close, setView };
 }
