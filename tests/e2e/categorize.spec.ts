@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { callApi } from '../helpers/api.js';
 import { expect, test } from '../helpers/fixtures.js';
 import { ROOT } from '../helpers/server.js';
-import { clickContact, openApp, pressShortcut, waitForIdle } from '../helpers/ui.js';
+import { clickContact, openApp, openSection, pressShortcut, waitForIdle } from '../helpers/ui.js';
 
 type Point = { x: number; y: number };
 
@@ -133,6 +133,8 @@ test('from the keyboard: C opens the picker, typing a new name and Enter creates
   const created = Object.values(saved.doc.categories).find((c) => c.name === 'Alumni ESSEC')!;
   expect(created.color).toMatch(/^#[0-9a-f]{6}$/i);
   expect(saved.doc.contacts[contact.id]!.categories).toContain(created.id);
-  await expect(page.getByRole('region', { name: 'Categories' }).getByRole('button', { name: 'Alumni ESSEC', exact: true })).toBeVisible();
+  // The palette, folded beside the open card, lists the new category once unfolded.
+  const palette = await openSection(page, 'Categories');
+  await expect(palette.getByRole('button', { name: 'Alumni ESSEC', exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

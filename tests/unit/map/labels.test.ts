@@ -35,6 +35,25 @@ describe('placeLabels', () => {
     for (const p of placed.filter((x) => x.id === 'm')) expect(overlaps(p.box, { x1: 295, y1: 295, x2: 305, y2: 305 })).toBe(false);
   });
 
+  it('puts a name at a corner of its node when the four sides are taken (a dense cluster)', () => {
+    const node = { id: 'n', text: 'Name', x: 300, y: 300, r: 5, priority: 1 };
+    // Neighbours' dots and names on each of its four sides, as in a crowded cluster; the corner below right is free.
+    const sides = [
+      { x1: 290, y1: 306, x2: 300, y2: 324 },
+      { x1: 290, y1: 276, x2: 300, y2: 294 },
+      { x1: 306, y1: 290, x2: 340, y2: 300 },
+      { x1: 260, y1: 290, x2: 294, y2: 300 },
+    ];
+    const [placed] = placeLabels([node], { ...layout, blocked: sides });
+    expect(placed?.side).toBe('below-right');
+    for (const b of sides) expect(overlaps(placed!.box, b)).toBe(false);
+    // Diagonally off its node and close to it: the text (the box less its halo) starts past the disc, within a few pixels.
+    const text = { x1: placed!.box.x1 + 4, y1: placed!.box.y1 + 2 };
+    const gap = Math.hypot(text.x1 - 300, text.y1 - 300);
+    expect(gap).toBeGreaterThan(node.r);
+    expect(gap).toBeLessThan(node.r + 6);
+  });
+
   it('keeps names off blocked boxes (cluster names) and inside the map', () => {
     const placed = placeLabels(
       [

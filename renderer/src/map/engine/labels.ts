@@ -2,8 +2,8 @@ import type { Rect } from './types.js';
 
 /** A contact that could show its name: where it is drawn (container px), its radius on screen, how much it matters. */
 export type LabelCandidate = { id: string; text: string; x: number; y: number; r: number; priority: number; bold?: boolean };
-/** Where a name goes around its node. */
-export type LabelSide = 'below' | 'above' | 'right' | 'left';
+/** Where a name goes around its node: the four sides first, then the four corners (the eight-position model of map labelling). */
+export type LabelSide = 'below' | 'above' | 'right' | 'left' | 'below-right' | 'above-right' | 'below-left' | 'above-left';
 export type PlacedLabel = { id: string; side: LabelSide; box: Rect };
 
 /** A cluster region as drawn (container px). */
@@ -64,6 +64,7 @@ class BoxGrid {
 /**
  * Which contacts show their name, and on which side: the most important
  * first, each below its node, else above, else to its right or its left,
+ * else at one of its corners,
  * never over another label or a blocked box, never past the edge of the map.
  * Greedy by priority, as map labelling usually is: the people who matter
  * most are named at any zoom, the others as room allows.
@@ -83,11 +84,18 @@ export function placeLabels(candidates: readonly LabelCandidate[], layout: Label
     const near = c.r + GAP - (PAD - 1) - SAFETY;
     const far = c.r + GAP - (PAD - 1) + layout.lineHeight + SAFETY;
     const mid = layout.lineHeight / 2 + SAFETY;
+    const corner = c.r * Math.SQRT1_2 + GAP - (PAD - 1) - SAFETY;
+    const tall = far - near;
     const spots: [LabelSide, Rect][] = [
       ['below', { x1: c.x - half, x2: c.x + half, y1: c.y + near, y2: c.y + far }],
       ['above', { x1: c.x - half, x2: c.x + half, y1: c.y - far, y2: c.y - near }],
       ['right', { x1: c.x + near, x2: c.x + near + width, y1: c.y - mid, y2: c.y + mid }],
       ['left', { x1: c.x - near - width, x2: c.x - near, y1: c.y - mid, y2: c.y + mid }],
+      // The corners: where a dense cluster leaves none of the sides free, a name can still sit diagonally off its node.
+      ['below-right', { x1: c.x + corner, x2: c.x + corner + width, y1: c.y + corner, y2: c.y + corner + tall }],
+      ['above-right', { x1: c.x + corner, x2: c.x + corner + width, y1: c.y - corner - tall, y2: c.y - corner }],
+      ['below-left', { x1: c.x - corner - width, x2: c.x - corner, y1: c.y + corner, y2: c.y + corner + tall }],
+      ['above-left', { x1: c.x - corner - width, x2: c.x - corner, y1: c.y - corner - tall, y2: c.y - corner }],
     ];
     for (const [side, box] of spots) {
       if (box.x1 < 0 || box.y1 < 0 || box.x2 > layout.width || box.y2 > layout.height || grid.hits(box)) continue;

@@ -105,10 +105,10 @@ export function buildScene(model: MapModel, view: SceneView): Scene {
     want.set(c.id, contactNode(c.id, c.name, colorOf(c), size, p.x, p.y, classesOf(c.id)));
     drawn.add(c.id);
     if (emphasis && !emphasis.has(c.id)) return;
-    // Closeness first, then how connected, then whether the drawer asks the user to act on them. The bonus
-    // of a suggestion stays under one step of closeness: on a network with many dormant ties (an imported
-    // LinkedIn export) it would otherwise push the closest people's names off the map.
-    let priority = strength * 2 + Math.log2(1 + index.tiesOf(c.id).length) + (marks.suggested.has(c.id) ? 1.5 : 0);
+    // Closeness first, then how connected, then whether the drawer asks the user to act on them. One step
+    // of closeness outweighs a suggestion and all but the widest gaps in ties: where the closest people sit
+    // in one dense cluster, their names would otherwise be crowded out by better-connected acquaintances.
+    let priority = strength * 4 + Math.log2(1 + index.tiesOf(c.id).length) + (marks.suggested.has(c.id) ? 2 : 0);
     if (c.id === view.current || c.id === view.focus?.id) priority += 1000;
     else if (emphasis?.has(c.id)) priority += 100;
     labels.set(c.id, { priority });
