@@ -12,7 +12,7 @@ import type { Events, Language } from '../../shared/api/contract.js';
 import { createBackend } from '../services/backend.js';
 import { removeSettingsLeftovers, Settings } from '../services/settings.js';
 import { confirmDownloadOverwrites, createDialogs } from './dialogs.js';
-import { forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
+import { callerOf, forwardEvents, registerIpc, sendEvent, type ShellBackend } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { forwardWake, showNotification } from './notifications.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
@@ -93,8 +93,11 @@ async function start(): Promise<void> {
 
   const openWindow = () => {
     mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, settings });
+    // Read now: a closed window's webContents can no longer be asked.
+    const caller = callerOf(mainWindow.webContents);
     mainWindow.on('closed', () => {
       mainWindow = null;
+      backend.release(caller);
     });
   };
   openWindow();

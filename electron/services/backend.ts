@@ -1,8 +1,16 @@
 /**
  * The handler map behind the API contract (shared/api/contract.ts): one
  * handler per method, reached through Electron IPC or the browser-mode
- * WebSocket alike. It owns the open DocumentStore and the undo/redo stacks,
- * and tells every client what changed through events.
+ * WebSocket alike. It owns the open DocumentStore and the undo/redo stacks
+ * of each window, and tells every client what changed through events.
+ *
+ * Several windows (browser tabs) may edit the document at once. Each call
+ * names its caller, which the transport takes from who sent it (the IPC
+ * sender, the browser-mode session), never from the call's arguments. Each
+ * caller has its own undo history, and an edit carries the revision its
+ * window built it from: when another window changed the same entities since,
+ * the edit is refused instead of silently overwriting that change; when it
+ * touches nothing changed since, it is applied as is (editLog.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,6 +21,8 @@ import {
   type Args,
   type DesktopNotice,
   type DocumentState,
+  type EditBase,
+  type EditRefusal,
   type EditResult,
   type Events,
   type Language,
@@ -26,14 +36,17 @@ import {
 import { ChangeError, parseChangeSet, type ChangeSet, type Label } from '../../shared/document/operations.js';
 import { emptyDocument } from '../../shared/document/schema.js';
 import { DocumentError, DocumentStore, TargetExistsError, type StoreOptions } from './documentStore.js';
+import { EditLog, touchedKeys } from './editLog.js';
 import { ImportSessions } from './importSessions.js';
 import { Lane } from './lane.js';
 import { hasTraces, lockedNotice, openInitial } from './openInitial.js';
 import type { Settings } from './settings.js';
 
 export { DEFAULT_DOCUMENT } from './openInitial.js';
-/** Undo steps kept per document. */
+/** Undo steps kept per window. */
 export const UNDO_LIMIT = 500;
+/** The caller of calls made without one: the CLI, the tests. */
+export const LOCAL_CALLER = 'local';
 
 export type BackendOptions = {
   /** Folder of the default document and of new documents. */
@@ -58,16 +71,26 @@ export type BackendOptions = {
 export type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Results[M]> };
 
 export type Backend = {
+  /** The methods, called as LOCAL_CALLER. */
   handlers: Handlers;
-  /** Validates the method and its arguments against the contract, then runs the handler. */
-  call(method: unknown, args: unknown): Promise<unknown>;
-  /** Subscribes to an event; returns the unsubscribe function. */
+  /**
+   * Validates the method and its arguments against the contract, then runs the handler for `caller`
+   * (a window: its undo history, its view of the undo state).
+   */
+  call(method: unknown, args: unknown, caller?: string): Promise<unknown>;
+  /** Subscribes to an event; returns the unsubscribe function. Send it to a window through `eventFor`. */
   on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** An event as `caller` must receive it: the undo state an edit or a document carries is the caller's own. */
+  eventFor<E extends keyof Events>(caller: string, event: E, payload: Events[E]): Events[E];
+  /** The caller's window is gone: its undo history is freed. */
+  release(caller: string): void;
   /** Saves and closes the open document. */
   close(): Promise<void>;
 };
 
-type Step = { label: Label; set: ChangeSet };
+/** An undo (or redo) step: what to apply, and the revision its changes were made at. */
+type Step = { label: Label; set: ChangeSet; revision: number };
+type History = { undo: Step[]; redo: Step[] };
 
 /** Opens the last document (or the default one, created with the demo network on first run) and returns the backend. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -92,9 +115,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   };
 
   /** What the buttons of the notices do on this side (restore, take over…), by action id. */
-  const runs = new Map<string, () => Promise<DocumentState>>();
+  const runs = new Map<string, (caller: string) => Promise<DocumentState>>();
   const decorated = new WeakMap<Notice, Notice>();
-  const run = (label: string, task: () => Promise<DocumentState>): NoticeAction => {
+  const run = (label: string, task: (caller: string) => Promise<DocumentState>): NoticeAction => {
     const id = randomUUID();
     runs.set(id, task);
     return { id, kind: 'run', label };
@@ -108,7 +131,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     let actions: NoticeAction[] | undefined;
     switch (n.code) {
       case 'document.missing':
-        actions = [run('restore', () => openWith(() => DocumentStore.restore(p.file!, p.backup!, storeOptions))), dialog('open'), dialog('new')];
+        actions = [run('restore', (caller) => openWith(caller, () => DocumentStore.restore(p.file!, p.backup!, storeOptions))), dialog('open'), dialog('new')];
         break;
       case 'document.missingNoBackup':
       case 'document.folderMissing':
@@ -117,10 +140,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         actions = [dialog('open'), dialog('new')];
         break;
       case 'document.lockedUnverified':
-        actions = [run('takeOver', () => openWith(() => DocumentStore.open(p.file!, { ...storeOptions, takeOverLock: true, refuseInvalidWithoutBackup: true })))];
+        actions = [run('takeOver', (caller) => openWith(caller, () => DocumentStore.open(p.file!, { ...storeOptions, takeOverLock: true, refuseInvalidWithoutBackup: true })))];
         break;
       case 'document.changedElsewhere':
-        actions = [run('openOtherVersion', () => openWith(() => DocumentStore.open(p.copy!, { ...storeOptions, refuseInvalidWithoutBackup: true })))];
+        actions = [run('openOtherVersion', (caller) => openWith(caller, () => DocumentStore.open(p.copy!, { ...storeOptions, refuseInvalidWithoutBackup: true })))];
         break;
       case 'document.readOnly':
         actions = [dialog('saveAs')];
@@ -140,40 +163,72 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   });
   let store = initial.store;
   let notices: Notice[] = initial.notices;
-  let undoStack: Step[] = [];
-  let redoStack: Step[] = [];
+  /** Names this opening of the document (EditBase.openId). */
+  let openId = randomUUID();
+  let log = new EditLog(store.revision);
+  const histories = new Map<string, History>();
+  const historyOf = (caller: string): History => {
+    let h = histories.get(caller);
+    if (!h) histories.set(caller, (h = { undo: [], redo: [] }));
+    return h;
+  };
   settings.noteOpened(store.path);
   /** Edits and document switches run one at a time, so the stacks always match the document. */
   const edits = new Lane();
   const imports = new ImportSessions(settings, now);
 
-  const undoState = (): UndoState => ({
-    canUndo: undoStack.length > 0,
-    canRedo: redoStack.length > 0,
-    undoLabel: undoStack.at(-1)?.label ?? null,
-    redoLabel: redoStack.at(-1)?.label ?? null,
-  });
-  const state = (): DocumentState => ({
+  const undoState = (caller: string): UndoState => {
+    const h = histories.get(caller);
+    return {
+      canUndo: (h?.undo.length ?? 0) > 0,
+      canRedo: (h?.redo.length ?? 0) > 0,
+      undoLabel: h?.undo.at(-1)?.label ?? null,
+      redoLabel: h?.redo.at(-1)?.label ?? null,
+    };
+  };
+  const state = (caller: string): DocumentState => ({
     doc: store.doc,
     path: store.path,
     revision: store.revision,
-    undo: undoState(),
+    openId,
+    undo: undoState(caller),
     notices: [...notices, ...store.notices].map(decorate),
     readOnly: store.readOnly !== null,
   });
-  const edited = (applied: ChangeSet | null): EditResult => {
-    const result = { applied, revision: store.revision, undo: undoState() };
+  const edited = (caller: string, applied: ChangeSet | null): EditResult => {
+    const result = { applied, revision: store.revision, undo: undoState(caller) };
     if (applied) emit('edit', result);
     return result;
   };
+  const refused = (caller: string, code: EditRefusal['code']): EditResult => ({ applied: null, revision: store.revision, undo: undoState(caller), refused: { code } });
+
+  /** Applies `set` for `caller` and records what it touched; the caller's undo step, if any, is for the caller to push. */
+  const applyFor = async (caller: string, set: ChangeSet) => {
+    const r = await store.apply(set);
+    log.record(r.revision, caller, r.applied);
+    return r;
+  };
+  /** Makes `inverse` the caller's newest undo step; a new edit ends what could be redone. */
+  const pushUndo = (caller: string, label: Label, inverse: ChangeSet, revision: number): void => {
+    const h = historyOf(caller);
+    h.undo.push({ label, set: inverse, revision });
+    if (h.undo.length > UNDO_LIMIT) h.undo.shift();
+    h.redo = [];
+  };
+  /** Whether an edit built at `base` may be applied now (see EditBase). */
+  const baseConflict = (caller: string, base: EditBase, set: ChangeSet): boolean => {
+    if (base.openId !== openId || base.revision > store.revision) return true;
+    return base.revision < store.revision && log.conflict(base.revision, caller, touchedKeys(set)) !== null;
+  };
 
   /** Makes `next` the open document; the previous one is saved and closed. */
-  const switchTo = async (next: DocumentStore, extra: Notice[]): Promise<DocumentState> => {
+  const switchTo = async (caller: string, next: DocumentStore, extra: Notice[]): Promise<DocumentState> => {
     const previous = store;
     store = next;
     notices = extra;
-    undoStack = [];
-    redoStack = [];
+    openId = randomUUID();
+    log = new EditLog(next.revision);
+    histories.clear();
     settings.noteOpened(next.path);
     try {
       await previous.close();
@@ -185,7 +240,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         params: { file: previous.path, reason: (e as Error).message },
       });
     }
-    const s = state();
+    const s = state(caller);
     emit('document', s);
     return s;
   };
@@ -202,37 +257,45 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     };
   };
 
-  const handlers: Handlers = {
-    getState: async () => state(),
+  /** The methods as `caller` runs them. */
+  const handlersFor = (caller: string): Handlers => ({
+    getState: async () => state(caller),
 
     getStateJson: async () => {
       const current = store;
       const text = await current.text();
       // Another document opened while the text was being made: describe that one.
-      if (store !== current) return JSON.stringify(state());
-      const { doc: _doc, ...rest } = state();
+      if (store !== current) return JSON.stringify(state(caller));
+      const { doc: _doc, ...rest } = state(caller);
       return `${JSON.stringify(rest).slice(0, -1)},"doc":${text}}`;
     },
 
     apply: (input, options) =>
       edits.run(async () => {
         const set = checkChangeSet(input);
-        if (set.changes.length === 0) return edited(null);
-        const { applied, inverse } = await store.apply(set);
-        if (options?.undoable === false) return edited(applied);
-        undoStack.push({ label: set.label, set: inverse });
-        if (undoStack.length > UNDO_LIMIT) undoStack.shift();
-        redoStack = [];
-        return edited(applied);
+        if (set.changes.length === 0) return edited(caller, null);
+        const base = options?.base;
+        if (base && baseConflict(caller, base, set)) return refused(caller, 'edit.stale');
+        let r;
+        try {
+          r = await applyFor(caller, set);
+        } catch (e) {
+          // Built on an older copy, the edit can break a reference another window's edit made (a tie to a
+          // contact it deleted): that is the same conflict. On an up-to-date copy it is a real error.
+          if (e instanceof ChangeError && base && base.revision < store.revision) return refused(caller, 'edit.stale');
+          throw e;
+        }
+        if (options?.undoable !== false) pushUndo(caller, set.label, r.inverse, r.revision);
+        return edited(caller, r.applied);
       }),
 
-    undo: () => edits.run(async () => step(undoStack, redoStack)),
-    redo: () => edits.run(async () => step(redoStack, undoStack)),
+    undo: () => edits.run(async () => step(caller, 'undo')),
+    redo: () => edits.run(async () => step(caller, 'redo')),
 
     newDocument: () =>
       edits.run(async () => {
         const { path, title } = newDocumentPath(dataDir);
-        return switchTo(await DocumentStore.create(path, emptyDocument(now().toISOString(), title), storeOptions), []);
+        return switchTo(caller, await DocumentStore.create(path, emptyDocument(now().toISOString(), title), storeOptions), []);
       }),
 
     openDocument: (path) =>
@@ -240,9 +303,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         const target = resolve(path);
         if (target === store.path) {
           settings.noteOpened(target);
-          return state();
+          return state(caller);
         }
-        return switchTo(await openOffering(target), []);
+        return switchTo(caller, await openOffering(target), []);
       }),
 
     saveDocumentAs: (path, options) =>
@@ -254,7 +317,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
           throw e;
         }
         settings.noteOpened(store.path);
-        const s = state();
+        const s = state(caller);
         emit('document', s);
         return s;
       }),
@@ -264,7 +327,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         const task = runs.get(id);
         if (!task) throw new ApiArgumentError('runNoticeAction', '$[0]', 'this action is no longer available');
         runs.delete(id);
-        return task();
+        return task(caller);
       }),
 
     pickOpenPath: async () => (opts.dialogs ? opts.dialogs.pickOpenPath() : null),
@@ -285,14 +348,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         const set = imports.changeSet(id, choices, store);
         if (set.changes.length === 0) {
           imports.finish(id, choices);
-          return edited(null);
+          return edited(caller, null);
         }
-        const { applied, inverse } = await store.apply(set);
-        undoStack.push({ label: set.label, set: inverse });
-        if (undoStack.length > UNDO_LIMIT) undoStack.shift();
-        redoStack = [];
+        const r = await applyFor(caller, set);
+        pushUndo(caller, set.label, r.inverse, r.revision);
         imports.finish(id, choices);
-        return edited(applied);
+        return edited(caller, r.applied);
       }),
     importCancel: async (id) => imports.cancel(id),
 
@@ -314,7 +375,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       await opts.openExternal(parsed.href);
       return true;
     },
-  };
+  });
+  const handlers = handlersFor(LOCAL_CALLER);
 
   /** Opens `target`; a lock whose owner cannot be verified is refused, with a notice offering to take it over. */
   async function openOffering(target: string): Promise<DocumentStore> {
@@ -327,35 +389,52 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   }
 
   /** Runs a notice's action that opens a document (restore, take over…), within the edits lane. */
-  async function openWith(open: () => Promise<DocumentStore>): Promise<DocumentState> {
-    return switchTo(await open(), []);
+  async function openWith(caller: string, open: () => Promise<DocumentStore>): Promise<DocumentState> {
+    return switchTo(caller, await open(), []);
   }
 
-  /** Undo (from undo to redo) or redo (the other way): applies the step and stores its inverse on the other stack. */
-  async function step(from: Step[], to: Step[]): Promise<EditResult> {
-    const top = from.pop();
-    if (!top) return edited(null);
+  /**
+   * The caller's undo (from its undo stack to its redo stack) or redo (the other way): applies the step
+   * and stores its inverse on the other stack. A step that would overwrite what another window changed
+   * since, or break what it built on it, is refused and dropped: it could never be applied cleanly.
+   */
+  async function step(caller: string, kind: 'undo' | 'redo'): Promise<EditResult> {
+    const h = histories.get(caller);
+    const [from, to] = kind === 'undo' ? [h?.undo, h?.redo] : [h?.redo, h?.undo];
+    const top = from?.pop();
+    if (!top || !to) return edited(caller, null);
+    const code = kind === 'undo' ? 'edit.undoConflict' : 'edit.redoConflict';
+    if (log.conflict(top.revision, caller, touchedKeys(top.set)) !== null) return refused(caller, code);
     try {
-      const { applied, inverse } = await store.apply(top.set);
-      to.push({ label: top.label, set: inverse });
-      return edited(applied);
+      const r = await applyFor(caller, top.set);
+      to.push({ label: top.label, set: r.inverse, revision: r.revision });
+      return edited(caller, r.applied);
     } catch (e) {
-      from.push(top);
+      if (e instanceof ChangeError) return refused(caller, code);
+      from!.push(top);
       throw e;
     }
   }
 
   return {
     handlers,
-    call: async (method, args) => {
+    call: async (method, args, caller = LOCAL_CALLER) => {
       const call = parseCall(method, args);
-      return (handlers[call.method] as (...a: unknown[]) => Promise<unknown>)(...call.args);
+      const run = caller === LOCAL_CALLER ? handlers : handlersFor(caller);
+      return (run[call.method] as (...a: unknown[]) => Promise<unknown>)(...call.args);
     },
     on: (event, listener) => {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener as (payload: never) => void);
       return () => set.delete(listener as (payload: never) => void);
+    },
+    eventFor: (caller, event, payload) => {
+      if (event !== 'edit' && event !== 'document') return payload;
+      return { ...(payload as Events['edit' | 'document']), undo: undoState(caller) } as typeof payload;
+    },
+    release: (caller) => {
+      histories.delete(caller);
     },
     close: () => edits.run(() => store.close()),
   };

@@ -6,6 +6,8 @@
  * printed token or a one-time launch code (webSessions.ts): nothing the
  * browser sends to other local servers, and nothing on a command line, is a
  * credential. The built renderer itself is public: it holds no user data.
+ * Each call runs as its tab's session (WebSessions.callerOf), never as a
+ * caller the page names: each tab has its own undo history.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -20,8 +22,12 @@ import { WebSessions } from './webSessions.js';
 
 /** What the server needs of the backend (electron/services/backend.ts). */
 export type WebBackend = {
-  call(method: unknown, args: unknown): Promise<unknown>;
+  call(method: unknown, args: unknown, caller?: string): Promise<unknown>;
   on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): unknown;
+  /** The event as `caller` receives it (its own undo state). */
+  eventFor<E extends keyof Events>(caller: string, event: E, payload: Events[E]): Events[E];
+  /** The caller's tab is gone. */
+  release(caller: string): void;
 };
 
 export type WebServerOptions = {
@@ -32,6 +38,8 @@ export type WebServerOptions = {
   port?: number;
   /** Defaults to 32 random bytes in hex. */
   token?: string;
+  /** How long a tab's undo history outlives its last socket (RELEASE_AFTER_MS; tests shorten it). */
+  releaseAfterMs?: number;
 };
 
 export type WebServer = {
@@ -49,6 +57,11 @@ export type WebServer = {
 export const MAX_CONNECTIONS = 32;
 /** A request must have sent its headers within this time, so idle connections cannot hold the slots. */
 export const HEADERS_TIMEOUT_MS = 10_000;
+/**
+ * A tab's undo history is freed this long after its last socket closed: a reload or a dropped
+ * connection comes back within it and finds its history; a closed tab never comes back.
+ */
+export const RELEASE_AFTER_MS = 60_000;
 /** `POST /api/session` carries one token. */
 const MAX_SESSION_BODY = 4096;
 const HOST = '127.0.0.1';
@@ -108,10 +121,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return sendText(res, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' });
     }
     if (pathname === STATE_PATH) {
-      if (!sessions.isSession(bearer(req.headers.authorization))) return sendText(res, UNAUTHORIZED[0], UNAUTHORIZED[1], headers);
+      const caller = sessions.callerOf(bearer(req.headers.authorization));
+      if (!caller) return sendText(res, UNAUTHORIZED[0], UNAUTHORIZED[1], headers);
       // getStateJson over plain HTTP: Chromium hands a response body to the page several times faster than a
       // WebSocket message of the same 30 MB (measured: about 0.2 s against 0.45–0.7 s at 30,000 contacts).
-      const text = (await opts.backend.call('getStateJson', [])) as string;
+      const text = (await opts.backend.call('getStateJson', [], caller)) as string;
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       return void res.end(req.method === 'HEAD' ? undefined : text);
     }
@@ -134,29 +148,61 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = parseUrl(req.url);
+    const caller = sessions.callerOf(protocolSession(req.headers['sec-websocket-protocol']));
     const refused =
       refusal(req, url) ??
       (url!.pathname !== API_PATH ? ([404, 'Not found'] as [number, string]) : null) ??
-      (sessions.isSession(protocolSession(req.headers['sec-websocket-protocol'])) ? null : UNAUTHORIZED);
+      (caller ? null : UNAUTHORIZED);
     if (refused) {
       socket.end(`HTTP/1.1 ${refused[0]} ${http.STATUS_CODES[refused[0]]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(refused[1])}\r\n\r\n${refused[1]}`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => connected(ws, caller!));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
+  /** The caller of each socket, and the open sockets and pending release of each caller. */
+  const callers = new WeakMap<WebSocket, string>();
+  const sockets = new Map<string, number>();
+  const releases = new Map<string, ReturnType<typeof setTimeout>>();
+  const releaseAfter = opts.releaseAfterMs ?? RELEASE_AFTER_MS;
+  let closed = false;
+
+  function connected(ws: WebSocket, caller: string): void {
+    callers.set(ws, caller);
+    sockets.set(caller, (sockets.get(caller) ?? 0) + 1);
+    clearTimeout(releases.get(caller));
+    releases.delete(caller);
     // A frame over maxPayload makes ws close the socket with 1009 and emit this; it must not crash the server.
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
-      void handleFrame(opts.backend, ws, data, isBinary);
+      void handleFrame(opts.backend, ws, data, isBinary, caller);
     });
-  });
+    ws.on('close', () => {
+      const left = (sockets.get(caller) ?? 1) - 1;
+      if (left > 0) return void sockets.set(caller, left);
+      sockets.delete(caller);
+      if (closed) return;
+      const timer = setTimeout(() => {
+        releases.delete(caller);
+        opts.backend.release(caller);
+      }, releaseAfter);
+      // A history waiting to be freed must not keep the process alive.
+      timer.unref();
+      releases.set(caller, timer);
+    });
+  }
 
   const unsubscribers: unknown[] = EVENTS.map((event) =>
     opts.backend.on(event, (payload) => {
-      const frame = JSON.stringify({ event, payload });
-      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+      // Each tab gets the event with its own undo state: one frame per caller (a tab has one socket, or two while it reloads).
+      const frames = new Map<string, string>();
+      for (const client of wss.clients) {
+        const caller = callers.get(client);
+        if (client.readyState !== client.OPEN || !caller) continue;
+        let frame = frames.get(caller);
+        if (frame === undefined) frames.set(caller, (frame = JSON.stringify({ event, payload: opts.backend.eventFor(caller, event, payload) })));
+        client.send(frame);
+      }
     }),
   );
 
@@ -167,8 +213,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     token,
     launchUrl: () => link(sessions.newLaunchCode()),
     async close() {
+      closed = true;
       for (const off of unsubscribers) if (typeof off === 'function') off();
       for (const client of wss.clients) client.terminate();
+      for (const timer of releases.values()) clearTimeout(timer);
+      releases.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -284,7 +333,7 @@ function errorBody(e: unknown): ErrorBody {
 }
 
 /** One RPC frame: `{id, method, args}` in, `{id, result}` or `{id, error}` out. Never throws. */
-async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, isBinary: boolean, caller: string): Promise<void> {
   if (isBinary) return send(ws, { id: null, error: { message: 'malformed frame: binary frames are not supported, send JSON text', path: '$' } });
   let msg: unknown;
   try {
@@ -307,7 +356,7 @@ async function handleFrame(backend: WebBackend, ws: WebSocket, data: RawData, is
   }
   if (args !== undefined && !Array.isArray(args)) return send(ws, { id, error: { message: 'malformed frame: "args" must be an array', path: '$.args' } });
   try {
-    const result = await backend.call(method, args ?? []);
+    const result = await backend.call(method, args ?? [], caller);
     send(ws, { id, result });
   } catch (e) {
     send(ws, { id, error: errorBody(e) });

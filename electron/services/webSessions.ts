@@ -66,7 +66,17 @@ export class WebSessions {
 
   /** True for a session this server gave out (and has not forgotten). */
   isSession(secret: string | null | undefined): boolean {
-    return typeof secret === 'string' && secret.length > 0 && secret.length <= 200 && this.sessions.has(digest(secret));
+    return this.callerOf(secret) !== null;
+  }
+
+  /**
+   * The backend's caller for a live session (one tab: its undo history), or null. Named by the
+   * session's digest, so that what the backend keeps is no credential.
+   */
+  callerOf(secret: string | null | undefined): string | null {
+    if (typeof secret !== 'string' || secret.length === 0 || secret.length > 200) return null;
+    const d = digest(secret);
+    return this.sessions.has(d) ? `session:${d}` : null;
   }
 
   private dropExpiredCodes(): void {

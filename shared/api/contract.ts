@@ -96,6 +96,14 @@ export const RoutineSettingsPatch = z.strictObject({
 
 export type RoutineSettings = { notifications: boolean; lastSeen: string | null; sent: z.infer<typeof SentSchema> };
 
+/**
+ * The copy an edit was built from: the `openId` and `revision` of the DocumentState the window holds.
+ * An edit whose base is behind is applied only if no other window changed what it touches since;
+ * else it is refused (EditResult.refused) rather than overwriting their change.
+ */
+export const EditBase = z.strictObject({ openId: z.string().min(1).max(100), revision: z.number().int().min(0) });
+export type EditBase = z.infer<typeof EditBase>;
+
 /** Argument validators, one per method. */
 export const ARGS = {
   /** The open document and everything the UI shows about it. */
@@ -111,8 +119,10 @@ export const ARGS = {
    * Applies one user action; it becomes one undo step and is saved. With
    * `{undoable: false}` (work the app did on its own, such as the first layout
    * of the map) it is saved but leaves the undo and redo stacks as they were.
+   * `base` is the document the window built the edit from (see EditBase); without
+   * it (the CLI, scripts) the edit applies to the document as it is.
    */
-  apply: z.tuple([ChangeSet, z.object({ undoable: z.boolean().optional() }).strict().optional()]),
+  apply: z.tuple([ChangeSet, z.object({ undoable: z.boolean().optional(), base: EditBase.optional() }).strict().optional()]),
   undo: z.tuple([]),
   redo: z.tuple([]),
   /** Starts a new empty document (saved in the data folder). */
@@ -215,6 +225,8 @@ export type DocumentState = {
   /** Where the document is saved. */
   path: string;
   revision: number;
+  /** Names this opening of the document (a new one at each open, restore or new document): an edit's base carries it. */
+  openId: string;
   undo: UndoState;
   notices: Notice[];
   /** Edits are refused (the file or its disk cannot be written, or this is a backup of a missing document): the notices say why. */
@@ -222,7 +234,14 @@ export type DocumentState = {
 };
 
 /** What an edit (apply, undo, redo) did: the changes as applied, to replay on the renderer's copy. */
-export type EditResult = { applied: ChangeSet | null; revision: number; undo: UndoState };
+export type EditResult = { applied: ChangeSet | null; revision: number; undo: UndoState; refused?: EditRefusal };
+
+/**
+ * Why an edit, an undo or a redo was not made (nothing changed): another window changed what it
+ * touches. `code` names the notice in the catalog (`notices.<code>`). A refusal is an answer, not an
+ * error, because Electron's IPC carries only an error's message, and the page must know which it was.
+ */
+export type EditRefusal = { code: 'edit.stale' | 'edit.undoConflict' | 'edit.redoConflict' };
 
 export type Settings = {
   language: Language | null;

@@ -1,4 +1,4 @@
-import type { CarnetApi, DocumentState, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
+import type { CarnetApi, DocumentState, EditRefusal, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
@@ -15,6 +15,8 @@ export type AppState = {
   doc: CarnetDocument | null;
   path: string;
   revision: number;
+  /** The opening of the document the copy is of: with `revision`, the base the edits are built on. */
+  openId: string;
   undo: UndoState;
   /** Edits are refused (the main side says why in a notice): the UI says so and offers Save As. */
   readOnly: boolean;
@@ -59,6 +61,7 @@ export class CarnetStore {
     doc: null,
     path: '',
     revision: 0,
+    openId: '',
     undo: NO_UNDO,
     readOnly: false,
     settings: null,
@@ -75,6 +78,8 @@ export class CarnetStore {
    * on it if the document does not already include it.
    */
   private early: EditResult[] = [];
+  /** A reload of the whole state is on its way: edits reported meanwhile wait for it, like `early`. */
+  private resyncing = false;
 
   constructor(readonly api: CarnetApi) {
     api.on('document', (s) => this.replace(s));
@@ -119,7 +124,9 @@ export class CarnetStore {
    */
   async apply(set: ChangeSet, options?: { undoable?: boolean }): Promise<boolean> {
     if (this.refuseReadOnly()) return false;
-    return this.edit(() => (options ? this.api.apply(set, options) : this.api.apply(set)));
+    // The copy the edit was built on: the main side refuses it if another window changed the same things since.
+    const base = { openId: this.state.openId, revision: this.state.revision };
+    return this.edit(() => this.api.apply(set, { ...options, base }));
   }
 
   /**
@@ -237,7 +244,14 @@ export class CarnetStore {
   private async edit(call: () => Promise<EditResult>): Promise<boolean> {
     this.inFlight++;
     try {
-      this.applyResult(await call());
+      const r = await call();
+      this.applyResult(r);
+      if (r.refused) {
+        this.refused(r.refused);
+        // The edits that made it stale come before the answer; a copy still behind catches up from the main side.
+        if (this.state.revision < r.revision) this.resync();
+        return false;
+      }
       return true;
     } catch (e) {
       this.fail(e);
@@ -264,6 +278,29 @@ export class CarnetStore {
     }
   }
 
+  /** Says why an edit, an undo or a redo was not made (another window changed the same things). */
+  private refused(r: EditRefusal): void {
+    const what = r.code === 'edit.stale' ? 'The change was not made' : r.code === 'edit.undoConflict' ? 'Nothing was undone' : 'Nothing was redone';
+    this.notify({ level: 'warning', code: r.code, message: `${what}: another window changed the same items in the meantime, and their version is kept.` });
+  }
+
+  /** Reloads the whole state: the copy missed an edit. */
+  private resync(): void {
+    if (this.resyncing) return;
+    this.resyncing = true;
+    this.api.getStateJson().then(
+      (text) => {
+        this.resyncing = false;
+        this.replace(JSON.parse(text) as DocumentState, text);
+      },
+      (err: unknown) => {
+        this.resyncing = false;
+        this.early = [];
+        this.fail(err);
+      },
+    );
+  }
+
   private replace(s: DocumentState, stateJson?: string): void {
     withoutPrototypes(s.doc);
     // What was said about the open document's situation (missing, read-only…) is said again by the new state if it still holds.
@@ -278,6 +315,7 @@ export class CarnetStore {
       doc: s.doc,
       path: s.path,
       revision: s.revision,
+      openId: s.openId,
       undo: s.undo,
       readOnly: s.readOnly,
       notices,
@@ -291,7 +329,7 @@ export class CarnetStore {
 
   private applyResult(r: EditResult): void {
     const doc = this.state.doc;
-    if (!doc && this.state.status === 'loading') {
+    if ((!doc && this.state.status === 'loading') || this.resyncing) {
       this.early.push(r);
       return;
     }
@@ -299,18 +337,23 @@ export class CarnetStore {
       if (doc && r.revision === this.state.revision) this.set({ undo: r.undo });
       return;
     }
-    if (r.applied) {
-      try {
-        applyChangeSet(doc, r.applied);
-      } catch (e) {
-        // The copy no longer matches the file: start again from the main side's state.
-        console.error('Carnet: replaying an edit failed, reloading the document', e);
-        this.api.getState().then((s) => this.replace(s), (err) => this.fail(err));
-        return;
-      }
+    // Each edit is one revision: a result further ahead, or one that is ahead with nothing to replay, means
+    // the copy missed an edit (it would silently differ from the file from then on).
+    if (!r.applied || r.revision !== this.state.revision + 1) {
+      this.early.push(r);
+      this.resync();
+      return;
+    }
+    try {
+      applyChangeSet(doc, r.applied);
+    } catch (e) {
+      // The copy no longer matches the file: start again from the main side's state.
+      console.error('Carnet: replaying an edit failed, reloading the document', e);
+      this.resync();
+      return;
     }
     this.set({ revision: r.revision, undo: r.undo, version: this.state.version + 1 });
-    if (r.applied) for (const l of this.docListeners) l({ kind: 'changes', doc, set: r.applied });
+    for (const l of this.docListeners) l({ kind: 'changes', doc, set: r.applied });
   }
 
   private set(patch: Partial<AppState>): void {

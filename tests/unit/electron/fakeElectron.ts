@@ -19,6 +19,9 @@ export class FakeFrame {
 }
 
 export class FakeWebContents extends EventEmitter {
+  private static nextId = 1;
+  /** Electron numbers each webContents; IPC events name their sender by it. */
+  readonly id = FakeWebContents.nextId++;
   mainFrame = new FakeFrame('carnet://app/index.html');
   windowOpenHandler: OpenHandler | null = null;
   destroyed = false;

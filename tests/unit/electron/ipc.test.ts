@@ -10,10 +10,13 @@ const { PathGrants } = await import('../../../electron/main/pathGrants.js');
 /** A backend as electron/services/backend.ts defines `call`: parseCall, then the handler. */
 function fakeBackend() {
   const ran = vi.fn((method: string, args: unknown[]) => ({ method, args }));
+  const callers: (string | undefined)[] = [];
   return {
     ran,
-    call: async (method: unknown, args: unknown) => {
+    callers,
+    call: async (method: unknown, args: unknown, caller?: string) => {
       const parsed = parseCall(method, args);
+      callers.push(caller);
       return ran(parsed.method, parsed.args);
     },
   };
@@ -52,6 +55,19 @@ describe('registerIpc', () => {
     await expect(handler('getState')(invokeEvent(appFrame()))).resolves.toEqual({ method: 'getState', args: [] });
   });
 
+  it("runs each call as the window that sent it, whatever the page passes", async () => {
+    const one = invokeEvent(appFrame());
+    const two = invokeEvent(appFrame());
+    await handler('undo')(one);
+    await handler('undo')(two);
+    await handler('apply')(one, { label: { key: 'labels.move' }, changes: [] }, { base: { openId: 'x', revision: 0 } });
+    expect(backend.callers).toEqual([`window:${one.sender.id}`, `window:${two.sender.id}`, `window:${one.sender.id}`]);
+    expect(one.sender.id).not.toBe(two.sender.id);
+    // An extra argument naming a caller is refused by the contract, not taken as the caller.
+    await expect(handler('undo')(one, 'window:1')).rejects.toThrow(/undo: invalid argument/);
+    await expect(handler('apply')(one, { label: { key: 'x' }, changes: [] }, { caller: 'window:1' })).rejects.toThrow(/apply: invalid argument at \$\[1\]/);
+  });
+
   it('refuses calls from a page that is not carnet://app/', async () => {
     for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'carnet://other/index.html', 'about:blank', 'devtools://devtools/bundled/x.html']) {
       await expect(handler('getState')(invokeEvent(new FakeFrame(url))), url).rejects.toThrow(/getState: refused: the caller .* is not the app/);
@@ -82,7 +98,7 @@ describe('forwardEvents', () => {
   it('sends each backend event to the window on carnet:event', () => {
     const listeners = new Map<string, (payload: unknown) => void>();
     const contents = new FakeWebContents();
-    forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never) }, () => contents as never);
+    forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never), eventFor: (_c, _e, p) => p }, () => contents as never);
     expect([...listeners.keys()].sort()).toEqual(['document', 'edit', 'menu', 'notice', 'notificationClick', 'readOnly', 'wake']);
 
     listeners.get('menu')!('undo');
@@ -93,12 +109,22 @@ describe('forwardEvents', () => {
     ]);
   });
 
+  it("gives the window the event as its own caller sees it (its own undo state)", () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const contents = new FakeWebContents();
+    const mine = { canUndo: true, canRedo: false, undoLabel: { key: 'labels.move' }, redoLabel: null };
+    const eventFor = vi.fn((caller: string, _event: keyof Events, payload: unknown) => (caller === `window:${contents.id}` ? { ...(payload as object), undo: mine } : payload));
+    forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never), eventFor: eventFor as never }, () => contents as never);
+    listeners.get('edit')!({ applied: null, revision: 3, undo: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null } });
+    expect(contents.send.mock.calls).toEqual([['carnet:event', { event: 'edit', payload: { applied: null, revision: 3, undo: mine } }]]);
+  });
+
   it('drops events when there is no live window', () => {
     const listeners = new Map<string, (payload: unknown) => void>();
     const contents = new FakeWebContents();
     contents.destroyed = true;
     let target: FakeWebContents | null = contents;
-    forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never) }, () => target as never);
+    forwardEvents({ on: (event: keyof Events, listener: (payload: never) => void) => listeners.set(event, listener as never), eventFor: (_c, _e, p) => p }, () => target as never);
     listeners.get('menu')!('new');
     target = null;
     expect(() => listeners.get('menu')!('new')).not.toThrow();

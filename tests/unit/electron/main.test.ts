@@ -34,6 +34,8 @@ vi.mock('../../../electron/services/backend.js', () => {
     call: vi.fn(async (method: unknown, args: unknown) => ({ method, args })),
     on: vi.fn((event: string, listener: (payload: unknown) => void) => backend.listeners.set(event, listener)),
     close: vi.fn(() => backend.closing),
+    eventFor: vi.fn((_caller: string, _event: string, payload: unknown) => payload),
+    release: vi.fn(),
   };
   backend.createBackend = vi.fn(async () => api);
   return { createBackend: backend.createBackend };

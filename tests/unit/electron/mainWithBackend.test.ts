@@ -13,11 +13,12 @@ vi.mock('electron-store', () => import('./fakeElectron.js').then((m) => ({ defau
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'carnet-shell-'));
 
-/** Invokes `carnet:<method>` as the app's page would. */
-async function call<T>(method: string, ...args: unknown[]): Promise<T> {
+/** Invokes `carnet:<method>` as the app's page in `sender` would (by default, the main window's). */
+async function callAs<T>(sender: FakeWebContents, method: string, ...args: unknown[]): Promise<T> {
   const handler = ipcHandlers.get(`carnet:${method}`)!;
-  return (await handler({ sender: new FakeWebContents(), senderFrame: new FakeFrame('carnet://app/index.html') }, ...args)) as T;
+  return (await handler({ sender, senderFrame: new FakeFrame('carnet://app/index.html') }, ...args)) as T;
 }
+const call = <T>(method: string, ...args: unknown[]): Promise<T> => callAs<T>(FakeBrowserWindow.instances[0]!.webContents, method, ...args);
 
 beforeAll(async () => {
   vi.stubEnv('CARNET_DATA_DIR', dataDir);
@@ -41,6 +42,12 @@ it('opens the demo network, applies, undoes and redoes an edit, and flushes it o
   expect(applied.undo.canUndo).toBe(true);
   expect((await call<EditResult>('undo')).undo.canRedo).toBe(true);
   await call<EditResult>('redo');
+  // Another webContents has its own history: it cannot undo the window's edit.
+  expect((await callAs<DocumentState>(new FakeWebContents(), 'getState')).undo.canUndo).toBe(false);
+  expect((await call<DocumentState>('getState')).undo.canUndo).toBe(true);
+  // Once the window is closed, its history is freed.
+  FakeBrowserWindow.instances[0]!.emit('closed');
+  expect((await call<DocumentState>('getState')).undo.canUndo).toBe(false);
 
   electron.app.emit('before-quit', { preventDefault: vi.fn() });
   await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled(), { timeout: 20_000 });

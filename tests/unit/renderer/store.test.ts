@@ -17,7 +17,7 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
   const emit = <E extends keyof Events>(e: E, p: Events[E]) => (listeners.get(e) ?? []).forEach((l) => (l as (x: Events[E]) => void)(p));
   const undoStack: ChangeSet[] = [];
   const settings: Settings = { language: null, systemLanguage: 'fr', recentFiles: [], preferences: {}, capabilities: { nativeDialogs: false, transport: 'web' }, routine: { notifications: false, lastSeen: null, sent: [] } };
-  const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, undo: undo(null), notices: [], readOnly: opts.readOnly ?? false });
+  const state = (): DocumentState => ({ doc: structuredClone(doc), path: '/tmp/c.json', revision, openId: 'open-1', undo: undo(null), notices: [], readOnly: opts.readOnly ?? false });
   let applied = 0;
   const api = {
     getState: async () => state(),

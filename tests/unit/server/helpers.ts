@@ -33,11 +33,23 @@ export const STATE_TEXT = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé 
 export function fakeBackend() {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: { method: string; args: unknown[] }[] = [];
-  const backend: WebBackend & { emit<E extends keyof Events>(event: E, payload: Events[E]): void; listenerCount(): number; calls: typeof calls } = {
+  /** The caller of each call, and the callers released, in order. */
+  const callers: (string | undefined)[] = [];
+  const released: string[] = [];
+  const backend: WebBackend & {
+    emit<E extends keyof Events>(event: E, payload: Events[E]): void;
+    listenerCount(): number;
+    calls: typeof calls;
+    callers: typeof callers;
+    released: typeof released;
+  } = {
     calls,
-    async call(method, args) {
+    callers,
+    released,
+    async call(method, args, caller) {
       const parsed = parseCall(method, args);
       calls.push(parsed);
+      callers.push(caller);
       if (parsed.method === 'openDocument') {
         throw Object.assign(new Error(`cannot open "${String(parsed.args[0])}": no such file`), { path: '$[0]' });
       }
@@ -50,6 +62,14 @@ export function fakeBackend() {
       set.add(listener as (payload: unknown) => void);
       listeners.set(event, set);
       return () => set.delete(listener as (payload: unknown) => void);
+    },
+    /** An edit's undo state names the caller it was made for; other events pass as they are. */
+    eventFor(caller, event, payload) {
+      if (event !== 'edit') return payload;
+      return { ...(payload as Events['edit']), undo: { canUndo: true, canRedo: false, undoLabel: { key: caller }, redoLabel: null } } as typeof payload;
+    },
+    release(caller) {
+      released.push(caller);
     },
     emit(event, payload) {
       for (const l of listeners.get(event) ?? []) l(payload);
