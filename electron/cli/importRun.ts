@@ -12,6 +12,9 @@ import { access, open, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { say, type Language } from '../../shared/i18n/index.js';
 import { emptyDocument, type CarnetDocument } from '../../shared/document/schema.js';
+import { clusterPicture } from '../../shared/analysis/clusterPicture.js';
+import { CLUSTER_CACHE_ABOVE, setClusterCache } from '../../shared/document/clusterCache.js';
+import type { ChangeSet } from '../../shared/document/operations.js';
 import {
   ImportBatch,
   MAX_IMPORT_BYTES,
@@ -148,6 +151,12 @@ export type ImportRunOptions = {
  * ChangeSet exists: kept in this function's scope only, they can be collected before the store applies
  * the set (the peak memory of a 30,000-row import).
  */
+/** The change set storing the document's clusters, or null when it is drawn without bubbles or holds them already. */
+function clusterCacheOf(doc: CarnetDocument, lang: Language): ChangeSet | null {
+  if (Object.keys(doc.contacts).length <= CLUSTER_CACHE_ABOVE) return null;
+  return setClusterCache(doc, clusterPicture(doc, lang));
+}
+
 async function readAndPreview(opts: ImportRunOptions, doc: CarnetDocument, lang: Language): Promise<{ preview: ImportPreview; unread: ImportIssue[] }> {
   const gathered = await gatherSources(opts.files, opts.cwd);
   const batch = new ImportBatch(gathered.files, { format: opts.format, lang, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }, gathered.ignored);
@@ -195,6 +204,10 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
       try {
         store ??= await DocumentStore.create(docPath, doc);
         await store.apply(preview.changeSet);
+        // The clusters too, so the first open of a big document draws them at once (the app would store
+        // them after its first analysis). A second edit: the app never offers to undo what the CLI did.
+        const clusters = clusterCacheOf(store.doc, lang);
+        if (clusters) await store.apply(clusters);
         await store.flush();
       } catch (e) {
         throw new CliError(`${docPath}: the import could not be saved: ${(e as Error).message.split('\n')[0]}`);
