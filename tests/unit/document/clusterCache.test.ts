@@ -8,6 +8,7 @@ import { importCommand } from '../../../electron/cli/commands/import.js';
 import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { clusterPicture, previousFromCache } from '../../../shared/analysis/clusterPicture.js';
 import { CLUSTER_CACHE_ABOVE, cachedClusters, clusterCacheChanges, setClusterCache } from '../../../shared/document/clusterCache.js';
+import { placeByCluster } from '../../../shared/document/clusterPlacement.js';
 import { applyChangeSet, parseChangeSet } from '../../../shared/document/operations.js';
 import { emptyDocument, withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { parseDocument, validateDocument } from '../../../shared/document/validate.js';
@@ -76,6 +77,33 @@ describe('the fresh analysis of a document with stored clusters', () => {
   });
 });
 
+type Disc = { x: number; y: number; r: number };
+/** The centre of `ids`' positions and the distance to the farthest of them. */
+function disc(doc: CarnetDocument, ids: readonly string[]): Disc {
+  const ps = ids.map((id) => doc.positions[id]!);
+  const x = ps.reduce((s, p) => s + p.x, 0) / ps.length;
+  const y = ps.reduce((s, p) => s + p.y, 0) / ps.length;
+  return { x, y, r: Math.max(...ps.map((p) => Math.hypot(p.x - x, p.y - y))) };
+}
+const apart = (a: Disc, b: Disc) => Math.hypot(a.x - b.x, a.y - b.y) > a.r + b.r;
+
+describe('placeByCluster', () => {
+  it('gives each cluster a disc of its own beside what is already placed, and moves nothing else', () => {
+    const doc = emptyDocument(NOW);
+    const ids = Array.from({ length: 300 }, (_, i) => `c${i}`);
+    for (const id of [...ids, 'old']) doc.contacts[id] = { id, name: id, emails: [], phones: [], urls: [], organizations: [], schools: [], addresses: [], tags: [], categories: [], sources: [], createdAt: NOW, updatedAt: NOW };
+    doc.positions.old = { x: 500, y: 0 };
+    const clusters = [picture('a', ids.slice(0, 40)), picture('b', ids.slice(40, 240)), picture('c', [...ids.slice(240, 250), 'c0', 'old', 'nobody'])];
+    const changes = placeByCluster(doc, [...ids, 'nobody'], clusters);
+    applyChangeSet(doc, parseChangeSet({ label: { key: 'labels.layout' }, changes }));
+    expect(changes.length).toBe(300);
+    expect(doc.positions.old).toEqual({ x: 500, y: 0 });
+    const discs = [ids.slice(0, 40), ids.slice(40, 240), ids.slice(240, 250), ids.slice(250)].map((m) => disc(doc, m));
+    for (let a = 0; a < discs.length; a++) for (let b = a + 1; b < discs.length; b++) expect(apart(discs[a]!, discs[b]!)).toBe(true);
+    expect(Math.min(...ids.map((id) => doc.positions[id]!.x))).toBeGreaterThan(500);
+  });
+});
+
 describe('carnet import', () => {
   it('stores the clusters of a document drawn as bubbles, so its first open is clustered', async () => {
     const source = largeDocument({ contacts: CLUSTER_CACHE_ABOVE + 200, ties: 6000, interactions: 0 });
@@ -91,6 +119,9 @@ describe('carnet import', () => {
     const cached = cachedClusters(doc);
     expect(cached.length).toBeGreaterThan(2);
     for (const c of cached) expect(c.members.every((m) => Object.hasOwn(doc.contacts, m))).toBe(true);
+    // Each cluster has a region of its own: the bubbles drawn at their members' centres do not overlap.
+    const discs = cached.map((c) => disc(doc, c.members));
+    for (let a = 0; a < discs.length; a++) for (let b = a + 1; b < discs.length; b++) expect(apart(discs[a]!, discs[b]!)).toBe(true);
     // The app's first analysis finds them again: nothing to move, nothing to write back.
     const fresh = analyzeNetwork(doc, { now: NOW, previous: previousFromCache(doc) });
     expect(setClusterCache(doc, fresh.clusters)).toBeNull();
