@@ -83,6 +83,7 @@ export function generateDemoDocument(opts: { seed?: number; now?: string } = {})
     reviews: {},
     reviewMarks: {},
     views: {},
+    clusterCache: {},
   };
 
   const members = makeMembers(r, clock);

@@ -83,7 +83,8 @@ export function parseChangeSet(input: unknown): ChangeSet {
 type AnyCollection = Record<string, unknown>;
 
 function collection(doc: CarnetDocument, coll: CollectionName): AnyCollection {
-  return doc[coll] as AnyCollection;
+  // A replica parsed from a text an older Carnet wrote (no schema defaults) may lack a newer collection.
+  return ((doc as Record<string, unknown>)[coll] ??= Object.create(null)) as AnyCollection;
 }
 
 /**

@@ -208,6 +208,20 @@ export const ClusterStyle = z.object({
 });
 export type ClusterStyle = z.infer<typeof ClusterStyle>;
 
+/**
+ * One cluster of the last analysis, as the map drew it: the map opens on these
+ * at once, before the fresh analysis answers (shared/document/clusterCache.ts).
+ * Written by the app on its own, never an undo step. `members` are soft
+ * references: an id that is no contact (any more) is ignored, not an error.
+ */
+export const CachedCluster = z.object({
+  id,
+  label: z.string().max(1000).default(''),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour #rrggbb'),
+  members: z.array(id).max(1_000_000),
+});
+export type CachedCluster = z.infer<typeof CachedCluster>;
+
 // ---- The routine: objectives, activity goals, week plans, reviews (shared/routine) ----
 
 /** The stages of seed article 000, also what the analysis measures (shared/analysis/stage.ts). */
@@ -434,6 +448,7 @@ export const CarnetDocument = z.object({
   reviews: idRecord(id, ReviewSession).prefault({}),
   reviewMarks: idRecord(id, ReviewMark).prefault({}),
   views: idRecord(id, SavedView).prefault({}),
+  clusterCache: idRecord(id, CachedCluster).prefault({}),
 });
 export type CarnetDocument = z.infer<typeof CarnetDocument>;
 
@@ -453,6 +468,7 @@ export const COLLECTIONS = [
   'reviews',
   'reviewMarks',
   'views',
+  'clusterCache',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -472,6 +488,7 @@ export const ENTITY_SCHEMAS = {
   reviews: ReviewSession,
   reviewMarks: ReviewMark,
   views: SavedView,
+  clusterCache: CachedCluster,
 } as const satisfies Record<CollectionName, z.ZodType>;
 
 export type EntityOf<C extends CollectionName> = z.infer<(typeof ENTITY_SCHEMAS)[C]>;
@@ -497,6 +514,7 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
     reviews: emptyIdMap(),
     reviewMarks: emptyIdMap(),
     views: emptyIdMap(),
+    clusterCache: emptyIdMap(),
   };
 }
 
@@ -504,12 +522,14 @@ export function emptyDocument(now: string, title = 'Carnet'): CarnetDocument {
  * Takes the prototype off the collections of a document that came as plain
  * JSON (a JSON.parse, a structured clone) rather than through the schema:
  * a lookup of an id such as "constructor" then finds nothing instead of
- * Object.prototype's member (see idMap.ts).
+ * Object.prototype's member (see idMap.ts). A collection newer than the
+ * Carnet that wrote the text (`clusterCache`) is added empty, as the schema would.
  */
 export function withoutPrototypes<T extends Pick<CarnetDocument, CollectionName>>(doc: T): T {
   for (const coll of COLLECTIONS) {
     const c = doc[coll] as object | undefined;
-    if (c && typeof c === 'object' && Object.getPrototypeOf(c) !== null) Object.setPrototypeOf(c, null);
+    if (c === undefined) (doc as Record<string, unknown>)[coll] = emptyIdMap();
+    else if (c && typeof c === 'object' && Object.getPrototypeOf(c) !== null) Object.setPrototypeOf(c, null);
   }
   return doc;
 }

@@ -5,6 +5,7 @@
 // analysis session that reuses what the edit did not touch (the affinity
 // graph and its clusters survive a logged interaction or a snooze).
 import type { PreviousClusters } from '../../../shared/analysis/clusters.js';
+import { previousFromCache } from '../../../shared/analysis/clusterPicture.js';
 import { AnalysisSession } from '../../../shared/analysis/session.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
@@ -23,7 +24,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   if (msg.type === 'load' || msg.type === 'loadJson') {
     doc = withoutPrototypes(msg.type === 'load' ? msg.doc : (JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc);
-    previous = undefined;
+    // The clusters stored with the document (the map drew them at once) are the previous run: the fresh
+    // clusters take their ids by member overlap, so the bubbles on screen keep their names and do not jump.
+    previous = previousFromCache(doc);
     session = new AnalysisSession();
   } else if (msg.type === 'changes') {
     if (doc) {

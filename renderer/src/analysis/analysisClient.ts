@@ -21,12 +21,13 @@ export function today(date = new Date()): string {
 }
 
 /**
- * Positions only say where the map draws people, and the routine's own
+ * Positions only say where the map draws people (and the cluster cache what
+ * the last analysis found, clusterCacheWriter.ts), and the routine's own
  * collections (objectives, goals, plans, reviews) what the user plans: no
  * part of the diagnosis reads them (review decisions that archive a
  * contact change the contact too, and that change counts).
  */
-const NOT_ANALYSED: ReadonlySet<string> = new Set(['positions', 'objectives', 'goals', 'plans', 'reviews', 'reviewMarks']);
+const NOT_ANALYSED: ReadonlySet<string> = new Set(['positions', 'objectives', 'goals', 'plans', 'reviews', 'reviewMarks', 'clusterCache']);
 
 export function affectsAnalysis(set: ChangeSet): boolean {
   return set.changes.some((c) => !((c.op === 'put' || c.op === 'del') && NOT_ANALYSED.has(c.coll)));

@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/analysis/messages.js';
 import type { CarnetStore } from '../state/store.js';
 import { useStore } from '../state/StoreContext.js';
 import { AnalysisClient, type AnalysisState } from './analysisClient.js';
+import { ClusterCacheWriter } from './clusterCacheWriter.js';
 
 const clients = new WeakMap<CarnetStore, AnalysisClient>();
 let currentLang: Lang = 'en';
@@ -14,6 +15,8 @@ export function analysisFor(store: CarnetStore): AnalysisClient {
   if (!client) {
     client = new AnalysisClient(store, () => currentLang);
     clients.set(store, client);
+    // Lives as long as the client: one per window, for the window's life.
+    new ClusterCacheWriter(store, client);
   }
   return client;
 }

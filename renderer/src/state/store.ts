@@ -130,6 +130,23 @@ export class CarnetStore {
   }
 
   /**
+   * Work the app does on its own that the user need not hear of (the cluster cache): no undo step,
+   * nothing tried on a read-only document, and a refusal is not shown. Resolves whether it was applied.
+   */
+  async applyQuietly(set: ChangeSet): Promise<boolean> {
+    if (this.state.readOnly) return false;
+    this.inFlight++;
+    try {
+      this.applyResult(await this.api.apply(set, { undoable: false }));
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /**
    * Runs an edit the main side builds and applies itself (an import): its result updates the copy like
    * any other edit. Resolves false (and shows why) when it was refused.
    */

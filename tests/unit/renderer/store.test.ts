@@ -169,6 +169,22 @@ describe('CarnetStore', () => {
     expect(store.get().notices).toMatchObject([{ code: 'document.readOnlyEdit', level: 'warning', actions: [{ kind: 'saveAs' }] }]);
   });
 
+  it('applies a background edit, and says nothing when it is refused or the document is read-only', async () => {
+    const main = fakeMain();
+    const store = new CarnetStore(main.api);
+    await store.start();
+    const set: ChangeSet = { label: { key: 'labels.clusterCache' }, changes: [{ op: 'put', coll: 'clusterCache', id: 'k', value: { id: 'k', label: 'K', color: '#123456', members: [] } }] };
+    expect(await store.applyQuietly(set)).toBe(true);
+    expect(store.get().doc!.clusterCache.k).toMatchObject({ label: 'K' });
+    for (const main of [fakeMain({ readOnly: true }), fakeMain({ refuse: new ApiError('stale', '$') })]) {
+      const quiet = new CarnetStore(main.api);
+      await quiet.start();
+      expect(await quiet.applyQuietly(set)).toBe(false);
+      expect(quiet.get().notices).toEqual([]);
+      expect(quiet.busy()).toBe(false);
+    }
+  });
+
   it('learns that its document became read-only from the main side', async () => {
     const main = fakeMain();
     const store = new CarnetStore(main.api);

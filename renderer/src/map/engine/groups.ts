@@ -1,10 +1,13 @@
 import type { AnalysisResult } from '../../../../shared/analysis/analyze.js';
+import { cachedClusters, type ClusterPicture } from '../../../../shared/document/clusterCache.js';
 import type { CarnetDocument, Position } from '../../../../shared/document/schema.js';
 
 /**
  * What the map aggregates contacts by: the analysis' affinity clusters, or,
- * before the analysis has answered, cells of a grid over the stored
- * positions (so a big document is usable at once, bubbles where the contacts are).
+ * before the analysis has answered, the clusters of the last analysis kept in
+ * the document (`clusterCache`), or, without them, cells of a grid over the
+ * stored positions (so a big document is usable at once, bubbles where the
+ * contacts are).
  */
 export type Group = {
   id: string;
@@ -19,11 +22,24 @@ export const LOOSE_GROUP = 'loose';
 
 /** Groups from the analysis; a user's label or colour for a cluster (doc.clusters) wins. */
 export function clusterGroups(doc: CarnetDocument, analysis: AnalysisResult, neutral: string, looseLabel: string): Group[] {
+  return groupsOf(doc, analysis.clusters, neutral, looseLabel);
+}
+
+/**
+ * Groups from the clusters of the last analysis stored in the document, drawn
+ * until the fresh analysis answers. Members that are no contact (any more) are
+ * left out, and a contact a hostile file lists in two clusters stays in the first.
+ */
+export function cachedGroups(doc: CarnetDocument, neutral: string, looseLabel: string): Group[] {
+  return groupsOf(doc, cachedClusters(doc), neutral, looseLabel);
+}
+
+function groupsOf(doc: CarnetDocument, clusters: readonly ClusterPicture[], neutral: string, looseLabel: string): Group[] {
   const groups: Group[] = [];
   const placed = new Set<string>();
-  for (const c of analysis.clusters) {
-    const style = doc.clusters[c.id];
-    const members = c.members.filter((id) => doc.contacts[id]);
+  for (const c of clusters) {
+    const style = Object.hasOwn(doc.clusters, c.id) ? doc.clusters[c.id] : undefined;
+    const members = c.members.filter((id) => Object.hasOwn(doc.contacts, id) && !placed.has(id));
     if (members.length === 0) continue;
     for (const m of members) placed.add(m);
     groups.push({ id: c.id, label: style?.label || c.label, color: style?.color ?? c.color, members, kind: 'cluster' });

@@ -1,12 +1,13 @@
 import type { AnalysisResult } from '../../../../shared/analysis/analyze.js';
+import { CLUSTER_CACHE_ABOVE } from '../../../../shared/document/clusterCache.js';
 import type { ChangeSet } from '../../../../shared/document/operations.js';
 import type { CarnetDocument, Contact, Position } from '../../../../shared/document/schema.js';
-import { clusterGroups, gridGroups, groupGeometry, type Group, type GroupGeometry } from './groups.js';
+import { cachedGroups, clusterGroups, gridGroups, groupGeometry, type Group, type GroupGeometry } from './groups.js';
 import { TieIndex } from './tieIndex.js';
 import type { Viewport } from './types.js';
 
 /** Up to this many contacts every contact and tie is drawn; above, clusters are aggregated into bubbles. */
-export const FULL_MAP_MAX = 1500;
+export const FULL_MAP_MAX = CLUSTER_CACHE_ABOVE;
 /**
  * Most contacts drawn at once on an aggregated map (opened and zoomed-into clusters together). Each frame
  * that starts or ends a gesture redraws them all: on a software canvas (`npm run bench map`, 5,000 contacts)
@@ -85,6 +86,8 @@ export class MapModel {
         if (c.op === 'put' && !known?.has(c.id) && doc.contacts[c.id]) added.push(c.id);
       } else if (c.coll === 'ties') ties = true;
       else if (c.coll === 'clusters' || c.coll === 'categories') regroup = true;
+      // Another window stored the clusters it found: drawn here too until this window's analysis answers.
+      else if (c.coll === 'clusterCache' && !this.analysis && this.aggregate) regroup = true;
       else if (c.coll === 'positions') this.provisional.delete(c.id);
     }
     if (ties) {
@@ -178,10 +181,14 @@ export class MapModel {
     return Number.isFinite(x1) ? { x1, y1, x2, y2 } : null;
   }
 
-  /** Groups from the analysis when it has answered, else (big documents) grid cells over the positions. */
+  /**
+   * Groups from the analysis when it has answered, else (big documents) the clusters of the last analysis
+   * stored in the document, else grid cells over the positions.
+   */
   regroup(): void {
     const doc = this.doc!;
     if (this.analysis) this.groups = clusterGroups(doc, this.analysis, this.neutral, this.looseLabel);
+    else if (this.aggregate && Object.keys(doc.clusterCache).length > 0) this.groups = cachedGroups(doc, this.neutral, this.looseLabel);
     else if (this.aggregate) this.groups = gridGroups(doc, (id) => this.position(id), this.neutral);
     else this.groups = [];
     this.groupOf.clear();
