@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/search/searchIndex.js';
-import { Highlighted } from '../search/Highlighted.js';
+import { HitOption } from '../search/HitOption.js';
 import { searchFor } from '../search/searchClient.js';
 import { useStore } from '../state/StoreContext.js';
 
@@ -105,29 +105,7 @@ export function ContactPicker({ label, exclude, picked, invalid, describedBy, on
       />
       <ul id={listId} role="listbox" className="picker-results" aria-label={t('panel.pickResults')} hidden={!shown}>
         {hits.map((h, i) => (
-          <li
-            key={h.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            className={`search-hit${i === active ? ' active' : ''}`}
-            // mousedown, not click: the input's blur would close the list before the click lands.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              choose(h);
-            }}
-            onMouseMove={() => setActive(i)}
-          >
-            <span className="search-hit-name">
-              <Highlighted text={h.name} ranges={h.nameRanges} />
-            </span>
-            {h.detail && (
-              <span className="search-hit-detail">
-                <span className="search-hit-field">{t(`search.fields.${h.detail.field}`)}</span>
-                <Highlighted text={h.detail.text} ranges={h.detail.ranges} />
-              </span>
-            )}
-          </li>
+          <HitOption key={h.id} hit={h} id={optionId(i)} active={i === active} onChoose={choose} onHover={() => setActive(i)} />
         ))}
         {hits.length === 0 && <li className="search-empty">{t('panel.pickNone')}</li>}
       </ul>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/search/searchIndex.js';
 import { useStore } from '../state/StoreContext.js';
-import { Highlighted } from './Highlighted.js';
+import { HitOption } from './HitOption.js';
 import { searchFor } from './searchClient.js';
 import './search.css';
 
@@ -109,29 +109,7 @@ export function SearchBox({ disabled, onChoose }: Props) {
       />
       <ul id={listId} role="listbox" className="search-results" aria-label={t('search.results')} aria-busy={answered !== text} hidden={!shown}>
         {hits.map((h, i) => (
-          <li
-            key={h.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            className={`search-hit${i === active ? ' active' : ''}`}
-            // mousedown, not click: the input's blur would close the list before the click lands.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              choose(h);
-            }}
-            onMouseMove={() => setActive(i)}
-          >
-            <span className="search-hit-name">
-              <Highlighted text={h.name} ranges={h.nameRanges} />
-            </span>
-            {h.detail && (
-              <span className="search-hit-detail">
-                <span className="search-hit-field">{t(`search.fields.${h.detail.field}`)}</span>
-                <Highlighted text={h.detail.text} ranges={h.detail.ranges} />
-              </span>
-            )}
-          </li>
+          <HitOption key={h.id} hit={h} id={optionId(i)} active={i === active} onChoose={choose} onHover={() => setActive(i)} />
         ))}
         {hits.length === 0 && answered === text && <li className="search-empty">{t('search.none')}</li>}
       </ul>

@@ -9,6 +9,7 @@ import { getFilters, setFilters } from '../../filters/filterState.js';
 import { useStore } from '../../state/StoreContext.js';
 import type { CarnetMap } from '../engine/carnetMap.js';
 import { setMapOptions, useMapOptions } from './mapOptions.js';
+import { NameField } from '../../components/NameField.js';
 
 type Props = { doc: CarnetDocument; version: number; map: CarnetMap | null };
 
@@ -138,8 +139,6 @@ export function ViewsMenu({ doc, version, map }: Props) {
 
 function ViewNameDialog({ existing, onSubmit, onClose }: { existing: string[]; onSubmit(name: string): void; onClose(): void }) {
   const { t } = useTranslation();
-  const inputId = useId();
-  const errorId = useId();
   const [name, setName] = useState('');
   const [error, setError] = useState(false);
   const replaces = existing.some((n) => n.toLocaleLowerCase() === name.trim().toLocaleLowerCase());
@@ -164,27 +163,15 @@ function ViewNameDialog({ existing, onSubmit, onClose }: { existing: string[]; o
       }
     >
       <p>{t('views.saveHint')}</p>
-      <div className="field">
-        <label htmlFor={inputId}>{t('views.name')}</label>
-        <input
-          id={inputId}
-          type="text"
-          data-autofocus
-          value={name}
-          maxLength={200}
-          aria-invalid={error}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(false);
-          }}
-        />
-        {error && (
-          <p id={errorId} className="field-error" role="alert">
-            {t('views.nameRequired')}
-          </p>
-        )}
-      </div>
+      <NameField
+        label={t('views.name')}
+        value={name}
+        error={error ? t('views.nameRequired') : null}
+        onChange={(v) => {
+          setName(v);
+          setError(false);
+        }}
+      />
     </Dialog>
   );
 }
