@@ -15,7 +15,7 @@ import { emptyDocument, type CarnetDocument } from '../../shared/document/schema
 import { clusterPicture } from '../../shared/analysis/clusterPicture.js';
 import { CLUSTER_CACHE_ABOVE, CLUSTER_CACHE_LABEL, clusterCacheChanges } from '../../shared/document/clusterCache.js';
 import { placeByCluster } from '../../shared/document/clusterPlacement.js';
-import type { ChangeSet } from '../../shared/document/operations.js';
+import { applyChangeSet, type ChangeSet } from '../../shared/document/operations.js';
 import {
   ImportBatch,
   MAX_IMPORT_BYTES,
@@ -167,6 +167,22 @@ function clusterCacheOf(doc: CarnetDocument, before: ReadonlySet<string>, lang: 
   return changes.length > 0 ? { label: positions.length > 0 ? { key: 'labels.layout' } : CLUSTER_CACHE_LABEL, changes } : null;
 }
 
+/**
+ * `doc` (new: none of it on disk yet) with the import applied, then its clusters, as the store would have
+ * applied them: one revision each.
+ */
+function withImport(doc: CarnetDocument, set: ChangeSet, lang: Language): CarnetDocument {
+  const before = new Set(Object.keys(doc.contacts));
+  applyChangeSet(doc, set, { adopt: true });
+  doc.meta.revision++;
+  const clusters = clusterCacheOf(doc, before, lang);
+  if (clusters) {
+    applyChangeSet(doc, clusters, { adopt: true });
+    doc.meta.revision++;
+  }
+  return doc;
+}
+
 async function readAndPreview(opts: ImportRunOptions, doc: CarnetDocument, lang: Language): Promise<{ preview: ImportPreview; unread: ImportIssue[] }> {
   const gathered = await gatherSources(opts.files, opts.cwd);
   const batch = new ImportBatch(gathered.files, { format: opts.format, lang, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }, gathered.ignored);
@@ -207,24 +223,31 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
       doc = store.doc;
     } else doc = emptyDocument(opts.now ?? new Date().toISOString());
   }
+  let written: CarnetDocument | null = null;
   try {
     const { preview, unread } = await readAndPreview(opts, doc, lang);
     // A new DOC is written only with something in it: an import that read nothing leaves no empty file behind.
     if (!opts.dryRun && preview.changeSet.changes.length > 0) {
       try {
-        const before = new Set(Object.keys(doc.contacts));
-        store ??= await DocumentStore.create(docPath, doc);
-        await store.apply(preview.changeSet);
-        // The clusters too, so the first open of a big document draws them at once (the app would store
-        // them after its first analysis). A second edit: the app never offers to undo what the CLI did.
-        const clusters = clusterCacheOf(store.doc, before, lang);
-        if (clusters) await store.apply(clusters);
-        await store.flush();
+        if (store) {
+          const before = new Set(Object.keys(store.doc.contacts));
+          await store.apply(preview.changeSet);
+          // The clusters too, so the first open of a big document draws them at once (the app would store
+          // them after its first analysis). A second edit: the app never offers to undo what the CLI did.
+          const clusters = clusterCacheOf(store.doc, before, lang);
+          if (clusters) await store.apply(clusters);
+          await store.flush();
+        } else {
+          // A new DOC is written once, whole: no journal of a change set as big as the document, no save
+          // worker holding a second copy of it (half the peak memory of a 30,000-row import).
+          written = withImport(doc, preview.changeSet, lang);
+          await DocumentStore.write(docPath, written);
+        }
       } catch (e) {
         throw new CliError(`${docPath}: the import could not be saved: ${(e as Error).message.split('\n')[0]}`);
       }
     }
-    const contacts = store ? Object.keys(store.doc.contacts).length : Object.keys(doc.contacts).length + (opts.dryRun ? preview.totals.new : 0);
+    const contacts = Object.keys((store?.doc ?? written ?? doc).contacts).length + (opts.dryRun ? preview.totals.new : 0);
     const report = toReport(preview, unread, contacts, lang);
     const lines = reportLines(preview, unread, lang);
     lines.push(opts.dryRun ? sayLine(lang, 'dryRun', { file: docPath }) : sayLine(lang, 'saved', { file: docPath, count: contacts }));

@@ -287,27 +287,7 @@ export class DocumentStore {
   static async create(path: string, doc: CarnetDocument, options: StoreOptions = {}): Promise<DocumentStore> {
     const asked = resolve(path);
     const opts = settingsOf(options);
-    // Validating also gives the store its own copy, whatever the caller does with `doc` later.
-    const checked = validateDocument(doc);
-    if (!checked.ok) {
-      throw new DocumentError(`cannot create "${asked}": ${checked.error.message} (at ${checked.error.path})`, asked, checked.error.path, 'invalid');
-    }
-    const file = await targetFile(asked);
-    const text = JSON.stringify(checked.doc);
-    const mark = { revision: checked.doc.meta.revision, fingerprint: fingerprint(text) };
-    const unlock = await lock(file, asked, {});
-    let journal: JournalWriter;
-    let disk: DiskIdentity;
-    try {
-      await writeFileAtomic(file, text);
-      disk = identityOf(await stat(file, { bigint: true }));
-      // A journal left by an earlier file of that name belongs to that file, not to this one.
-      await writeFileAtomic(journalPathFor(file), journalText(mark, []));
-      journal = await JournalWriter.open(journalPathFor(file));
-    } catch (e) {
-      await unlock();
-      throw e;
-    }
+    const { checked, file, text, mark, unlock, journal, disk } = await writeNew(asked, doc);
     const owner = { store: null as DocumentStore | null };
     const worker = new SaveWorker((m) => owner.store?.raiseSaveStopped(m));
     const ready = worker.init({ text, expect: mark.fingerprint, validate: false, file, disk, retention: retentionOf(opts), backupIntervalMs: opts.backupIntervalMs });
@@ -329,6 +309,23 @@ export class DocumentStore {
     });
     owner.store = store;
     return store;
+  }
+
+  /**
+   * Validates `doc` and writes it as a new file at `path` (replacing any file there), locked meanwhile,
+   * without opening it: no save worker, so no second copy of the document in memory. For `carnet import`
+   * into a new DOC, which has nothing more to do with it (the peak memory of a 30,000-contact import).
+   * Like a store's close, it leaves one backup version; a backup that fails does not fail the write.
+   */
+  static async write(path: string, doc: CarnetDocument, options: StoreOptions = {}): Promise<void> {
+    const opts = settingsOf(options);
+    const { file, text, mark, journal, unlock } = await writeNew(resolve(path), doc);
+    try {
+      await journal.close();
+      await writeBackup(file, text, mark.revision, opts.now().toISOString(), retentionOf(opts)).catch(() => {});
+    } finally {
+      await unlock();
+    }
   }
 
   /**
@@ -765,6 +762,32 @@ async function existingFile(asked: string): Promise<string> {
     const link = await lstat(asked).catch(() => null);
     if (link?.isSymbolicLink()) throw new DocumentError(`"${asked}" is a link to a file that does not exist`, asked, '$', 'missing');
     throw new DocumentError(`"${asked}" does not exist`, asked, '$', 'missing');
+  }
+}
+
+/**
+ * Validates `doc` (which also gives the caller its own copy, whatever is done with `doc` later) and writes
+ * it as a new file at `asked`, with an empty journal, under the document's lock (held on return).
+ */
+async function writeNew(asked: string, doc: CarnetDocument) {
+  const checked = validateDocument(doc);
+  if (!checked.ok) {
+    throw new DocumentError(`cannot create "${asked}": ${checked.error.message} (at ${checked.error.path})`, asked, checked.error.path, 'invalid');
+  }
+  const file = await targetFile(asked);
+  const text = JSON.stringify(checked.doc);
+  const mark = { revision: checked.doc.meta.revision, fingerprint: fingerprint(text) };
+  const unlock = await lock(file, asked, {});
+  try {
+    await writeFileAtomic(file, text);
+    const disk: DiskIdentity = identityOf(await stat(file, { bigint: true }));
+    // A journal left by an earlier file of that name belongs to that file, not to this one.
+    await writeFileAtomic(journalPathFor(file), journalText(mark, []));
+    const journal = await JournalWriter.open(journalPathFor(file));
+    return { checked: checked as typeof checked & { ok: true }, file, text, mark, unlock, journal, disk };
+  } catch (e) {
+    await unlock();
+    throw e;
   }
 }
 

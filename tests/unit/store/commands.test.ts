@@ -270,3 +270,36 @@ describe('applyChangeSet refuses broken references, all or nothing', () => {
     expect(error.path).toBe('$.personas');
   });
 });
+
+describe('applyChangeSet with adopt', () => {
+  const set = (): ChangeSet => ({
+    label: { key: 'import' },
+    changes: [
+      { op: 'put', coll: 'contacts', id: 'c9', value: { id: 'c9', name: 'Zoé Blanc', categories: [], createdAt: LATER, updatedAt: LATER } },
+      { op: 'put', coll: 'ties', id: 't9', value: { id: 't9', from: 'c9', to: 'c1', strength: 0.5 } },
+    ],
+  });
+
+  it('gives the same document and inverse as a copying apply, and keeps the values themselves', () => {
+    const copied = richDocument();
+    const adopted = richDocument();
+    const given = set();
+    const kept = set();
+    const inverseCopied = applyChangeSet(copied, kept);
+    const inverseAdopted = applyChangeSet(adopted, given, { adopt: true });
+    expect(adopted).toEqual(copied);
+    expect(inverseAdopted).toEqual(inverseCopied);
+    expect(adopted.contacts.c9).toBe((given.changes[0] as { value: unknown }).value);
+    // The default copies: a caller changing its set afterwards does not change the document.
+    (kept.changes[0] as { value: { name: string } }).value.name = 'Changed later';
+    expect(copied.contacts.c9!.name).toBe('Zoé Blanc');
+  });
+
+  it('still applies nothing when a reference is broken', () => {
+    const doc = richDocument();
+    const before = structuredClone(doc);
+    const broken: ChangeSet = { label: { key: 'x' }, changes: [{ op: 'put', coll: 'ties', id: 't9', value: { id: 't9', from: 'c1', to: 'nobody', strength: 0.5 } }] };
+    expect(() => applyChangeSet(doc, broken, { adopt: true })).toThrow(ChangeError);
+    expect(doc).toEqual(before);
+  });
+});
