@@ -231,11 +231,11 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
       try {
         if (store) {
           const before = new Set(Object.keys(store.doc.contacts));
-          await store.apply(preview.changeSet);
+          await store.apply(preview.changeSet, { adopt: true });
           // The clusters too, so the first open of a big document draws them at once (the app would store
           // them after its first analysis). A second edit: the app never offers to undo what the CLI did.
           const clusters = clusterCacheOf(store.doc, before, lang);
-          if (clusters) await store.apply(clusters);
+          if (clusters) await store.apply(clusters, { adopt: true });
           await store.flush();
         } else {
           // A new DOC is written once, whole: no journal of a change set as big as the document, no save

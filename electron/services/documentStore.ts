@@ -244,7 +244,7 @@ export class DocumentStore {
       const replayed = journal ? replayEntries(loaded.doc, journal) : null;
       const kept = replayed?.kept ?? [];
       // Messages reach the worker in order: these land after its initial load, whenever that finishes.
-      for (const e of kept) worker.apply(e.set, e.revision);
+      for (const e of kept) worker.apply(e.line, e.revision);
       const marked = loaded.source === 'file' && loaded.migrations.length === 0 ? journal?.saved ?? null : null;
       let journalWriter: JournalWriter | null = null;
       if (!readOnly) {
@@ -410,13 +410,15 @@ export class DocumentStore {
   /**
    * Applies a ChangeSet. Throws (nothing changed) if it breaks a reference
    * or the document is read-only; resolves once the change is durable in the journal.
+   * `adopt`: the document takes the set's values themselves, not copies (operations.ts), for a caller
+   * that never touches the set again (`carnet import`).
    */
-  async apply(set: ChangeSet): Promise<ApplyResult> {
+  async apply(set: ChangeSet, opts: { adopt?: boolean } = {}): Promise<ApplyResult> {
     if (this.closing) throw new Error(`"${this.path}" is closed`);
     if (this.readOnly || !this.journal) {
       throw new DocumentReadOnlyError(`"${this.path}" is open read-only (${this.readOnly?.detail ?? 'it cannot be saved'}): the edit was not made. Use Save As to keep working on a copy.`);
     }
-    const inverse = applyChangeSet(this.doc, set);
+    const inverse = applyChangeSet(this.doc, set, opts);
     const revision = ++this.revision;
     this.doc.meta.revision = revision;
     const entry = { revision, set, line: encodeEntry(revision, set) };
@@ -562,7 +564,7 @@ export class DocumentStore {
       for (const q of batch) {
         this.entries.push(q.entry);
         this.durableRevision = q.entry.revision;
-        this.worker.apply(q.entry.set, q.entry.revision);
+        this.worker.apply(q.entry.line, q.entry.revision);
         q.resolve();
       }
       this.scheduleSave();

@@ -13,7 +13,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { applyChangeSet } from '../../shared/document/operations.js';
+import { applyChangeSet, type ChangeSet } from '../../shared/document/operations.js';
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { parseDocument } from '../../shared/document/validate.js';
 import { keepAside } from './asideFiles.js';
@@ -160,7 +160,8 @@ port.on('message', (msg: ToWorker) => {
     case 'apply': {
       if (!doc || broken) return;
       try {
-        applyChangeSet(doc, msg.set);
+        // Parsed here, off the main thread; its values become the replica's own (nothing else holds them).
+        applyChangeSet(doc, (JSON.parse(msg.line) as { set: ChangeSet }).set, { adopt: true });
         doc.meta.revision = msg.revision;
       } catch (e) {
         broken = `revision ${msg.revision} could not be applied to the save copy: ${(e as Error).message}`;

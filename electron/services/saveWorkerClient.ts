@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChangeSet } from '../../shared/document/operations.js';
 import type { FromWorker, Saved, ToWorker } from './saveProtocol.js';
 
 type Init = Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'id'>;
@@ -60,9 +59,9 @@ export class SaveWorker {
     return this.request((id) => ({ type: 'init', id, ...init })) as Promise<Ready>;
   }
 
-  /** Forwards a ChangeSet that is already applied on the main thread and durable. */
-  apply(set: ChangeSet, revision: number): void {
-    if (!this.failure) this.worker.postMessage({ type: 'apply', set, revision } satisfies ToWorker);
+  /** Forwards a ChangeSet that is already applied on the main thread and durable, as its journal line. */
+  apply(line: string, revision: number): void {
+    if (!this.failure) this.worker.postMessage({ type: 'apply', line, revision } satisfies ToWorker);
   }
 
   /** Saves the replica over the document file. */
