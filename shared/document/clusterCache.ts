@@ -61,6 +61,24 @@ export function setClusterCache(doc: Pick<CarnetDocument, 'clusterCache'>, clust
   return changes.length > 0 ? { label: CLUSTER_CACHE_LABEL, changes } : null;
 }
 
+/**
+ * Whether `set` changes contacts and the cache together: an import that stored the clusters of the
+ * document it makes (importClusters.ts), or its undo. The cache then describes the document as the set
+ * leaves it, the analysis a window shows describes it before: the map draws the cache and the fresh
+ * analysis takes its ids, as on an open.
+ */
+export function bringsClusters(set: ChangeSet): boolean {
+  let contacts = false;
+  let cache = false;
+  for (const c of set.changes) {
+    if (c.op !== 'put' && c.op !== 'del') continue;
+    if (c.coll === 'contacts') contacts = true;
+    else if (c.coll === 'clusterCache') cache = true;
+    if (contacts && cache) return true;
+  }
+  return false;
+}
+
 /** The cached clusters, largest first (as the analysis orders them), then by id. */
 export function cachedClusters(doc: Pick<CarnetDocument, 'clusterCache'>): CachedCluster[] {
   return Object.values(doc.clusterCache).sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
