@@ -8,6 +8,7 @@ import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { previousFromCache } from '../../../shared/analysis/clusterPicture.js';
 import { CLUSTER_CACHE_ABOVE, cachedClusters, setClusterCache } from '../../../shared/document/clusterCache.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
+import { validateDocument } from '../../../shared/document/validate.js';
 import { createBackend, type Backend } from '../../../electron/services/backend.js';
 import { DocumentStore } from '../../../electron/services/documentStore.js';
 import { Settings } from '../../../electron/services/settings.js';
@@ -145,6 +146,24 @@ describe('an import confirmed in the app', () => {
     const undone = (await b.handlers.getState()).doc;
     expect(undone.clusterCache).toEqual(first.clusterCache);
     expect(undone.positions).toEqual(first.positions);
+  });
+
+  it('leaves a valid document when its people share the longest names the format allows (the clusters are named after them)', async () => {
+    const b = await backend();
+    const network = bigNetwork();
+    for (const c of Object.values(network.contacts)) {
+      c.organizations = c.organizations.map((o) => ({ ...o, name: `${o.name} `.repeat(100).slice(0, 500) }));
+      c.schools = [{ name: `École ${c.id.length % 3} `.repeat(100).slice(0, 500) }];
+      if (c.city) c.city = `${c.city} `.repeat(50).slice(0, 200);
+    }
+    await importDocument(b, network);
+    const { doc } = await b.handlers.getState();
+    expect(Object.keys(doc.clusterCache).length).toBeGreaterThan(2);
+    const checked = validateDocument(JSON.parse(JSON.stringify(doc)));
+    expect(checked.ok ? null : checked.error).toBeNull();
+    await b.close();
+    const store = await DocumentStore.open(docPath(), { refuseInvalidWithoutBackup: true });
+    await store.close();
   });
 
   it('stores no clusters for a document small enough to be drawn contact by contact', async () => {
