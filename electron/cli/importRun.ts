@@ -12,9 +12,7 @@ import { access, open, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { say, type Language } from '../../shared/i18n/index.js';
 import { emptyDocument, type CarnetDocument } from '../../shared/document/schema.js';
-import { clusterPicture } from '../../shared/analysis/clusterPicture.js';
-import { CLUSTER_CACHE_ABOVE, CLUSTER_CACHE_LABEL, clusterCacheChanges } from '../../shared/document/clusterCache.js';
-import { placeByCluster } from '../../shared/document/clusterPlacement.js';
+import { clusterCacheOf } from '../../shared/document/importClusters.js';
 import { applyChangeSet, type ChangeSet } from '../../shared/document/operations.js';
 import {
   ImportBatch,
@@ -152,21 +150,6 @@ export type ImportRunOptions = {
  * ChangeSet exists: kept in this function's scope only, they can be collected before the store applies
  * the set (the peak memory of a 30,000-row import).
  */
-/**
- * The change set storing the document's clusters, or null when it is drawn without bubbles or holds them
- * already. When the import made most of the document (`before`: the contacts it had), its new contacts
- * are placed by cluster too, as the app lays out such an import once its analysis has found the clusters.
- */
-function clusterCacheOf(doc: CarnetDocument, before: ReadonlySet<string>, lang: Language): ChangeSet | null {
-  const ids = Object.keys(doc.contacts);
-  if (ids.length <= CLUSTER_CACHE_ABOVE) return null;
-  const clusters = clusterPicture(doc, lang);
-  const created = ids.filter((id) => !before.has(id) && !doc.positions[id]?.pinned);
-  const positions = created.length >= ids.length / 2 ? placeByCluster(doc, created, clusters) : [];
-  const changes = [...positions, ...clusterCacheChanges(doc, clusters)];
-  return changes.length > 0 ? { label: positions.length > 0 ? { key: 'labels.layout' } : CLUSTER_CACHE_LABEL, changes } : null;
-}
-
 /**
  * `doc` (new: none of it on disk yet) with the import applied, then its clusters, as the store would have
  * applied them: one revision each.

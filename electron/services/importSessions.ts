@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApiArgumentError, type ImportChoices } from '../../shared/api/contract.js';
+import { withClusters } from '../../shared/document/importClusters.js';
 import type { ChangeSet } from '../../shared/document/operations.js';
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { ImportBatch, MAX_IMPORT_BYTES, selectDropped, type CsvMapping, type Decision, type ImportPreview } from '../../shared/import/index.js';
@@ -136,9 +137,16 @@ export class ImportSessions {
     });
   }
 
-  /** The ChangeSet to apply for these choices. */
+  /**
+   * The ChangeSet to apply for these choices, with the clusters of the document it makes and, when it
+   * makes most of that document, its new contacts placed by cluster (shared/document/importClusters.ts):
+   * the document holds them as soon as the import is applied, in the import's own undo step, so even a
+   * window closed at once leaves a document whose first open is as fast as a reopen. Computed here, at
+   * the confirm, not in the previews the user may ask for again.
+   */
   changeSet(id: string, input: ImportChoices, target: ImportTarget): ChangeSet {
-    return this.build('importCommit', id, input, target).built.preview.changeSet;
+    const { s, built } = this.build('importCommit', id, input, target);
+    return withClusters(target.doc, built.preview.changeSet, this.choicesOf(s, input).lang);
   }
 
   /**

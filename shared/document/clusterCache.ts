@@ -12,7 +12,7 @@
  * exact, never wrong for long.
  */
 import type { Change, ChangeSet } from './operations.js';
-import type { CachedCluster, CarnetDocument } from './schema.js';
+import { CACHED_LABEL_MAX, type CachedCluster, type CarnetDocument } from './schema.js';
 
 /**
  * The cache is kept for documents of more contacts than this: above it the map draws cluster bubbles
@@ -27,8 +27,21 @@ export type ClusterPicture = { id: string; label: string; color: string; members
 /** Undo never shows it (the app writes it with `{undoable: false}`); the catalog names it all the same. */
 export const CLUSTER_CACHE_LABEL = { key: 'labels.clusterCache' } as const;
 
+/**
+ * A label as the cache keeps it: an automatic one joins up to three shared values (an organization and a
+ * school of 500 characters each, a city…), which can be longer than the format allows; it is shortened,
+ * never split inside a character.
+ */
+function cachedLabel(label: string): string {
+  if (label.length <= CACHED_LABEL_MAX) return label;
+  let end = CACHED_LABEL_MAX - 1;
+  const last = label.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${label.slice(0, end)}…`;
+}
+
 function same(a: CachedCluster, b: ClusterPicture): boolean {
-  if (a.label !== b.label || a.color !== b.color || a.members.length !== b.members.length) return false;
+  if (a.label !== cachedLabel(b.label) || a.color !== b.color || a.members.length !== b.members.length) return false;
   for (let i = 0; i < a.members.length; i++) if (a.members[i] !== b.members[i]) return false;
   return true;
 }
@@ -48,7 +61,7 @@ export function clusterCacheChanges(doc: Pick<CarnetDocument, 'clusterCache'>, c
     kept.add(c.id);
     const before = Object.hasOwn(cache, c.id) ? cache[c.id] : undefined;
     if (before && same(before, c)) continue;
-    const value: CachedCluster = { id: c.id, label: c.label, color: c.color, members: [...c.members] };
+    const value: CachedCluster = { id: c.id, label: cachedLabel(c.label), color: c.color, members: [...c.members] };
     changes.push({ op: 'put', coll: 'clusterCache', id: c.id, value });
   }
   for (const id of Object.keys(cache)) if (!kept.has(id)) changes.push({ op: 'del', coll: 'clusterCache', id });
@@ -59,6 +72,24 @@ export function clusterCacheChanges(doc: Pick<CarnetDocument, 'clusterCache'>, c
 export function setClusterCache(doc: Pick<CarnetDocument, 'clusterCache'>, clusters: readonly ClusterPicture[]): ChangeSet | null {
   const changes = clusterCacheChanges(doc, clusters);
   return changes.length > 0 ? { label: CLUSTER_CACHE_LABEL, changes } : null;
+}
+
+/**
+ * Whether `set` changes contacts and the cache together: an import that stored the clusters of the
+ * document it makes (importClusters.ts), or its undo. The cache then describes the document as the set
+ * leaves it, the analysis a window shows describes it before: the map draws the cache and the fresh
+ * analysis takes its ids, as on an open.
+ */
+export function bringsClusters(set: ChangeSet): boolean {
+  let contacts = false;
+  let cache = false;
+  for (const c of set.changes) {
+    if (c.op !== 'put' && c.op !== 'del') continue;
+    if (c.coll === 'contacts') contacts = true;
+    else if (c.coll === 'clusterCache') cache = true;
+    if (contacts && cache) return true;
+  }
+  return false;
 }
 
 /** The cached clusters, largest first (as the analysis orders them), then by id. */

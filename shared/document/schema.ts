@@ -214,9 +214,11 @@ export type ClusterStyle = z.infer<typeof ClusterStyle>;
  * Written by the app on its own, never an undo step. `members` are soft
  * references: an id that is no contact (any more) is ignored, not an error.
  */
+/** The longest label a cached cluster keeps (clusterCache.ts shortens a longer one). */
+export const CACHED_LABEL_MAX = 1000;
 export const CachedCluster = z.object({
   id,
-  label: z.string().max(1000).default(''),
+  label: z.string().max(CACHED_LABEL_MAX).default(''),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour #rrggbb'),
   members: z.array(id).max(1_000_000),
 });

@@ -7,6 +7,7 @@
 import type { PreviousClusters } from '../../../shared/analysis/clusters.js';
 import { previousFromCache } from '../../../shared/analysis/clusterPicture.js';
 import { AnalysisSession } from '../../../shared/analysis/session.js';
+import { bringsClusters } from '../../../shared/document/clusterCache.js';
 import { applyChangeSet } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -32,6 +33,10 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     if (doc) {
       applyChangeSet(doc, msg.set);
       session.applied(doc, msg.set);
+      // An import brings its contacts with the clusters of the document it makes (the map draws them at
+      // once): they are the previous run, as on an open, so the fresh clusters keep their ids.
+      const cached = bringsClusters(msg.set) ? previousFromCache(doc) : undefined;
+      if (cached) previous = cached;
     }
   } else if (msg.type === 'analyze') {
     if (!doc) return;

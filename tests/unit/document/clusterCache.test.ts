@@ -10,7 +10,7 @@ import { clusterPicture, previousFromCache } from '../../../shared/analysis/clus
 import { CLUSTER_CACHE_ABOVE, cachedClusters, clusterCacheChanges, setClusterCache } from '../../../shared/document/clusterCache.js';
 import { placeByCluster } from '../../../shared/document/clusterPlacement.js';
 import { applyChangeSet, parseChangeSet } from '../../../shared/document/operations.js';
-import { emptyDocument, withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
+import { CACHED_LABEL_MAX, emptyDocument, withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { parseDocument, validateDocument } from '../../../shared/document/validate.js';
 import { largeDocument } from '../../helpers/largeDocument.js';
 
@@ -58,6 +58,25 @@ describe('storing the clusters', () => {
     expect(setClusterCache(doc, [picture('k1', ['a', 'b']), picture('__proto__', ['c', 'd'])])).toBeNull();
     const next = clusterCacheChanges(doc, [picture('k1', ['a', 'b', 'e']), picture('k3', ['f', 'g'])]);
     expect(next.map((c) => [c.op, c.op === 'put' || c.op === 'del' ? c.id : null])).toEqual([['put', 'k1'], ['put', 'k3'], ['del', '__proto__']]);
+  });
+});
+
+describe('a label longer than the format allows', () => {
+  it('is stored shortened, never split inside a character, and the same picture again writes nothing', () => {
+    const doc = emptyDocument(NOW);
+    const long = `${'Organisation '.repeat(40)}· ${'École '.repeat(40)}· 😀${'x'.repeat(CACHED_LABEL_MAX)}`;
+    const set = setClusterCache(doc, [picture('k', ['a', 'b'], long)])!;
+    applyChangeSet(doc, parseChangeSet(set));
+    const label = doc.clusterCache.k!.label;
+    expect(label.length).toBeLessThanOrEqual(CACHED_LABEL_MAX);
+    expect(label.endsWith('…')).toBe(true);
+    expect(long.startsWith(label.slice(0, -1))).toBe(true);
+    expect(validateDocument(JSON.parse(JSON.stringify(doc))).ok).toBe(true);
+    expect(setClusterCache(doc, [picture('k', ['a', 'b'], long)])).toBeNull();
+    // Cut where a character of two code units starts: it goes whole.
+    const emoji = `${'y'.repeat(CACHED_LABEL_MAX - 2)}😀${'z'.repeat(10)}`;
+    const cut = clusterCacheChanges(emptyDocument(NOW), [picture('e', ['a'], emoji)])[0] as { value: { label: string } };
+    expect(cut.value.label).toBe(`${'y'.repeat(CACHED_LABEL_MAX - 2)}…`);
   });
 });
 

@@ -1,7 +1,9 @@
 // A big document opens on the clusters stored with it (doc.clusterCache), before the analysis answers,
-// and the fresh analysis replaces them without moving or renaming a bubble.
+// and the fresh analysis replaces them without moving or renaming a bubble; so does a document an import
+// has just made big, with the clusters the import stored.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
+import { applyChangeSet, type Change, type ChangeSet } from '../../../shared/document/operations.js';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
 import { LOOSE_GROUP } from '../../../renderer/src/map/engine/groups.js';
 import { FULL_MAP_MAX, MapModel } from '../../../renderer/src/map/engine/model.js';
@@ -97,5 +99,58 @@ describe('a big document with stored clusters', () => {
     for (const [id, geo] of before) expect(m.geometry.get(id)).toEqual(geo);
     // The fresh labels win.
     expect(m.groupById.get('k0')!.label).toBe('Fresh k0');
+  });
+});
+
+describe('after an import that brought the clusters of the document it makes', () => {
+  /** A small document, its analysis (no cluster), then the import of `bigDocument` in one change set. */
+  function imported(): { m: MapModel; doc: CarnetDocument; big: CarnetDocument } {
+    const doc = emptyDocument(NOW);
+    const m = new MapModel(NEUTRAL, 'Loose');
+    m.load(doc);
+    m.setAnalysis(analysisOf(doc), false);
+    const big = bigDocument();
+    const changes: Change[] = [
+      ...Object.values(big.contacts).map((value): Change => ({ op: 'put', coll: 'contacts', id: value.id, value })),
+      ...Object.values(big.ties).map((value): Change => ({ op: 'put', coll: 'ties', id: value.id, value })),
+      ...Object.entries(big.positions).map(([id, value]): Change => ({ op: 'put', coll: 'positions', id, value })),
+      ...Object.values(big.clusterCache).map((value): Change => ({ op: 'put', coll: 'clusterCache', id: value.id, value })),
+    ];
+    const set: ChangeSet = { label: { key: 'import.undoFile', params: { name: 'network.json' } }, changes };
+    applyChangeSet(doc, set);
+    const result = m.patch(doc, set);
+    expect(result.placed).toEqual([]);
+    return { m, doc, big };
+  }
+
+  it('draws those clusters, not the analysis of the document before it (every newcomer loose), until the fresh one answers', () => {
+    const { m, doc } = imported();
+    expect(m.groups.map((g) => [g.id, g.kind, g.label])).toEqual([0, 1, 2].map((k) => [`k${k}`, 'cluster', `Circle ${k}`]));
+    // An edit meanwhile changes nothing to that.
+    const one = { label: { key: 'labels.move' }, changes: [{ op: 'put', coll: 'positions', id: 'c1', value: { x: 1, y: 1 } }] } as ChangeSet;
+    applyChangeSet(doc, one);
+    m.patch(doc, one);
+    expect(m.groups.map((g) => g.id)).toEqual(['k0', 'k1', 'k2']);
+    const before = new Map(m.geometry);
+    m.setAnalysis(analysisOf(doc), false);
+    expect(m.groupById.get('k0')!.label).toBe('Fresh k0');
+    for (const [id, geo] of before) expect(m.geometry.get(id)).toEqual(geo);
+  });
+
+  it('and undone, is drawn from the analysis again', () => {
+    const { m, doc, big } = imported();
+    const undo: ChangeSet = {
+      label: { key: 'import.undoFile', params: { name: 'network.json' } },
+      changes: [
+        ...Object.keys(big.clusterCache).map((id): Change => ({ op: 'del', coll: 'clusterCache', id })),
+        ...Object.keys(big.positions).map((id): Change => ({ op: 'del', coll: 'positions', id })),
+        ...Object.keys(big.ties).map((id): Change => ({ op: 'del', coll: 'ties', id })),
+        ...Object.keys(big.contacts).map((id): Change => ({ op: 'del', coll: 'contacts', id })),
+      ],
+    };
+    applyChangeSet(doc, undo);
+    m.patch(doc, undo);
+    expect(m.aggregate).toBe(false);
+    expect(m.groups).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../../../../shared/analysis/analyze.js';
-import { CLUSTER_CACHE_ABOVE } from '../../../../shared/document/clusterCache.js';
+import { bringsClusters, CLUSTER_CACHE_ABOVE } from '../../../../shared/document/clusterCache.js';
 import type { ChangeSet } from '../../../../shared/document/operations.js';
 import type { CarnetDocument, Contact, Position } from '../../../../shared/document/schema.js';
 import { cachedGroups, clusterGroups, gridGroups, groupGeometry, type Group, type GroupGeometry } from './groups.js';
@@ -46,6 +46,13 @@ export class MapModel {
   /** Positions computed but not yet back from the main side. */
   readonly provisional = new Map<string, Position>();
   private ties: TieIndex | null = null;
+  /**
+   * An edit brought contacts together with the clusters of the document it makes (an import, see
+   * shared/document/clusterCache.ts bringsClusters): those stored clusters describe the document as it
+   * is, the analysis shown describes it before the edit (its new contacts in no cluster). They are drawn
+   * until the fresh analysis answers, as on an open.
+   */
+  private cacheAhead = false;
   private summary: { a: string; b: string; count: number }[] | null = null;
 
   constructor(
@@ -58,6 +65,7 @@ export class MapModel {
     this.doc = doc;
     this.analysis = null;
     this.analysisFailed = false;
+    this.cacheAhead = false;
     this.provisional.clear();
     this.opened.clear();
     this.expanded = new Set();
@@ -90,6 +98,7 @@ export class MapModel {
       else if (c.coll === 'clusterCache' && !this.analysis && this.aggregate) regroup = true;
       else if (c.coll === 'positions') this.provisional.delete(c.id);
     }
+    if (bringsClusters(set)) this.cacheAhead = true;
     if (ties) {
       this.ties = new TieIndex(doc);
       this.summary = null;
@@ -106,6 +115,7 @@ export class MapModel {
 
   setAnalysis(result: AnalysisResult | null, failed: boolean): void {
     this.analysis = result;
+    if (result) this.cacheAhead = false;
     this.analysisFailed = failed;
     if (this.doc) this.regroup();
   }
@@ -182,13 +192,14 @@ export class MapModel {
   }
 
   /**
-   * Groups from the analysis when it has answered, else (big documents) the clusters of the last analysis
-   * stored in the document, else grid cells over the positions.
+   * Groups from the analysis when it has answered (and describes the document: see cacheAhead), else (big
+   * documents) the clusters of the last analysis stored in the document, else grid cells over the positions.
    */
   regroup(): void {
     const doc = this.doc!;
-    if (this.analysis) this.groups = clusterGroups(doc, this.analysis, this.neutral, this.looseLabel);
-    else if (this.aggregate && Object.keys(doc.clusterCache).length > 0) this.groups = cachedGroups(doc, this.neutral, this.looseLabel);
+    const cached = this.aggregate && Object.keys(doc.clusterCache).length > 0;
+    if (this.analysis && !(this.cacheAhead && cached)) this.groups = clusterGroups(doc, this.analysis, this.neutral, this.looseLabel);
+    else if (cached) this.groups = cachedGroups(doc, this.neutral, this.looseLabel);
     else if (this.aggregate) this.groups = gridGroups(doc, (id) => this.position(id), this.neutral);
     else this.groups = [];
     this.groupOf.clear();
