@@ -146,11 +146,6 @@ export type ImportRunOptions = {
 };
 
 /**
- * The files read and previewed. Their bytes, tables and parsed records are needed no longer once the
- * ChangeSet exists: kept in this function's scope only, they can be collected before the store applies
- * the set (the peak memory of a 30,000-row import).
- */
-/**
  * `doc` (new: none of it on disk yet) with the import applied, then its clusters, as the store would have
  * applied them: one revision each.
  */
@@ -166,6 +161,11 @@ function withImport(doc: CarnetDocument, set: ChangeSet, lang: Language): Carnet
   return doc;
 }
 
+/**
+ * The files read and previewed. Their bytes, tables and parsed records are needed no longer once the
+ * ChangeSet exists: kept in this function's scope only, they can be collected before the store applies
+ * the set (the peak memory of a 30,000-row import).
+ */
 async function readAndPreview(opts: ImportRunOptions, doc: CarnetDocument, lang: Language): Promise<{ preview: ImportPreview; unread: ImportIssue[] }> {
   const gathered = await gatherSources(opts.files, opts.cwd);
   const batch = new ImportBatch(gathered.files, { format: opts.format, lang, owner: { name: doc.me.name, profileUrl: doc.me.profileUrl } }, gathered.ignored);
