@@ -1,6 +1,7 @@
 import type { Lang } from '../../../shared/analysis/messages.js';
 import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
+import type { RoutineFacts } from '../../../shared/routine/facts.js';
 import type { PackedResult } from './transport.js';
 
 /** Messages to the analysis worker. It keeps its own copy of the document, patched by ChangeSets. */
@@ -9,9 +10,12 @@ export type ToWorker =
   /** The JSON text of a DocumentState, whose `doc` to load. */
   | { type: 'loadJson'; stateJson: string }
   | { type: 'changes'; set: ChangeSet }
-  | { type: 'analyze'; id: number; now: string; lang: Lang };
+  | { type: 'analyze'; id: number; now: string; lang: Lang }
+  /** The routine's facts (shared/routine/facts.ts) of the copy as it is once the messages before this one are applied. */
+  | { type: 'routine'; id: number; today: string; lastSeen: string | null };
 
 export type FromWorker =
   /** The result with its per-contact part in columns (transport.ts). */
   | { type: 'result'; id: number; result: PackedResult; ms: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'routine'; id: number; facts: RoutineFacts };
