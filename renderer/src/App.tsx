@@ -193,7 +193,8 @@ export function App() {
       {panel && <SidePanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={showPanel} guardRef={panelGuard} />}
       <CategoryTools doc={doc} version={state.version} openContactId={selectedId} open={sections.categories} onToggle={() => toggleSection('categories', sections.categories)} />
       <DockSection title={t('filters.button')} icon="filter" open={sections.filters} onToggle={() => toggleSection('filters', sections.filters)}>
-        <FilterPanel doc={doc} version={state.version} />
+        {/* Folded, it renders nothing: its counts over every contact and its boxes for every cluster wait until it is unfolded. */}
+        {sections.filters && <FilterPanel doc={doc} version={state.version} />}
       </DockSection>
       <DockSection title={t('map.legend')} icon="legend" open={sections.legend} onToggle={() => toggleSection('legend', sections.legend)}>
         <MapLegend doc={doc} version={state.version} map={map} />
