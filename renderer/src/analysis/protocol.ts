@@ -14,8 +14,12 @@ export type ToWorker =
   /** The routine's facts (shared/routine/facts.ts) of the copy as it is once the messages before this one are applied. */
   | { type: 'routine'; id: number; today: string; lastSeen: string | null };
 
+/** How many contacts, ties and interactions the document holds (the status bar's counts). */
+export type DocumentSizes = { contacts: number; ties: number; interactions: number };
+
 export type FromWorker =
   /** The result with its per-contact part in columns (transport.ts). */
   | { type: 'result'; id: number; result: PackedResult; ms: number }
   | { type: 'error'; id: number; message: string }
-  | { type: 'routine'; id: number; facts: RoutineFacts };
+  /** With the facts, the document's sizes, which the replica keeps: counting 150,000 ties on the UI thread takes tens of ms. */
+  | { type: 'routine'; id: number; facts: RoutineFacts; sizes: DocumentSizes };

@@ -11,7 +11,7 @@ import { applyChangeSet } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { DayLog } from '../../../shared/routine/dayLog.js';
 import { routineFacts } from '../../../shared/routine/facts.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { DocumentSizes, FromWorker, ToWorker } from './protocol.js';
 import { packResult } from './transport.js';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -23,6 +23,8 @@ export class WorkerReplica {
   private previous: PreviousClusters | undefined;
   /** Made at the first routine question after a load, then kept in step with each ChangeSet. */
   private log: DayLog | null = null;
+  /** Counted at the first question after a load; a collection is counted again when a ChangeSet touches it. */
+  private sizes: DocumentSizes | null = null;
 
   constructor(private readonly post: Post) {}
 
@@ -34,18 +36,28 @@ export class WorkerReplica {
       this.previous = previousFromCache(this.doc);
       this.session = new AnalysisSession();
       this.log = null;
+      this.sizes = null;
     } else if (msg.type === 'changes') {
       if (!this.doc) return;
       applyChangeSet(this.doc, msg.set);
       this.session.applied(this.doc, msg.set);
       this.log?.apply(this.doc, msg.set);
+      if (this.sizes) this.recount(this.sizes, new Set(msg.set.changes.map((c) => (c.op === 'put' || c.op === 'del' ? c.coll : null))));
     } else if (msg.type === 'routine') {
       if (!this.doc) return;
       this.log ??= DayLog.of(this.doc);
-      this.post({ type: 'routine', id: msg.id, facts: routineFacts(this.doc, { today: msg.today, lastSeen: msg.lastSeen }, this.log) });
+      if (!this.sizes) this.recount((this.sizes = { contacts: 0, ties: 0, interactions: 0 }), null);
+      const facts = routineFacts(this.doc, { today: msg.today, lastSeen: msg.lastSeen }, this.log);
+      this.post({ type: 'routine', id: msg.id, facts, sizes: { ...this.sizes } });
     } else if (msg.type === 'analyze') {
       this.analyze(msg);
     }
+  }
+
+  /** Counts the collections in `touched` (all of them for null). */
+  private recount(sizes: DocumentSizes, touched: ReadonlySet<string | null> | null): void {
+    const doc = this.doc!;
+    for (const coll of ['contacts', 'ties', 'interactions'] as const) if (!touched || touched.has(coll)) sizes[coll] = Object.keys(doc[coll]).length;
   }
 
   private analyze(msg: Extract<ToWorker, { type: 'analyze' }>): void {

@@ -3,7 +3,8 @@
  * reminders, who was contacted this week, the goals' progress. They are
  * asked of the analysis worker, which holds a replica of the document and
  * its interaction log by day, after every change that can move them, after
- * midnight and after a wake-up; the UI thread only receives the answer.
+ * midnight and after a wake-up; the UI thread only receives the answer,
+ * which also carries the document's sizes (the status bar's counts).
  *
  * Until the answer to the latest question arrives the previous facts stay on
  * screen, marked not current: what acts on them (desktop notifications)
@@ -12,12 +13,15 @@
 import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { RoutineFacts, RoutineInputs } from '../../../shared/routine/facts.js';
 import type { RoutinePort } from '../analysis/analysisClient.js';
+import type { DocumentSizes } from '../analysis/protocol.js';
 import type { CarnetStore } from '../state/store.js';
 import type { RoutineClock } from './routineClock.js';
 
 export type RoutineState = {
   /** The latest answer; null until the first one for the open document. */
   facts: RoutineFacts | null;
+  /** The document's sizes, as of the same answer (the status bar's counts). */
+  sizes: DocumentSizes | null;
   /** The facts answer the latest question: the document as it is now, today's date, the last open. */
   current: boolean;
 };
@@ -30,7 +34,7 @@ export function affectsRoutine(set: ChangeSet): boolean {
 }
 
 export class RoutineClient {
-  private state: RoutineState = { facts: null, current: false };
+  private state: RoutineState = { facts: null, sizes: null, current: false };
   private readonly listeners = new Set<() => void>();
   private asked = 0;
   /** Answers to questions asked before the document was replaced describe another document. */
@@ -45,11 +49,11 @@ export class RoutineClient {
     private readonly port: RoutinePort,
     private readonly clock: Pick<RoutineClock, 'get' | 'subscribe'>,
   ) {
-    port.onAnswer((msg) => this.receive(msg.id, msg.facts));
+    port.onAnswer((msg) => this.receive(msg.id, msg.facts, msg.sizes));
     store.onDocChange((c) => {
       if (c.kind === 'replace') {
         this.firstValid = this.asked + 1;
-        this.set({ facts: null, current: false });
+        this.set({ facts: null, sizes: null, current: false });
       } else if (!affectsRoutine(c.set)) return;
       this.schedule();
     });
@@ -102,9 +106,9 @@ export class RoutineClient {
     return { today, lastSeen: this.since };
   }
 
-  private receive(id: number, facts: RoutineFacts): void {
+  private receive(id: number, facts: RoutineFacts, sizes: DocumentSizes): void {
     if (id < this.firstValid) return;
-    this.set({ facts, current: id === this.asked && !this.scheduled });
+    this.set({ facts, sizes, current: id === this.asked && !this.scheduled });
   }
 
   private set(patch: Partial<RoutineState>): void {

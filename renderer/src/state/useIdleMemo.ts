@@ -4,10 +4,10 @@ import { useEffect, useState, type DependencyList } from 'react';
 const IDLE_TIMEOUT_MS = 300;
 
 /**
- * A value derived from the whole document that the first frame can do without (the counts in the status
- * bar and beside the categories): at 30,000 contacts and 150,000 ties each such pass costs tens of
- * milliseconds, so it runs in an idle moment after the frame that shows the document, not in the render
- * that opens it, and again after `deps` change. Meanwhile the previous value (undefined at first) shows.
+ * A value derived from the whole document that the first frame can do without (the counts beside the
+ * categories): at 30,000 contacts such a pass costs tens of milliseconds, so it runs in an idle moment
+ * after the frame that shows the document, not in the render that opens it, and again after `deps`
+ * change. Meanwhile the previous value (undefined at first) shows.
  */
 export function useIdleMemo<T>(compute: () => T, deps: DependencyList): T | undefined {
   const [value, setValue] = useState<{ of: T } | undefined>(undefined);

@@ -3,20 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useFilteredCount } from '../filters/filterState.js';
 import { Icon } from '../components/Icon.js';
-import { useIdleMemo } from '../state/useIdleMemo.js';
+import type { DocumentSizes } from '../analysis/protocol.js';
 
-type Props = { doc: CarnetDocument | null; path: string; version: number; readOnly?: boolean; /** Shown between the counts and the path (the reminders). */ children?: ReactNode };
+type Props = {
+  doc: CarnetDocument | null;
+  /** How many contacts, ties and interactions `doc` holds, counted off the UI thread; null until they are. */
+  sizes: DocumentSizes | null;
+  path: string;
+  version: number;
+  readOnly?: boolean;
+  /** Shown between the counts and the path (the reminders). */
+  children?: ReactNode;
+};
 
 /** Counts of what the document holds, where it is saved, and whether it can be edited. */
-export function StatusBar({ doc, path, version, readOnly, children }: Props) {
+export function StatusBar({ doc, sizes, path, readOnly, children }: Props) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
   const filtered = useFilteredCount();
-  // Counting 150,000 ties takes tens of milliseconds: once per edit, after the frame, not at every render.
-  const sizes = useIdleMemo(
-    () => (doc ? { contacts: Object.keys(doc.contacts).length, ties: Object.keys(doc.ties).length, interactions: Object.keys(doc.interactions).length } : null),
-    [doc, version],
-  );
   const count = (key: string, value: number) => (
     <span className="status-item" data-testid={`status-${key}`}>
       {t(`status.${key}`, { count: value, formatted: n.format(value) })}

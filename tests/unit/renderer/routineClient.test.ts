@@ -90,7 +90,7 @@ describe('RoutineClient', () => {
     await tick();
     expect(t.asked).toEqual([{ type: 'routine', id: 1, today: TODAY, lastSeen: '2026-05-20' }]);
     expect(t.written).toEqual([{ lastSeen: TODAY }]);
-    expect(t.client.get()).toEqual({ facts: null, current: false });
+    expect(t.client.get()).toEqual({ facts: null, sizes: null, current: false });
     t.deliver();
     const { facts, current } = t.client.get();
     expect(current).toBe(true);
@@ -144,7 +144,7 @@ describe('RoutineClient', () => {
     // The answer about the first document arrives after the second opened: it is not shown.
     expect(t.asked.map((q) => q.id)).toEqual([1, 2]);
     t.deliver(1);
-    expect(t.client.get()).toEqual({ facts: null, current: false });
+    expect(t.client.get()).toEqual({ facts: null, sizes: null, current: false });
     t.deliver();
     expect(t.client.get()).toMatchObject({ current: true, facts: { reminders: [] } });
 

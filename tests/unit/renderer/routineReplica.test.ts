@@ -1,7 +1,7 @@
 // The routine's facts as the analysis worker answers them, from its replica of the document and the
 // replica's DayLog, are those computed from the document itself by the functions the views used to call on
 // the UI thread (a scan of the whole log, no index), before and after each kind of edit, and they cross to
-// the UI thread (a structured clone) intact.
+// the UI thread (a structured clone) intact, with the document's sizes.
 import { describe, expect, it } from 'vitest';
 import { analyzeNetwork } from '../../../shared/analysis/analyze.js';
 import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
@@ -61,8 +61,11 @@ function replicaOf(d: CarnetDocument) {
     expect(answer.id).toBe(id);
     return answer.facts;
   };
-  return { replica, ask };
+  const sizes = () => answers.at(-1)!.sizes;
+  return { replica, ask, sizes };
 }
+
+const sizesOf = (d: CarnetDocument) => ({ contacts: Object.keys(d.contacts).length, ties: Object.keys(d.ties).length, interactions: Object.keys(d.interactions).length });
 
 const inputs: RoutineInputs = { today: TODAY, lastSeen: daysBefore(TODAY, 12) };
 
@@ -82,9 +85,10 @@ describe('the routine facts of the analysis worker', () => {
 
   it('follow each edit the renderer forwards: a logged interaction, one moved to another day, one deleted, an undo, a plan marked, a goal changed', () => {
     const d = network();
-    const { replica, ask } = replicaOf(d);
+    const { replica, ask, sizes } = replicaOf(d);
     ask(inputs);
     const edits: ChangeSet[] = [
+      { label: { key: 'x' }, changes: [{ op: 'put', coll: 'ties', id: 't1', value: { id: 't1', from: 'ana', to: 'cleo', strength: 0.5 } }] },
       { label: { key: 'x' }, changes: [{ op: 'put', coll: 'interactions', id: 'i_new', value: { id: 'i_new', date: TODAY, contacts: ['ana'], channel: 'in-person', direction: 'gave', kind: 'lunch' } }] },
       { label: { key: 'x' }, changes: [{ op: 'put', coll: 'interactions', id: 'i_new', value: { id: 'i_new', date: '2026-05-13', contacts: ['ana'], channel: 'in-person', direction: 'gave', kind: 'lunch' } }] },
       { label: { key: 'x' }, changes: [{ op: 'del', coll: 'interactions', id: Object.keys(d.interactions).find((k) => d.interactions[k]!.channel === 'call')! }] },
@@ -100,17 +104,21 @@ describe('the routine facts of the analysis worker', () => {
       undo.unshift(applyChangeSet(d, set));
       replica.handle({ type: 'changes', set });
       expect(ask(inputs)).toEqual({ ...inputs, ...direct(d, inputs) });
+      expect(sizes()).toEqual(sizesOf(d));
     }
+    expect(sizes()).toEqual({ contacts: 4, ties: 1, interactions: 4 });
     for (const set of undo) {
       applyChangeSet(d, set);
       replica.handle({ type: 'changes', set });
       expect(ask(inputs)).toEqual({ ...inputs, ...direct(d, inputs) });
+      expect(sizes()).toEqual(sizesOf(d));
     }
+    expect(sizes()).toEqual({ contacts: 4, ties: 0, interactions: 3 });
   });
 
   it('follow an import of thousands of interactions (the log is rebuilt rather than patched) and a new document', () => {
     const d = network();
-    const { replica, ask } = replicaOf(d);
+    const { replica, ask, sizes } = replicaOf(d);
     ask(inputs);
     const changes: ChangeSet['changes'] = [];
     for (let i = 0; i < 2500; i++) {
@@ -121,6 +129,7 @@ describe('the routine facts of the analysis worker', () => {
     applyChangeSet(d, set);
     replica.handle({ type: 'changes', set });
     expect(ask(inputs)).toEqual({ ...inputs, ...direct(d, inputs) });
+    expect(sizes()).toEqual({ contacts: 4, ties: 0, interactions: 2503 });
 
     const other = doc();
     contact(other, { id: 'zoe', name: 'Zoé' });
@@ -129,6 +138,7 @@ describe('the routine facts of the analysis worker', () => {
     const facts = ask(inputs);
     expect(facts).toEqual({ ...inputs, ...direct(other, inputs) });
     expect([...facts.recent]).toEqual([['zoe', TODAY]]);
+    expect(sizes()).toEqual({ contacts: 1, ties: 0, interactions: 1 });
   });
 
   it('are not answered before a document is loaded', () => {
