@@ -32,6 +32,7 @@ import { RemindersButton } from './routine/RemindersButton.js';
 import { ReviewMode } from './routine/ReviewMode.js';
 import { useReviewMode } from './routine/useReviewMode.js';
 import { useRoutine } from './routine/useRoutine.js';
+import { useRoutineFacts } from './routine/routineFor.js';
 import { SearchBox } from './search/SearchBox.js';
 import { useAppState, useStore } from './state/StoreContext.js';
 import { useEditShortcuts } from './state/useEditShortcuts.js';
@@ -61,6 +62,7 @@ export function App() {
   const review = useReviewMode();
   const openWeek = useCallback(() => drawer.setView({ tab: 'week', editing: null }), [drawer.setView]);
   const reminders = useRoutine({ onNotificationClick: openWeek });
+  const { sizes } = useRoutineFacts();
   const sections = useSections();
   const cardOpen = panel !== null;
   // Before the paint: the sections fold in the same frame as the card appears.
@@ -193,7 +195,8 @@ export function App() {
       {panel && <SidePanel doc={doc} version={state.version} target={panel} newPosition={newPosition} onOpen={showPanel} guardRef={panelGuard} />}
       <CategoryTools doc={doc} version={state.version} openContactId={selectedId} open={sections.categories} onToggle={() => toggleSection('categories', sections.categories)} />
       <DockSection title={t('filters.button')} icon="filter" open={sections.filters} onToggle={() => toggleSection('filters', sections.filters)}>
-        <FilterPanel doc={doc} version={state.version} />
+        {/* Folded, it renders nothing: its counts over every contact and its boxes for every cluster wait until it is unfolded. */}
+        {sections.filters && <FilterPanel doc={doc} version={state.version} />}
       </DockSection>
       <DockSection title={t('map.legend')} icon="legend" open={sections.legend} onToggle={() => toggleSection('legend', sections.legend)}>
         <MapLegend doc={doc} version={state.version} map={map} />
@@ -284,7 +287,7 @@ export function App() {
         </div>
       </Workspace>
 
-      <StatusBar doc={doc} path={state.path} version={state.version} readOnly={state.readOnly}>
+      <StatusBar doc={doc} sizes={sizes} path={state.path} version={state.version} readOnly={state.readOnly}>
         <RemindersButton reminders={reminders} onOpen={openWeek} />
       </StatusBar>
       {review.request && doc && ready && <ReviewMode doc={doc} version={state.version} request={review.request} onClose={review.close} />}

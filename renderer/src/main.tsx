@@ -5,6 +5,7 @@ import { connectApi } from './api/index.js';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
 import { analysisFor } from './analysis/useAnalysis.js';
+import { routineFor } from './routine/routineFor.js';
 import { searchFor } from './search/searchClient.js';
 import { CarnetStore } from './state/store.js';
 import { StoreProvider } from './state/StoreContext.js';
@@ -14,6 +15,7 @@ const i18n = initI18n();
 const store = new CarnetStore(connectApi());
 // The workers listen before the document arrives, so that they are handed its text rather than a copy of it.
 analysisFor(store);
+routineFor(store);
 searchFor(store);
 void store.start();
 

@@ -5,11 +5,10 @@ import { Icon } from '../components/Icon.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { PersonasPanel } from '../personas/PersonasPanel.js';
 import { ObjectivesPanel } from '../routine/ObjectivesPanel.js';
-import { dayLogFor } from '../routine/dayLogFor.js';
 import { openActions } from '../routine/openActions.js';
+import { useRoutineFacts } from '../routine/routineFor.js';
 import { WeekPanel } from '../routine/WeekPanel.js';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
-import { useStore } from '../state/StoreContext.js';
 import { useAnalysis } from './useAnalysis.js';
 import './drawer.css';
 
@@ -41,7 +40,7 @@ export const DRAWER_ID = 'analysis-drawer';
 export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenContact, onReview }: Props) {
   const { t } = useTranslation();
   const { result, running, error, lastMs } = useAnalysis();
-  const store = useStore();
+  const routine = useRoutineFacts();
   const headingId = useId();
   const base = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -67,7 +66,7 @@ export function AnalysisDrawer({ doc, version, view, onView, onClose, onOpenCont
     suggestions: result ? result.dormantTotal + result.overdueTotal + result.firstStepsTotal : null,
     personas: Object.keys(doc.personas).length,
     dashboard: null,
-    week: openActions(doc, dayLogFor(store)),
+    week: openActions(doc, routine.facts),
     objectives: Object.values(doc.objectives).filter((o) => o.status === 'active').length,
   };
 

@@ -33,6 +33,13 @@ export function affectsAnalysis(set: ChangeSet): boolean {
   return set.changes.some((c) => !((c.op === 'put' || c.op === 'del') && NOT_ANALYSED.has(c.coll)));
 }
 
+/** How the routine asks the worker its questions (renderer/src/routine/routineClient.ts) and hears the answers. */
+export type RoutinePort = {
+  /** Posted after every change already forwarded: the answer describes the copy as it is now. */
+  ask(msg: Extract<ToWorker, { type: 'routine' }>): void;
+  onAnswer(listener: (msg: Extract<FromWorker, { type: 'routine' }>) => void): () => void;
+};
+
 /**
  * Keeps the analysis of the open document current: every change to the
  * renderer's copy is forwarded to the worker, and a new run starts once
@@ -45,6 +52,7 @@ export class AnalysisClient {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private requested = 0;
   private loaded = false;
+  private readonly routineListeners = new Set<(msg: Extract<FromWorker, { type: 'routine' }>) => void>();
 
   constructor(
     store: CarnetStore,
@@ -64,6 +72,15 @@ export class AnalysisClient {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /** The same worker answers the routine: it holds the replica of the document. */
+  readonly routine: RoutinePort = {
+    ask: (msg) => this.worker.postMessage(msg),
+    onAnswer: (listener) => {
+      this.routineListeners.add(listener);
+      return () => this.routineListeners.delete(listener);
+    },
   };
 
   /** Runs again now (the language changed, or "today" moved on). */
@@ -96,6 +113,10 @@ export class AnalysisClient {
   }
 
   private receive(msg: FromWorker): void {
+    if (msg.type === 'routine') {
+      for (const l of this.routineListeners) l(msg);
+      return;
+    }
     // Only the newest request counts: an older answer describes a past document.
     if (msg.id !== this.requested) return;
     const settled = this.timer === null;

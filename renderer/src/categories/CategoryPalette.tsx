@@ -6,6 +6,7 @@ import { Icon } from '../components/Icon.js';
 import { useMap } from '../map/views/mapInstance.js';
 import { DockSection } from '../workspace/DockSection.js';
 import { useStore } from '../state/StoreContext.js';
+import { useIdleMemo } from '../state/useIdleMemo.js';
 import { categoryCounts, editCategory, sortedCategories } from '../../../shared/document/categories.js';
 import { CategoryRow } from './CategoryRow.js';
 import { NewCategoryDialog } from './NewCategoryDialog.js';
@@ -37,7 +38,8 @@ export function CategoryPalette({ doc, version, open, onToggle }: Props) {
   const { dragged, over } = useCategoryDrag(map, onDrop);
 
   const categories = useMemo(() => sortedCategories(doc, i18n.language), [doc, version, i18n.language]);
-  const counts = useMemo(() => categoryCounts(doc), [doc, version]);
+  // A pass over every contact: after the frame that shows the document (the counts follow a moment later).
+  const counts = useIdleMemo(() => categoryCounts(doc), [doc, version]);
   const draggedCategories = useMemo(() => {
     const out = new Set<string>();
     for (const id of dragged ?? []) for (const c of doc.contacts[id]?.categories ?? []) out.add(c);
@@ -76,7 +78,7 @@ export function CategoryPalette({ doc, version, open, onToggle }: Props) {
               <CategoryRow
                 key={c.id}
                 category={c}
-                count={counts.get(c.id) ?? 0}
+                count={counts ? (counts.get(c.id) ?? 0) : undefined}
                 canRemove={draggedCategories.has(c.id)}
                 dragging={dragging}
                 over={over}

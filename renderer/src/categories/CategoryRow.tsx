@@ -8,7 +8,8 @@ export const CADENCES = [7, 14, 30, 90, 182, 365] as const;
 
 type Props = {
   category: Category;
-  count: number;
+  /** Its members; undefined while they are being counted. */
+  count: number | undefined;
   /** Some dragged contacts are in this category: it offers "remove from". */
   canRemove: boolean;
   dragging: boolean;
@@ -77,9 +78,11 @@ export function CategoryRow({ category, count, canRemove, dragging, over, onEdit
           {category.name}
         </button>
       )}
-      <span className="count" aria-label={t('categories.count', { count })}>
-        {count}
-      </span>
+      {count !== undefined && (
+        <span className="count" aria-label={t('categories.count', { count })}>
+          {count}
+        </span>
+      )}
       {dragging ? (
         canRemove && (
           <span className={`category-remove-target${over === remove ? ' drop-over' : ''}`} data-drop={remove}>

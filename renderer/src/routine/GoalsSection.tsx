@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { deleteGoal, draftOfGoal, EMPTY_GOAL, saveGoal, setGoalPaused, validateGoal, type GoalDraft, type GoalErrors } from '../../../shared/document/goals.js';
 import { CHANNELS, INTERACTION_KINDS, PERIOD_UNITS, type ActivityGoal, type CarnetDocument } from '../../../shared/document/schema.js';
 import { toLanguage } from '../../../shared/i18n/index.js';
-import { goalLabel, goalProgress } from '../../../shared/routine/goals.js';
+import { goalLabel } from '../../../shared/routine/goals.js';
 import { activeObjectives } from '../../../shared/routine/objectives.js';
 import { formatDay, sayPhrase } from '../../../shared/routine/phrases.js';
 import { Icon } from '../components/Icon.js';
 import { useStore } from '../state/StoreContext.js';
-import { dayLogFor } from './dayLogFor.js';
+import { useRoutineFacts } from './routineFor.js';
 
 type Props = { doc: CarnetDocument; version: number; today: string };
 
@@ -22,18 +22,22 @@ export function GoalsSection({ doc, version, today }: Props) {
   const lang = toLanguage(i18n.language);
   const store = useStore();
   const [editing, setEditing] = useState<string | null>(null);
-  const goals = useMemo(() => {
-    const log = dayLogFor(store);
-    return Object.values(doc.goals)
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((g) => goalProgress(doc, g, today, undefined, log));
+  // The progress is counted off the UI thread, with the routine's facts. Until an answer follows an edit,
+  // each goal reads as the document has it now (paused, its objective), and one deleted since is not shown.
+  const { facts } = useRoutineFacts();
+  const goals = useMemo(
+    () =>
+      facts
+        ? facts.goals.filter((p) => Object.hasOwn(doc.goals, p.goal.id)).map((p) => ({ ...p, goal: doc.goals[p.goal.id]!, label: goalLabel(doc.goals[p.goal.id]!) }))
+        : null,
     // `version` stands for the in-place edits of `doc`.
-  }, [store, doc, version, today]);
+    [facts, doc, version],
+  );
 
   return (
     <section className="sugg-section" aria-labelledby="routine-goals-title">
       <h3 id="routine-goals-title" className="sugg-section-title">
-        {t('routine.goals.title')} <span className="count">{goals.length}</span>
+        {t('routine.goals.title')} {goals && <span className="count">{goals.length}</span>}
       </h3>
       <div className="personas-head">
         <p className="hint">{t('routine.goals.intro')}</p>
@@ -45,7 +49,12 @@ export function GoalsSection({ doc, version, today }: Props) {
         )}
       </div>
       {editing !== null && <GoalEditor key={editing} doc={doc} goal={editing === 'new' ? undefined : doc.goals[editing]} today={today} onDone={() => setEditing(null)} />}
-      {goals.length === 0 && editing === null ? (
+      {!goals ? (
+        <div className="drawer-loading">
+          <span className="spinner" aria-hidden="true" />
+          <p>{t('routine.goals.reading')}</p>
+        </div>
+      ) : goals.length === 0 && editing === null ? (
         <p className="hint empty-list">{t('routine.goals.none')}</p>
       ) : (
         <ul className="sugg-list" aria-label={t('routine.goals.list')}>

@@ -7,16 +7,16 @@ import { nowIso } from '../../../shared/document/commands.js';
 import { toLanguage } from '../../../shared/i18n/index.js';
 import { weekOf } from '../../../shared/routine/dates.js';
 import { formatDay, sayPhrase } from '../../../shared/routine/phrases.js';
-import { actionState, lastContactSince, MAX_PLAN_SIZE, MIN_PLAN_SIZE, resizePlan } from '../../../shared/routine/plan.js';
+import { actionState, MAX_PLAN_SIZE, MIN_PLAN_SIZE, resizePlan } from '../../../shared/routine/plan.js';
 import type { Reminder } from '../../../shared/routine/reminders.js';
 import { Icon } from '../components/Icon.js';
 import { saveDownload } from '../export/runExport.js';
 import { useAppState, useStore } from '../state/StoreContext.js';
 import { LogInteractionDialog } from '../suggestions/LogInteractionDialog.js';
 import { ActionCard } from './ActionCard.js';
-import { dayLogFor } from './dayLogFor.js';
 import { NotificationsToggle } from './NotificationsToggle.js';
 import { RemindersList } from './RemindersList.js';
+import { useRoutineFacts } from './routineFor.js';
 import { useClock, useReminders } from './useRoutine.js';
 import './routine.css';
 
@@ -40,18 +40,21 @@ export function WeekPanel({ doc, version, result, onOpenContact, onReview, onOpe
   const store = useStore();
   const { settings } = useAppState();
   const { today } = useClock();
-  const reminders = useReminders(doc, version);
+  const reminders = useReminders();
+  const { facts } = useRoutineFacts();
   const [doneFor, setDoneFor] = useState<PlanAction | null>(null);
   const sizeId = useId();
   const week = weekOf(today);
   const plan = Object.hasOwn(doc.plans, week) ? doc.plans[week]! : null;
+  // Who was contacted this week comes with the routine's facts: until they are there for this week, the
+  // states are not known (showing every action open would be wrong for a moment).
+  const recent = facts && facts.week === week ? facts.recent : null;
   const states = useMemo(() => {
-    if (!plan) return new Map<string, ReturnType<typeof actionState>>();
-    const recent = lastContactSince(doc, plan.id, dayLogFor(store));
+    if (!plan || !recent) return null;
     return new Map(plan.actions.map((a) => [a.key, actionState(doc, plan, a, today, recent)]));
     // `version` stands for the in-place edits of `doc`.
-  }, [store, doc, version, plan, today]);
-  const done = [...states.values()].filter((s) => s === 'done').length;
+  }, [doc, version, plan, today, recent]);
+  const done = states ? [...states.values()].filter((s) => s === 'done').length : 0;
 
   const openReminder = (r: Reminder) => {
     if (r.kind === 'imported') onReview(true);
@@ -78,7 +81,7 @@ export function WeekPanel({ doc, version, result, onOpenContact, onReview, onOpe
       <section className="sugg-section" aria-labelledby="routine-week-title">
         <h3 id="routine-week-title" className="sugg-section-title">
           {t('routine.week.title', { date: formatDay(lang, week) })}
-          {plan && <span className="count">{t('routine.week.progress', { done, count: plan.actions.length })}</span>}
+          {plan && states && <span className="count">{t('routine.week.progress', { done, count: plan.actions.length })}</span>}
         </h3>
         <p className="hint">{t('routine.week.intro')}</p>
         <div className="week-tools">
@@ -106,10 +109,10 @@ export function WeekPanel({ doc, version, result, onOpenContact, onReview, onOpe
           </button>
         </div>
         {settings && <NotificationsToggle settings={settings} />}
-        {!plan ? (
+        {!plan || !states ? (
           <div className="drawer-loading">
             <span className="spinner" aria-hidden="true" />
-            <p>{t('routine.week.making')}</p>
+            <p>{t(plan ? 'routine.week.reading' : 'routine.week.making')}</p>
           </div>
         ) : plan.actions.length === 0 ? (
           <p className="hint empty-list">{t('routine.week.empty')}</p>

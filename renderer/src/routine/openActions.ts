@@ -1,15 +1,17 @@
 import type { CarnetDocument } from '../../../shared/document/schema.js';
-import type { DayLog } from '../../../shared/routine/dayLog.js';
+import type { RoutineFacts } from '../../../shared/routine/facts.js';
 import { today } from '../analysis/analysisClient.js';
 import { weekOf } from '../../../shared/routine/dates.js';
-import { actionState, lastContactSince } from '../../../shared/routine/plan.js';
+import { actionState } from '../../../shared/routine/plan.js';
 
-/** How many actions of this week's plan are still to do (null before the plan is made): the count on the tab. */
-export function openActions(doc: CarnetDocument, log: DayLog | undefined): number | null {
+/**
+ * How many actions of this week's plan are still to do: the count on the tab. Null before the plan is
+ * made, and until the routine's facts say who was contacted this week.
+ */
+export function openActions(doc: CarnetDocument, facts: RoutineFacts | null): number | null {
   const day = today();
   const week = weekOf(day);
   const plan = Object.hasOwn(doc.plans, week) ? doc.plans[week]! : null;
-  if (!plan) return null;
-  const recent = lastContactSince(doc, plan.id, log);
-  return plan.actions.filter((a) => actionState(doc, plan, a, day, recent) === 'open').length;
+  if (!plan || !facts || facts.week !== week) return null;
+  return plan.actions.filter((a) => actionState(doc, plan, a, day, facts.recent) === 'open').length;
 }

@@ -72,6 +72,8 @@ export class CarnetStore {
   private readonly docListeners = new Set<(c: DocChange) => void>();
   private noticeKey = 0;
   private inFlight = 0;
+  /** Documents received so far. */
+  private replaces = 0;
   /**
    * Edits reported before the first document arrived. The document may come by another channel than the
    * events (an HTTP response in browser mode), so an edit made meanwhile, in another window, is replayed
@@ -98,7 +100,12 @@ export class CarnetStore {
       performance.mark('carnet:state-received');
       const state = JSON.parse(text) as DocumentState;
       performance.mark('carnet:state-parsed');
-      this.replace(state, text);
+      // At 30,000 contacts the parse is a long task of its own: the first render and the map start in the
+      // next task, so that input and a frame get their turn in between. A document the main side sent
+      // meanwhile is at least as new as this text: it stays.
+      const replaced = this.replaces;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.replaces === replaced) this.replace(state, text);
     } catch (e) {
       const code = (e as { code?: unknown } | null)?.code;
       this.set({ status: 'failed', failure: errorText(e), failureCode: typeof code === 'string' ? code : null });
@@ -319,6 +326,7 @@ export class CarnetStore {
   }
 
   private replace(s: DocumentState, stateJson?: string): void {
+    this.replaces++;
     withoutPrototypes(s.doc);
     // What was said about the open document's situation (missing, read-only…) is said again by the new state if it still holds.
     const notices = this.state.notices.filter((n) => !SITUATION_NOTICES.has(n.code));

@@ -3,11 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import { useFilteredCount } from '../filters/filterState.js';
 import { Icon } from '../components/Icon.js';
+import type { DocumentSizes } from '../analysis/protocol.js';
 
-type Props = { doc: CarnetDocument | null; path: string; version: number; readOnly?: boolean; /** Shown between the counts and the path (the reminders). */ children?: ReactNode };
+type Props = {
+  doc: CarnetDocument | null;
+  /** How many contacts, ties and interactions `doc` holds, counted off the UI thread; null until they are. */
+  sizes: DocumentSizes | null;
+  path: string;
+  version: number;
+  readOnly?: boolean;
+  /** Shown between the counts and the path (the reminders). */
+  children?: ReactNode;
+};
 
 /** Counts of what the document holds, where it is saved, and whether it can be edited. */
-export function StatusBar({ doc, path, readOnly, children }: Props) {
+export function StatusBar({ doc, sizes, path, readOnly, children }: Props) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
   const filtered = useFilteredCount();
@@ -18,17 +28,17 @@ export function StatusBar({ doc, path, readOnly, children }: Props) {
   );
   return (
     <footer className="status-bar">
-      {doc && (
+      {doc && sizes && (
         <div className="status-counts" aria-live="polite">
           {filtered === null ? (
-            count('contacts', Object.keys(doc.contacts).length)
+            count('contacts', sizes.contacts)
           ) : (
             <span className="status-item" data-testid="status-contacts">
-              {t('filters.shown', { count: Object.keys(doc.contacts).length, shown: n.format(filtered), formatted: n.format(Object.keys(doc.contacts).length) })}
+              {t('filters.shown', { count: sizes.contacts, shown: n.format(filtered), formatted: n.format(sizes.contacts) })}
             </span>
           )}
-          {count('ties', Object.keys(doc.ties).length)}
-          {count('interactions', Object.keys(doc.interactions).length)}
+          {count('ties', sizes.ties)}
+          {count('interactions', sizes.interactions)}
         </div>
       )}
       {children}

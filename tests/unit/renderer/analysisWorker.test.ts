@@ -23,7 +23,7 @@ let id = 0;
 function analyze(): string[] {
   scope.onmessage!({ data: { type: 'analyze', id: ++id, now: NOW.slice(0, 10), lang: 'en' } });
   const reply = replies.at(-1)!;
-  if (reply.type !== 'result') throw new Error(reply.message);
+  if (reply.type !== 'result') throw new Error(reply.type === 'error' ? reply.message : `unexpected ${reply.type} reply`);
   return unpackResult(reply.result).clusters.map((c) => c.id);
 }
 

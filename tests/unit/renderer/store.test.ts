@@ -131,6 +131,27 @@ describe('CarnetStore', () => {
     expect(store2.get().revision).toBe(1);
   });
 
+  it('hands the parsed document over in a task after the parse, and keeps a document the main side sent meanwhile', async () => {
+    const main = fakeMain();
+    main.commit(addContact(main.doc, { id: 'c_1', name: 'Ana' }, NOW));
+    const store = new CarnetStore(main.api);
+    const started = store.start();
+    // The text arrives and is parsed; the copy is not replaced in that task.
+    await new Promise<void>((r) => queueMicrotask(r));
+    await Promise.resolve();
+    expect(store.get().doc).toBeNull();
+    // Another window opened a document meanwhile: the main side says so, and that one stays.
+    const other: DocumentState = { ...main.state(), doc: emptyDocument(NOW), path: '/tmp/other.json', openId: 'open-2' };
+    main.emit('document', other);
+    await started;
+    expect(store.get().path).toBe('/tmp/other.json');
+    expect(store.get().doc!.contacts).toEqual({});
+
+    const quiet = new CarnetStore(fakeMain().api);
+    await quiet.start();
+    expect(quiet.get().status).toBe('ready');
+  });
+
   it('takes away the notice about an edit when that edit is undone, and only that one', async () => {
     const store = new CarnetStore(fakeMain().api);
     await store.start();
