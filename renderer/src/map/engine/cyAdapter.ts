@@ -28,12 +28,16 @@ export type PointerPoint = { clientX: number; clientY: number };
 
 type Internals = { hideEdgesOnViewport: boolean; textureOnViewport: boolean; beforeRender(fn: () => void, priority: number): void };
 
+/** What a bubble's label is drawn from (elements.ts bubbleNode). */
+const BUBBLE_LABEL_DATA = ['label', 'fontSize', 'textWidth'] as const;
+
 /**
  * The only code that knows Cytoscape: it creates the instance, diffs the
  * scene into it, reports input, and reaches the three settings of
  * Cytoscape's canvas renderer its public API lacks. Everything else in the
  * map speaks in ids, model coordinates and container pixels.
  */
+
 export class CyAdapter {
   private readonly cy: Core;
 
@@ -96,7 +100,12 @@ export class CyAdapter {
           const def = want.get(e.id());
           if (!def) return true;
           // An edge whose ends changed cannot be patched: it is added again.
-          return e.isEdge() && (e.data('source') !== def.data.source || e.data('target') !== def.data.target);
+          if (e.isEdge()) return e.data('source') !== def.data.source || e.data('target') !== def.data.target;
+          // Nor can a bubble whose label changed: Cytoscape keeps drawing the texture of its old label, a
+          // box one line high and as wide as before, so a cluster name that grew or wrapped anew showed as one
+          // line cut at both ends ("ssurance"). Seen on screen only (cy.png drew it whole). Its summary
+          // edges go with it and are added again below.
+          return e.hasClass('bubble') && BUBBLE_LABEL_DATA.some((k) => e.data(k) !== def.data[k]);
         })
         .remove();
       const add: ElementDefinition[] = [];
