@@ -14,6 +14,7 @@ import { DocumentStore } from '../../../electron/services/documentStore.js';
 import { Settings } from '../../../electron/services/settings.js';
 import { largeDocument } from '../../helpers/largeDocument.js';
 import { sampleDocument, tempDir } from '../store/helpers.js';
+import { apart, disc } from '../../helpers/discs.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 const NO_CHOICES: ImportChoices = { mappings: [], skip: [], decisions: [] };
@@ -52,15 +53,6 @@ async function importDocument(b: Backend, source: CarnetDocument, name = 'networ
 /** A network drawn as cluster bubbles once imported: clusters by its ties, no positions of its own. */
 const bigNetwork = (seed = 1) => largeDocument({ contacts: CLUSTER_CACHE_ABOVE + 200, ties: 6000, interactions: 0, seed });
 
-type Disc = { x: number; y: number; r: number };
-/** The centre of `ids`' positions and the distance to the farthest of them. */
-function disc(doc: CarnetDocument, ids: readonly string[]): Disc {
-  const ps = ids.map((id) => doc.positions[id]!);
-  const x = ps.reduce((s, p) => s + p.x, 0) / ps.length;
-  const y = ps.reduce((s, p) => s + p.y, 0) / ps.length;
-  return { x, y, r: Math.max(...ps.map((p) => Math.hypot(p.x - x, p.y - y))) };
-}
-const apart = (a: Disc, b: Disc) => Math.hypot(a.x - b.x, a.y - b.y) > a.r + b.r;
 
 /** No position and no stored cluster member names a contact the document does not have. */
 function orphans(doc: CarnetDocument): string[] {

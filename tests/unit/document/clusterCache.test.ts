@@ -13,6 +13,7 @@ import { applyChangeSet, parseChangeSet } from '../../../shared/document/operati
 import { CACHED_LABEL_MAX, emptyDocument, withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { parseDocument, validateDocument } from '../../../shared/document/validate.js';
 import { largeDocument } from '../../helpers/largeDocument.js';
+import { apart, disc } from '../../helpers/discs.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 const dir = mkdtempSync(join(tmpdir(), 'carnet-clustercache-'));
@@ -96,15 +97,6 @@ describe('the fresh analysis of a document with stored clusters', () => {
   });
 });
 
-type Disc = { x: number; y: number; r: number };
-/** The centre of `ids`' positions and the distance to the farthest of them. */
-function disc(doc: CarnetDocument, ids: readonly string[]): Disc {
-  const ps = ids.map((id) => doc.positions[id]!);
-  const x = ps.reduce((s, p) => s + p.x, 0) / ps.length;
-  const y = ps.reduce((s, p) => s + p.y, 0) / ps.length;
-  return { x, y, r: Math.max(...ps.map((p) => Math.hypot(p.x - x, p.y - y))) };
-}
-const apart = (a: Disc, b: Disc) => Math.hypot(a.x - b.x, a.y - b.y) > a.r + b.r;
 
 describe('placeByCluster', () => {
   it('gives each cluster a disc of its own beside what is already placed, and moves nothing else', () => {
