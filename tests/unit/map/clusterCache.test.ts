@@ -154,3 +154,46 @@ describe('after an import that brought the clusters of the document it makes', (
     expect(m.groups).toEqual([]);
   });
 });
+
+describe('a big document whose ties are indexed a step at a time (its open)', () => {
+  const summaries = (m: MapModel) => [...buildScene(m, view()).elements.keys()].filter((id) => id.startsWith('sum:')).sort();
+
+  it('draws its bubbles at once and the summary edges once the index is built, the same as built at once', () => {
+    const doc = bigDocument();
+    // Ties across the circles: the summary edges between their bubbles.
+    for (let i = 0; i < 30; i++) doc.ties[`x${i}`] = { id: `x${i}`, from: `c${i}`, to: `c${i + 1}`, strength: 0.5 };
+    const whole = new MapModel(NEUTRAL, 'Loose');
+    whole.load(doc);
+    const sliced = new MapModel(NEUTRAL, 'Loose');
+    sliced.load(doc, { slicedTies: true });
+    expect(sliced.tiesReady()).toBe(false);
+    expect(bubbles(sliced)).toEqual(bubbles(whole));
+    expect(summaries(sliced)).toEqual([]);
+    let steps = 0;
+    while (!sliced.buildTies()) steps++;
+    expect(steps).toBeGreaterThan(0);
+    expect(summaries(whole).length).toBeGreaterThan(0);
+    expect(summaries(sliced)).toEqual(summaries(whole));
+    expect([...sliced.neighbours('c10')].sort()).toEqual([...whole.neighbours('c10')].sort());
+  });
+
+  it('an edit arriving mid-build finishes the index first, and its new tie is counted', () => {
+    const doc = bigDocument();
+    const m = new MapModel(NEUTRAL, 'Loose');
+    m.load(doc, { slicedTies: true });
+    m.buildTies();
+    const set: ChangeSet = { label: { key: 'labels.addTie' }, changes: [{ op: 'put', coll: 'ties', id: 'cross', value: { id: 'cross', from: 'c0', to: 'c1', strength: 0.5 } } as Change] };
+    applyChangeSet(doc, set);
+    m.patch(doc, set);
+    expect(m.tiesReady()).toBe(true);
+    expect([...m.neighbours('c0')]).toContain('c1');
+    expect(m.summaryEdges().find((s) => [s.a, s.b].sort().join() === 'k0,k1')!.count).toBeGreaterThan(0);
+  });
+
+  it('a small document is indexed at once', () => {
+    const doc = emptyDocument(NOW);
+    const m = new MapModel(NEUTRAL, 'Loose');
+    m.load(doc, { slicedTies: true });
+    expect(m.tiesReady()).toBe(true);
+  });
+});

@@ -21,7 +21,7 @@ describe('TieIndex', () => {
     ['t4', 'c', 'c'], // a contact tied to itself: not a link on the map
     ['t5', 'a', 'gone'], // to a contact that no longer exists
   ]);
-  const index = new TieIndex(d);
+  const index = TieIndex.of(d);
 
   it('lists each contact’s neighbours, once per tie, and nobody for an isolated or unknown contact', () => {
     expect([...index.neighbours('a')].sort()).toEqual(['b', 'c']);

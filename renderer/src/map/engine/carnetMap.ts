@@ -28,6 +28,8 @@ const FOCUS_MIN_ZOOM = 0.6;
 const SETTLE_MS = 150;
 /** Contacts arriving without a position in such numbers (and most of the map) are laid out by cluster. */
 const RELAYOUT_MIN = 20;
+/** Longest slice of a load's work between two turns for input and frames (the tie index's build). */
+const SLICE_MS = 12;
 /** Most names on screen at once: past this the map reads as text, not as a network. */
 const MAX_LABELS = 160;
 
@@ -58,6 +60,7 @@ export class CarnetMap {
   private clusterFocus: Set<string> | null = null;
   private current: string | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
   private expansionDue = false;
   private selectionQueued = false;
   private loading = false;
@@ -127,7 +130,10 @@ export class CarnetMap {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.destroyed) return;
       performance.mark('carnet:map-load');
-      this.model.load(doc);
+      // A big document is drawn over several tasks, each short enough for input and a frame to get their
+      // turn (at 30,000 contacts and 150,000 ties this was one 300 ms task): the groups, then the bubbles,
+      // then their names, then the tie index a step at a time, then the summary edges it gives.
+      this.model.load(doc, { slicedTies: true });
       this.layouts.lacksClusters = false;
       this.ego = null;
       this.clusterFocus = null;
@@ -142,20 +148,49 @@ export class CarnetMap {
         this.layouts.placeMissing(missing);
       }
       if (this.destroyed || this.model.doc !== doc) return;
+      const sliced = !this.model.tiesReady();
+      if (sliced && !(await this.nextTask(doc))) return;
       // The view is fitted before anything is drawn, so that no cluster expands for a zoom the user never sees.
       this.fitModel(false);
       this.model.updateExpansion(this.viewport());
-      this.sync();
+      this.sync(!sliced);
       this.fitModel(false);
+      if (sliced) {
+        if (!(await this.nextTask(doc))) return;
+        this.relabel();
+        let slice = performance.now();
+        while (!this.model.buildTies()) {
+          if (performance.now() - slice < SLICE_MS) continue;
+          if (!(await this.nextTask(doc))) return;
+          slice = performance.now();
+        }
+        if (!(await this.nextTask(doc))) return;
+        this.sync();
+      }
       performance.mark('carnet:map-ready', { detail: { contacts: ids.length } });
     } finally {
       this.loading = false;
     }
   }
 
-  /** False while a document is being drawn and laid out. */
+  /** Lets input and a frame have their turn during a load; false if the map moved on to another document meanwhile. */
+  private async nextTask(doc: CarnetDocument): Promise<boolean> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return !this.destroyed && this.model.doc === doc;
+  }
+
+  /** False while a document is being drawn and laid out, or a drawing is due. */
   ready(): boolean {
-    return !this.loading;
+    return !this.loading && this.syncTimer === null;
+  }
+
+  /** Draws the model as it is in the next task (once however many times it is asked before then). */
+  private syncSoon(): void {
+    if (this.syncTimer !== null) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      this.sync();
+    }, 0);
   }
 
   /** Patches the drawing with the changes just applied to `doc` (already updated); says which contacts are new. */
@@ -182,7 +217,10 @@ export class CarnetMap {
     if (result || failed) this.layouts.analysisArrived();
     if (!this.model.doc) return;
     if (this.model.aggregate) this.model.updateExpansion(this.viewport());
-    this.sync();
+    // A big document's fresh groups are drawn in a task of their own: regrouping 30,000 contacts and
+    // rebuilding the scene in the task that received the analysis made it 70–100 ms long.
+    if (this.model.aggregate) this.syncSoon();
+    else this.sync();
     if (result && this.layouts.lacksClusters && !this.loading) {
       this.layouts.lacksClusters = false;
       this.loading = true;
@@ -231,6 +269,7 @@ export class CarnetMap {
   destroy(): void {
     this.destroyed = true;
     if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.syncTimer) clearTimeout(this.syncTimer);
     this.drag.destroy();
     this.layouts.destroy();
     this.overlay.destroy();
@@ -552,8 +591,12 @@ export class CarnetMap {
     return this.clusterFocus ? { id: null, ids: this.clusterFocus } : null;
   }
 
-  /** Rebuilds the scene and diffs it into Cytoscape and the overlay, then places the names. */
-  private sync(): void {
+  /** Rebuilds the scene and diffs it into Cytoscape and the overlay, then (unless told not to) places the names. */
+  private sync(labels = true): void {
+    if (this.syncTimer !== null) {
+      clearTimeout(this.syncTimer);
+      this.syncTimer = null;
+    }
     if (!this.model.doc || this.destroyed) return;
     const scene = buildScene(this.model, {
       options: this.opts,
@@ -567,7 +610,7 @@ export class CarnetMap {
     this.scene = scene;
     this.adapter.apply(scene.elements, this.model.aggregate);
     this.overlay.set(scene.regions, scene.gapLines, scene.categoryAreas);
-    this.relabel();
+    if (labels) this.relabel();
   }
 
   /**

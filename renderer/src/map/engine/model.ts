@@ -19,6 +19,9 @@ const EXPAND_PX = 110;
 /** …and gives each of its contacts at least this much screen area (px²), so that they are told apart. */
 const EXPAND_AREA_PER_CONTACT = 250;
 
+/** Ties read per step of a sliced tie index build: about 5 ms of a 2-core machine's time. */
+const TIES_STEP = 20_000;
+
 /** What a patch changed, for the map to act on. */
 export type PatchResult = { added: string[]; placed: string[] };
 
@@ -46,6 +49,8 @@ export class MapModel {
   /** Positions computed but not yet back from the main side. */
   readonly provisional = new Map<string, Position>();
   private ties: TieIndex | null = null;
+  /** The tie index of a big document still being built, a step at a time (see buildTies). */
+  private tiesBuilding: Generator<void, TieIndex, void> | null = null;
   /**
    * An edit brought contacts together with the clusters of the document it makes (an import, see
    * shared/document/clusterCache.ts bringsClusters): those stored clusters describe the document as it
@@ -60,8 +65,11 @@ export class MapModel {
     private looseLabel: string,
   ) {}
 
-  /** A whole new document: everything derived is recomputed. */
-  load(doc: CarnetDocument): void {
+  /**
+   * A whole new document: everything derived is recomputed. With `slicedTies`, a big document's tie index is
+   * only started: buildTies() builds it a step at a time; until then no tie is drawn, summary edges included.
+   */
+  load(doc: CarnetDocument, options?: { slicedTies?: boolean }): void {
     this.doc = doc;
     this.analysis = null;
     this.analysisFailed = false;
@@ -70,9 +78,33 @@ export class MapModel {
     this.opened.clear();
     this.expanded = new Set();
     this.aggregate = Object.keys(doc.contacts).length > FULL_MAP_MAX;
-    this.ties = new TieIndex(doc);
+    this.ties = null;
+    this.tiesBuilding = TieIndex.building(doc, TIES_STEP);
+    if (!(options?.slicedTies && this.aggregate)) this.finishTies();
     this.summary = null;
     this.regroup();
+  }
+
+  /** Takes one step of the tie index's build; true once it is built. */
+  buildTies(): boolean {
+    if (!this.tiesBuilding) return true;
+    const step = this.tiesBuilding.next();
+    if (!step.done) return false;
+    this.ties = step.value;
+    this.tiesBuilding = null;
+    this.summary = null;
+    return true;
+  }
+
+  /** Whether the ties are indexed (drawn); false while a sliced build goes on. */
+  tiesReady(): boolean {
+    return this.ties !== null;
+  }
+
+  /** Something needs the ties now (an edit, the ego view, placing newcomers): the build ends at once. */
+  private finishTies(): TieIndex | null {
+    while (!this.buildTies());
+    return this.ties;
   }
 
   /**
@@ -80,7 +112,7 @@ export class MapModel {
    * `placed`: those of them that still need a position.
    */
   patch(doc: CarnetDocument, set: ChangeSet): PatchResult {
-    const known = this.ties?.indexOf;
+    const known = this.finishTies()?.indexOf;
     this.doc = doc;
     let regroup = false;
     let ties = false;
@@ -100,7 +132,7 @@ export class MapModel {
     }
     if (bringsClusters(set)) this.cacheAhead = true;
     if (ties) {
-      this.ties = new TieIndex(doc);
+      this.ties = TieIndex.of(doc);
       this.summary = null;
     }
     this.aggregate = Object.keys(doc.contacts).length > FULL_MAP_MAX;
@@ -148,12 +180,13 @@ export class MapModel {
   }
 
   neighbours(id: string): Iterable<string> {
-    return this.ties?.neighbours(id) ?? [];
+    return this.finishTies()?.neighbours(id) ?? [];
   }
 
   tieIndex(): TieIndex {
-    if (!this.ties) throw new Error('the map has no document');
-    return this.ties;
+    const ties = this.finishTies();
+    if (!ties) throw new Error('the map has no document');
+    return ties;
   }
 
   /** Contacts at most `depth` ties from `id` (itself included), breadth first. */
@@ -274,7 +307,9 @@ export class MapModel {
   /** Ties between each pair of groups (shown contacts only), busiest pair first. */
   summaryEdges(): { a: string; b: string; count: number }[] {
     if (this.summary) return this.summary;
-    const index = this.tieIndex();
+    // Until the ties are indexed the bubbles are drawn alone; buildTies' end brings the summary edges.
+    if (!this.ties) return [];
+    const index = this.ties;
     const n = index.ids.length;
     // Group number of each contact by index, -1 for none or hidden.
     const group = new Int32Array(n).fill(-1);

@@ -73,7 +73,8 @@ export function buildScene(model: MapModel, view: SceneView): Scene {
   const info = new Map((model.analysis?.contacts ?? []).map((c) => [c.id, c]));
   let maxEffective = 1;
   for (const c of info.values()) maxEffective = Math.max(maxEffective, c.effectiveSize ?? 0);
-  const index = model.tieIndex();
+  // While a big document's ties are being indexed (its open), nothing is drawn of them yet.
+  const index = model.tiesReady() ? model.tieIndex() : null;
   const emphasis = view.focus?.ids ?? view.highlighted;
   const drawn = new Set<string>();
   const labels = new Map<string, LabelInfo>();
@@ -108,7 +109,7 @@ export function buildScene(model: MapModel, view: SceneView): Scene {
     // Closeness first, then how connected, then whether the drawer asks the user to act on them. One step
     // of closeness outweighs a suggestion and all but the widest gaps in ties: where the closest people sit
     // in one dense cluster, their names would otherwise be crowded out by better-connected acquaintances.
-    let priority = strength * 4 + Math.log2(1 + index.tiesOf(c.id).length) + (marks.suggested.has(c.id) ? 2 : 0);
+    let priority = strength * 4 + Math.log2(1 + (index?.tiesOf(c.id).length ?? 0)) + (marks.suggested.has(c.id) ? 2 : 0);
     if (c.id === view.current || c.id === view.focus?.id) priority += 1000;
     else if (emphasis?.has(c.id)) priority += 100;
     labels.set(c.id, { priority });
@@ -145,6 +146,7 @@ export function buildScene(model: MapModel, view: SceneView): Scene {
 
   const ties: SceneElement[] = [];
   for (const id of drawn) {
+    if (!index) break;
     for (const k of index.tiesOf(id)) {
       const t = doc.ties[index.tieIds[k]!];
       if (!t || t.from !== id || !drawn.has(t.to)) continue;

@@ -12,45 +12,75 @@ import type { CarnetDocument } from '../../../../shared/document/schema.js';
 export class TieIndex {
   /** Contact ids, by index. */
   readonly ids: string[];
-  readonly indexOf = new Map<string, number>();
+  readonly indexOf: Map<string, number>;
   /** Tie ids, by tie position; `from`/`to` hold its ends' indexes. */
-  readonly tieIds: string[] = [];
+  readonly tieIds: string[];
   readonly from: Int32Array;
   readonly to: Int32Array;
   /** The ties of contact i are `entries[offsets[i] .. offsets[i + 1])`, as tie positions. */
   private readonly offsets: Int32Array;
   private readonly entries: Int32Array;
 
-  constructor(doc: CarnetDocument) {
-    this.ids = Object.keys(doc.contacts);
-    for (let i = 0; i < this.ids.length; i++) this.indexOf.set(this.ids[i]!, i);
-    const from: number[] = [];
-    const to: number[] = [];
-    for (const tid in doc.ties) {
-      const t = doc.ties[tid]!;
-      const a = this.indexOf.get(t.from);
-      const b = this.indexOf.get(t.to);
-      if (a === undefined || b === undefined || a === b) continue;
-      this.tieIds.push(tid);
-      from.push(a);
-      to.push(b);
-    }
-    this.from = Int32Array.from(from);
-    this.to = Int32Array.from(to);
-    const n = this.ids.length;
+  private constructor(ids: string[], indexOf: Map<string, number>, tieIds: string[], from: Int32Array, to: Int32Array) {
+    this.ids = ids;
+    this.indexOf = indexOf;
+    this.tieIds = tieIds;
+    this.from = from;
+    this.to = to;
+    const n = ids.length;
     const degree = new Int32Array(n + 1);
-    for (let k = 0; k < this.from.length; k++) {
-      degree[this.from[k]! + 1]!++;
-      degree[this.to[k]! + 1]!++;
+    for (let k = 0; k < from.length; k++) {
+      degree[from[k]! + 1]!++;
+      degree[to[k]! + 1]!++;
     }
     for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
     this.offsets = degree;
-    this.entries = new Int32Array(this.from.length * 2);
+    this.entries = new Int32Array(from.length * 2);
     const fill = this.offsets.slice(0, n);
-    for (let k = 0; k < this.from.length; k++) {
-      this.entries[fill[this.from[k]!]!++] = k;
-      this.entries[fill[this.to[k]!]!++] = k;
+    for (let k = 0; k < from.length; k++) {
+      this.entries[fill[from[k]!]!++] = k;
+      this.entries[fill[to[k]!]!++] = k;
     }
+  }
+
+  /** The index of `doc`'s ties, at once. */
+  static of(doc: CarnetDocument): TieIndex {
+    const build = TieIndex.building(doc, Infinity);
+    for (;;) {
+      const r = build.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The same index, built in steps: the generator pauses after every `step` ties read (and after numbering the
+   * contacts), so that a caller can spread the build over several tasks (the map's open at 30,000 contacts
+   * and 150,000 ties: one pass was a 60–100 ms task). Its `doc` must not change until it returns.
+   */
+  static *building(doc: CarnetDocument, step: number): Generator<void, TieIndex, void> {
+    const ids = Object.keys(doc.contacts);
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
+    yield;
+    const tids = Object.keys(doc.ties);
+    const tieIds: string[] = [];
+    const from = new Int32Array(tids.length);
+    const to = new Int32Array(tids.length);
+    let count = 0;
+    for (let k = 0; k < tids.length; k++) {
+      if (k > 0 && k % step === 0) yield;
+      const tid = tids[k]!;
+      const t = doc.ties[tid]!;
+      const a = indexOf.get(t.from);
+      const b = indexOf.get(t.to);
+      if (a === undefined || b === undefined || a === b) continue;
+      tieIds.push(tid);
+      from[count] = a;
+      to[count] = b;
+      count++;
+    }
+    yield;
+    return new TieIndex(ids, indexOf, tieIds, from.slice(0, count), to.slice(0, count));
   }
 
   get tieCount(): number {
