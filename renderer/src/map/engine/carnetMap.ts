@@ -12,7 +12,8 @@ import { LayoutRunner } from './layoutRunner.js';
 import { MapModel, type PatchResult } from './model.js';
 import { MapOverlay, OVERLAY_FONT, categoryRadiusPx, type OverlayLabel } from './overlay.js';
 import { mapStats, overview } from './probe.js';
-import { buildScene, categoryAreasOf, type Scene } from './scene.js';
+import type { SceneElement } from './elements.js';
+import { buildScene, categoryAreasOf, type Scene, type SceneView } from './scene.js';
 import { FONT, readTheme, type MapTheme } from './style.js';
 import type { BubbleInfo, DrawnLabel, EgoView, HitTarget, MapCallbacks, MapDrawing, MapEvents, MapOptions, MapStats, Rect } from './types.js';
 
@@ -28,6 +29,9 @@ const FOCUS_MIN_ZOOM = 0.6;
 const SETTLE_MS = 150;
 /** Contacts arriving without a position in such numbers (and most of the map) are laid out by cluster. */
 const RELAYOUT_MIN = 20;
+/** A big document's first drawing adds this many bubbles a frame, then this many edges (drawInSteps). */
+const NODES_PER_FRAME = 16;
+const EDGES_PER_FRAME = 100;
 /** Longest slice of a load's work between two turns for input and frames (the tie index's build). */
 const SLICE_MS = 12;
 /** Most names on screen at once: past this the map reads as text, not as a network. */
@@ -61,9 +65,14 @@ export class CarnetMap {
   private current: string | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The analysis MapView handed over, taken in the next task (big documents). */
+  private analysisDue: { result: AnalysisResult | null; failed: boolean } | null = null;
+  private analysisTimer: ReturnType<typeof setTimeout> | null = null;
   private expansionDue = false;
   private selectionQueued = false;
   private loading = false;
+  /** Drawings of the whole scene so far (drawInSteps stops when one happens meanwhile). */
+  private syncs = 0;
   private loads = 0;
   private destroyed = false;
 
@@ -133,6 +142,10 @@ export class CarnetMap {
       // A big document is drawn over several tasks, each short enough for input and a frame to get their
       // turn (at 30,000 contacts and 150,000 ties this was one 300 ms task): the groups, then the bubbles,
       // then their names, then the tie index a step at a time, then the summary edges it gives.
+      // An analysis still to be taken describes the document before this one.
+      if (this.analysisTimer) clearTimeout(this.analysisTimer);
+      this.analysisTimer = null;
+      this.analysisDue = null;
       this.model.load(doc, { slicedTies: true });
       this.layouts.lacksClusters = false;
       this.ego = null;
@@ -151,13 +164,14 @@ export class CarnetMap {
       const sliced = !this.model.tiesReady();
       if (sliced && !(await this.nextTask(doc))) return;
       // The view is fitted before anything is drawn, so that no cluster expands for a zoom the user never sees.
+      // A big document is fitted to its bubbles (the scene's bounds, their radius included) at once: fitted to
+      // the contacts first and to the bubbles once drawn, the zoom changed after the drawing, and with it the
+      // bubbles' font size, so every bubble was drawn a second time (a 150–400 ms task after the open).
+      if (sliced) this.scene = buildScene(this.model, this.sceneView());
       this.fitModel(false);
       this.model.updateExpansion(this.viewport());
-      this.sync(!sliced);
-      this.fitModel(false);
       if (sliced) {
-        if (!(await this.nextTask(doc))) return;
-        this.relabel();
+        if (!(await this.drawInSteps(doc))) return;
         let slice = performance.now();
         while (!this.model.buildTies()) {
           if (performance.now() - slice < SLICE_MS) continue;
@@ -165,12 +179,57 @@ export class CarnetMap {
           slice = performance.now();
         }
         if (!(await this.nextTask(doc))) return;
+        if (!(await this.drawInSteps(doc))) return;
+      } else {
         this.sync();
+        this.fitModel(false);
       }
       performance.mark('carnet:map-ready', { detail: { contacts: ids.length } });
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * Draws the model as it is, what is new to Cytoscape a few elements a frame (the biggest bubbles first,
+   * then the edges between them), then the whole scene with the names. At 30,000 contacts the first frame
+   * drawing 126 bubbles at once (their styles, label sizes and textures) took 250–450 ms; the same work
+   * in steps makes frames of a few tens of ms. False if the map moved on to another document meanwhile.
+   * Any other drawing meanwhile (an edit, the analysis) drew the whole scene: the steps stop there.
+   */
+  private async drawInSteps(doc: CarnetDocument): Promise<boolean> {
+    const scene = buildScene(this.model, this.sceneView());
+    const fresh = [...scene.elements.values()].filter((e) => !this.adapter.has(e.data.id));
+    const size = (e: SceneElement) => Number(e.data.size) || 0;
+    fresh.sort((a, b) => (a.group === b.group ? size(b) - size(a) : a.group === 'nodes' ? -1 : 1));
+    const want = new Map(scene.elements);
+    for (const e of fresh) want.delete(e.data.id);
+    const syncs = this.syncs;
+    for (let i = 0; i < fresh.length; ) {
+      const step = fresh[i]!.group === 'nodes' ? NODES_PER_FRAME : EDGES_PER_FRAME;
+      const batch = fresh.slice(i, i + step).filter((e) => e.group === fresh[i]!.group);
+      for (const e of batch) want.set(e.data.id, e);
+      i += batch.length;
+      this.adapter.apply(want, this.model.aggregate);
+      // Their styles and label sizes in this task, their textures in the frame that draws them.
+      this.adapter.measure(batch.map((e) => e.data.id));
+      if (!(await this.nextFrame(doc))) return false;
+      if (this.syncs !== syncs) return true;
+    }
+    this.sync();
+    return true;
+  }
+
+  /** After the next frame (or 100 ms, when the window is hidden and draws none): see nextTask. */
+  private async nextFrame(doc: CarnetDocument): Promise<boolean> {
+    await new Promise<void>((resolve) => {
+      const late = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(late);
+        setTimeout(resolve, 0);
+      });
+    });
+    return !this.destroyed && this.model.doc === doc;
   }
 
   /** Lets input and a frame have their turn during a load; false if the map moved on to another document meanwhile. */
@@ -181,7 +240,7 @@ export class CarnetMap {
 
   /** False while a document is being drawn and laid out, or a drawing is due. */
   ready(): boolean {
-    return !this.loading && this.syncTimer === null;
+    return !this.loading && this.syncTimer === null && this.analysisTimer === null;
   }
 
   /** Draws the model as it is in the next task (once however many times it is asked before then). */
@@ -213,12 +272,26 @@ export class CarnetMap {
   /** The analysis of the current document arrived (or failed, `null` with `failed`): colours, sizes, marks, clusters. */
   setAnalysis(result: AnalysisResult | null, failed = false): void {
     if (this.destroyed) return;
+    // A big document's fresh groups are made, then drawn, each in a task of its own: regrouping 30,000
+    // contacts and rebuilding the scene in the task that received the analysis made it 70–120 ms long.
+    if (this.model.aggregate && this.model.doc) {
+      this.analysisDue = { result, failed };
+      this.analysisTimer ??= setTimeout(() => {
+        this.analysisTimer = null;
+        const due = this.analysisDue;
+        this.analysisDue = null;
+        if (due && !this.destroyed) this.takeAnalysis(due.result, due.failed);
+      }, 0);
+      return;
+    }
+    this.takeAnalysis(result, failed);
+  }
+
+  private takeAnalysis(result: AnalysisResult | null, failed: boolean): void {
     this.model.setAnalysis(result, failed);
     if (result || failed) this.layouts.analysisArrived();
     if (!this.model.doc) return;
     if (this.model.aggregate) this.model.updateExpansion(this.viewport());
-    // A big document's fresh groups are drawn in a task of their own: regrouping 30,000 contacts and
-    // rebuilding the scene in the task that received the analysis made it 70–100 ms long.
     if (this.model.aggregate) this.syncSoon();
     else this.sync();
     if (result && this.layouts.lacksClusters && !this.loading) {
@@ -270,6 +343,7 @@ export class CarnetMap {
     this.destroyed = true;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     if (this.syncTimer) clearTimeout(this.syncTimer);
+    if (this.analysisTimer) clearTimeout(this.analysisTimer);
     this.drag.destroy();
     this.layouts.destroy();
     this.overlay.destroy();
@@ -591,14 +665,8 @@ export class CarnetMap {
     return this.clusterFocus ? { id: null, ids: this.clusterFocus } : null;
   }
 
-  /** Rebuilds the scene and diffs it into Cytoscape and the overlay, then (unless told not to) places the names. */
-  private sync(labels = true): void {
-    if (this.syncTimer !== null) {
-      clearTimeout(this.syncTimer);
-      this.syncTimer = null;
-    }
-    if (!this.model.doc || this.destroyed) return;
-    const scene = buildScene(this.model, {
+  private sceneView(): SceneView {
+    return {
       options: this.opts,
       colors: { neutral: this.theme.neutral, me: this.theme.me },
       meLabel: this.words.me,
@@ -606,11 +674,22 @@ export class CarnetMap {
       focus: this.emphasis(),
       highlighted: this.highlighted,
       zoom: this.adapter.zoom(),
-    });
+    };
+  }
+
+  /** Rebuilds the scene and diffs it into Cytoscape and the overlay, then places the names. */
+  private sync(): void {
+    if (this.syncTimer !== null) {
+      clearTimeout(this.syncTimer);
+      this.syncTimer = null;
+    }
+    if (!this.model.doc || this.destroyed) return;
+    this.syncs++;
+    const scene = buildScene(this.model, this.sceneView());
     this.scene = scene;
     this.adapter.apply(scene.elements, this.model.aggregate);
     this.overlay.set(scene.regions, scene.gapLines, scene.categoryAreas);
-    if (labels) this.relabel();
+    this.relabel();
   }
 
   /**

@@ -239,6 +239,11 @@ export class CyAdapter {
       .sort((a, b) => b.count - a.count);
   }
 
+  /** Computes these elements' styles and label sizes now rather than in the frame that draws them. */
+  measure(ids: readonly string[]): void {
+    for (const id of ids) this.cy.getElementById(id).boundingBox({ includeLabels: true } as never);
+  }
+
   /** Label boxes of the bubbles drawn now, in container pixels: contact names keep off them. */
   bubbleLabelBoxes(): Rect[] {
     return this.cy.nodes('.bubble').map((n) => {

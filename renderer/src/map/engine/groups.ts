@@ -82,25 +82,26 @@ export function gridGroups(doc: CarnetDocument, position: (id: string) => Positi
 export type GroupGeometry = { x: number; y: number; r: number; count: number };
 
 export function groupGeometry(members: readonly string[], position: (id: string) => Position | undefined, shown: (id: string) => boolean): GroupGeometry {
+  // One lookup per member (at 30,000 contacts, every regroup measures them all): the positions are read once.
+  const xs: number[] = [];
+  const ys: number[] = [];
   let x = 0;
   let y = 0;
-  let count = 0;
   for (const id of members) {
     const p = position(id);
     if (!p || !shown(id)) continue;
+    xs.push(p.x);
+    ys.push(p.y);
     x += p.x;
     y += p.y;
-    count++;
   }
+  const count = xs.length;
   if (count === 0) return { x: 0, y: 0, r: 0, count: 0 };
   x /= count;
   y /= count;
-  const dist: number[] = [];
-  for (const id of members) {
-    const p = position(id);
-    if (p && shown(id)) dist.push(Math.hypot(p.x - x, p.y - y));
-  }
-  dist.sort((a, b) => a - b);
+  const dist = new Float64Array(count);
+  for (let i = 0; i < count; i++) dist[i] = Math.hypot(xs[i]! - x, ys[i]! - y);
+  dist.sort();
   // The 90th percentile covers the cluster without reaching for the odd contact placed far away.
-  return { x, y, r: Math.max(24, dist[Math.floor(0.9 * (dist.length - 1))]! + 20), count };
+  return { x, y, r: Math.max(24, dist[Math.floor(0.9 * (count - 1))]! + 20), count };
 }
