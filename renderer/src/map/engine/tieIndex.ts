@@ -63,6 +63,7 @@ export class TieIndex {
     for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
     yield;
     const tids = Object.keys(doc.ties);
+    yield;
     const tieIds: string[] = [];
     const from = new Int32Array(tids.length);
     const to = new Int32Array(tids.length);
