@@ -39,9 +39,13 @@ function groupsOf(doc: CarnetDocument, clusters: readonly ClusterPicture[], neut
   const placed = new Set<string>();
   for (const c of clusters) {
     const style = Object.hasOwn(doc.clusters, c.id) ? doc.clusters[c.id] : undefined;
-    const members = c.members.filter((id) => Object.hasOwn(doc.contacts, id) && !placed.has(id));
+    const members: string[] = [];
+    for (const id of c.members) {
+      if (placed.has(id) || !Object.hasOwn(doc.contacts, id)) continue;
+      placed.add(id);
+      members.push(id);
+    }
     if (members.length === 0) continue;
-    for (const m of members) placed.add(m);
     groups.push({ id: c.id, label: style?.label || c.label, color: style?.color ?? c.color, members, kind: 'cluster' });
   }
   const loose = Object.keys(doc.contacts).filter((id) => !placed.has(id));

@@ -249,7 +249,13 @@ export class MapModel {
   /** Where each group is, from its members' positions (after a move, a layout or a filter). */
   measureGroups(): void {
     this.geometry.clear();
-    for (const g of this.groups) this.geometry.set(g.id, groupGeometry(g.members, (id) => this.position(id), this.shown));
+    // Every group member is a contact (groups are made from the contacts there are, and again when one
+    // comes or goes): without a filter, each is shown, and is not looked up a second time.
+    const shown = this.filter ? this.shown : () => true;
+    const positions = this.doc?.positions ?? {};
+    const provisional = this.provisional;
+    const position = provisional.size === 0 ? (id: string) => positions[id] : (id: string) => positions[id] ?? provisional.get(id);
+    for (const g of this.groups) this.geometry.set(g.id, groupGeometry(g.members, position, shown));
   }
 
   /** Opens the clusters of these contacts (aggregated maps) so that they are drawn; true if one was opened. */
