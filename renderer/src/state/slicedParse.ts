@@ -140,7 +140,14 @@ class SliceParser {
       const c = text.charCodeAt(i);
       if (c === QUOTE) i = stringEnd(text, i);
       else if (c === COMMA) this.comma(i);
-      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.open(i, c === OPEN_ARRAY);
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        // A member of a frame that closes within a part's length stays in a part whatever it holds: skipped
+        // at once (most of a document is such members). Otherwise the scan goes through it again, step by step:
+        // at most `partLength` characters again, and not again inside it before it is that long, so linear.
+        const end = this.depth === this.frames.length ? closeWithin(text, i, Math.min(n, i + this.partLength)) : -1;
+        if (end >= 0) i = end;
+        else this.open(i, c === OPEN_ARRAY);
+      }
       else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.close(i, c === CLOSE_ARRAY);
       i++;
       // By position rather than by step: a step may skip a long string, and the parts' cost follows the length.
@@ -275,6 +282,21 @@ function stringEnd(text: string, i: number): number {
     while (text.charCodeAt(k) === BACKSLASH) k--;
     if ((j - 1 - k) % 2 === 0) return j;
   }
+}
+
+/**
+ * The position of the bracket that closes the container opening at `i`, when it comes before `limit`; -1 if
+ * not. Brackets are counted, not matched: the container's part goes to JSON.parse, which checks them.
+ */
+function closeWithin(text: string, i: number, limit: number): number {
+  let depth = 0;
+  for (let j = i; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (c === QUOTE) j = stringEnd(text, j);
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+    else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return j;
+  }
+  return -1;
 }
 
 function skipBlanks(text: string, i: number): number {

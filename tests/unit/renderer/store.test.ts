@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CarnetApi, DocumentState, EditResult, Events, Settings, UndoState } from '../../../shared/api/contract.js';
 import { addContact, updateContact } from '../../../shared/document/commands.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
@@ -150,6 +150,41 @@ describe('CarnetStore', () => {
     const quiet = new CarnetStore(fakeMain().api);
     await quiet.start();
     expect(quiet.get().status).toBe('ready');
+  });
+
+  it('parses a big document in slices between its marks, and keeps a document the main side sent meanwhile', async () => {
+    const main = fakeMain();
+    // Over a megabyte of state text: parsed in slices, each a task of its own.
+    for (let i = 0; i < 40; i++) main.commit(addContact(main.doc, { id: `c_${i}`, name: `Contact ${i}`, notes: 'x'.repeat(40_000) }, NOW));
+    expect(JSON.stringify(main.state()).length).toBeGreaterThan(1 << 20);
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
+    const between: boolean[] = [];
+    const other: DocumentState = { ...main.state(), doc: emptyDocument(NOW), path: '/tmp/other.json', openId: 'open-2' };
+    vi.stubGlobal('scheduler', {
+      yield: async () => {
+        between.push(performance.getEntriesByName('carnet:state-received').length > 0 && performance.getEntriesByName('carnet:state-parsed').length === 0);
+        // Another window opened a document while this one was being parsed: that one stays.
+        if (between.length === 3) main.emit('document', other);
+      },
+    });
+    try {
+      performance.clearMarks();
+      const store = new CarnetStore(main.api);
+      await store.start();
+      expect(between.length).toBeGreaterThan(3);
+      expect(between.every(Boolean)).toBe(true);
+      expect(store.get().path).toBe('/tmp/other.json');
+
+      // Without one, the big document is the one loaded, whole.
+      const alone = new CarnetStore(main.api);
+      await alone.start();
+      expect(alone.get().doc).toEqual(main.doc);
+      expect(alone.get().doc!.contacts.c_39?.notes).toHaveLength(40_000);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
   });
 
   it('takes away the notice about an edit when that edit is undone, and only that one', async () => {
