@@ -55,19 +55,81 @@ const BLANK = /^[ \t\n\r]*$/;
 /** Parses `text` as `JSON.parse` does, in tasks of about `sliceMs` each. */
 export async function slicedParse(text: string, options: SlicedParseOptions = {}): Promise<unknown> {
   if (text.length < (options.minLength ?? MIN_LENGTH)) return JSON.parse(text);
+  return (await parseSlices(text, null, options)).value;
+}
+
+/**
+ * Parses a text that arrives in pieces (a response body as it is read), in slices, while it arrives: the
+ * parse overlaps the transfer. Resolves with the value and the whole text.
+ */
+export async function slicedParseStream(chunks: AsyncIterable<string>, options: SlicedParseOptions = {}): Promise<{ value: unknown; text: string }> {
+  return parseSlices('', chunks[Symbol.asyncIterator](), options);
+}
+
+/**
+ * The text the parser scans must be one flat string, while a stream gives pieces: the pieces read so far are
+ * joined into a new text when the parser has caught up with the last one, and only once there is at least a
+ * quarter more (or the end), so that the joins copy the text a few times in all, not once per piece.
+ */
+async function parseSlices(first: string, rest: AsyncIterator<string> | null, options: SlicedParseOptions): Promise<{ value: unknown; text: string }> {
   const now = options.now ?? (() => performance.now());
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const yieldTask = options.yieldTask ?? defaultYield();
+  const partLength = options.partLength ?? PART_LENGTH;
+  // What was read and not yet joined to `text`; the reading goes on while the parser works.
+  const input = { pieces: [] as string[], length: 0, ended: rest === null, failure: null as { error: unknown } | null, arrived: () => {} };
+  const reading = (async () => {
+    try {
+      for (let r = await rest?.next(); r && !r.done; r = await rest!.next()) {
+        input.pieces.push(r.value);
+        input.length += r.value.length;
+        input.arrived();
+      }
+    } catch (error) {
+      input.failure = { error };
+    }
+    input.ended = true;
+    input.arrived();
+  })();
+  /** A reading error is the outcome, whatever the parse has found so far. */
+  const failure = (): void => {
+    if (input.failure) throw input.failure.error;
+  };
+  let text = first;
+  const take = () => {
+    text += input.pieces.join('');
+    input.pieces = [];
+    input.length = 0;
+  };
+  const parser = new SliceParser(partLength);
   try {
-    const parser = new SliceParser(text, options.partLength ?? PART_LENGTH);
-    while (!parser.run(now() + sliceMs, now)) await yieldTask();
-    return parser.result();
+    // A short text arriving in pieces is parsed in one go too, at its end.
+    const minLength = options.minLength ?? MIN_LENGTH;
+    while (rest && !input.ended && input.length < minLength) await new Promise<void>((resolve) => (input.arrived = resolve));
+    failure();
+    if (rest && input.ended && input.length < minLength) {
+      take();
+      return { value: JSON.parse(text), text };
+    }
+    for (;;) {
+      failure();
+      if (input.pieces.length > 0 && (input.ended || input.length >= Math.max(partLength, text.length / 4))) take();
+      const ended = input.ended && input.pieces.length === 0;
+      const status = parser.run(text, ended, now() + sliceMs, now);
+      if (status === DONE) return { value: parser.result(), text };
+      if (status === LATER) await yieldTask();
+      else if (!input.ended) await new Promise<void>((resolve) => (input.arrived = resolve));
+    }
   } catch (e) {
+    failure();
+    await reading;
+    failure();
+    take();
     // Invalid JSON: JSON.parse throws its own error, with its position in the whole text.
     const value: unknown = JSON.parse(text);
     // The scan refused a valid text (it never should): the plain parse's value is the right answer all the same.
     console.error('Carnet: the parse in slices refused a valid text, parsed in one go instead', e);
-    return value;
+    return { value, text };
   }
 }
 
@@ -81,6 +143,11 @@ function defaultYield(): () => Promise<void> {
   if (typeof scheduler?.yield === 'function') return () => scheduler.yield!();
   return () => new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** What `run` stopped at: the value is complete; the deadline; the end of the text so far. */
+const DONE = 0;
+const LATER = 1;
+const MORE = 2;
 
 /** What the text of a frame from `from` on holds. */
 const FIRST = 0; // nothing read yet: the frame's first member, if any
@@ -100,6 +167,9 @@ type Frame = {
 };
 
 class SliceParser {
+  /** The text so far, and whether it is the whole of it. */
+  private text = '';
+  private ended = false;
   /** The scan's position. */
   private i = 0;
   /** The containers the scan is inside, outermost first: where each starts, whether it is an array, where its current member starts. */
@@ -109,37 +179,52 @@ class SliceParser {
   private depth = 0;
   /** The containers being assembled: always the outermost `frames.length` ones of the stack above. */
   private readonly frames: Frame[] = [];
-  private done = false;
+  /** Where the outermost value ends (then only blanks may follow), -1 before. */
+  private end = -1;
   private value: unknown = undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly partLength: number,
-  ) {
-    const i = skipBlanks(text, 0);
-    const c = text.charCodeAt(i);
-    // A big text that is not an object or an array (one long string): nothing to split.
-    if (c !== OPEN_OBJECT && c !== OPEN_ARRAY) {
-      this.value = JSON.parse(text);
-      this.done = true;
-      return;
-    }
-    this.open(i, c === OPEN_ARRAY);
-    this.frames.push({ array: c === OPEN_ARRAY, value: null, from: i + 1, state: FIRST, key: '' });
-    this.i = i + 1;
-  }
+  constructor(private readonly partLength: number) {}
 
-  /** Scans until the end or `deadline`; true when the value is complete. */
-  run(deadline: number, now: () => number): boolean {
-    const text = this.text;
+  /**
+   * Scans `text` (the text so far: it extends the one of the previous call) until the value is complete, the
+   * deadline, or the end of what can be scanned yet: short of the whole text, the last `partLength`
+   * characters wait for what follows, so that a look ahead (a member's end, a key) never needs more.
+   */
+  run(text: string, ended: boolean, deadline: number, now: () => number): typeof DONE | typeof LATER | typeof MORE {
+    this.text = text;
+    this.ended = ended;
     const n = text.length;
+    const limit = ended ? n : n - this.partLength;
+    if (this.frames.length === 0 && this.end < 0) {
+      const i = skipBlanks(text, 0);
+      if (i >= limit) return this.starved();
+      const c = text.charCodeAt(i);
+      // A text that is not an object or an array (one long string): nothing to split, parsed whole at its end.
+      if (c !== OPEN_OBJECT && c !== OPEN_ARRAY) {
+        if (!ended) return MORE;
+        this.value = JSON.parse(text);
+        return DONE;
+      }
+      this.open(i, c === OPEN_ARRAY);
+      this.frames.push({ array: c === OPEN_ARRAY, value: null, from: i + 1, state: FIRST, key: '' });
+      this.i = i + 1;
+    }
     let i = this.i;
     let check = i + CHECK_EVERY;
-    while (!this.done) {
-      if (i >= n) throw new SyntaxError('Unexpected end of JSON input');
+    while (this.end < 0) {
+      if (i >= limit) {
+        this.i = i;
+        return this.starved();
+      }
       const c = text.charCodeAt(i);
-      if (c === QUOTE) i = stringEnd(text, i);
-      else if (c === COMMA) this.comma(i);
+      if (c === QUOTE) {
+        const close = stringEnd(text, i);
+        if (close < 0) {
+          this.i = i;
+          return this.starved();
+        }
+        i = close;
+      } else if (c === COMMA) this.comma(i);
       else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         // A member of a frame that closes within a part's length stays in a part whatever it holds: skipped
         // at once (most of a document is such members). Otherwise the scan goes through it again, step by step:
@@ -147,21 +232,32 @@ class SliceParser {
         const end = this.depth === this.frames.length ? closeWithin(text, i, Math.min(n, i + this.partLength)) : -1;
         if (end >= 0) i = end;
         else this.open(i, c === OPEN_ARRAY);
-      }
-      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.close(i, c === CLOSE_ARRAY);
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.close(i, c === CLOSE_ARRAY);
       i++;
       // By position rather than by step: a step may skip a long string, and the parts' cost follows the length.
       if (i >= check) {
         check = i + CHECK_EVERY;
-        if (now() >= deadline) break;
+        if (now() >= deadline) {
+          this.i = i;
+          return LATER;
+        }
       }
     }
     this.i = i;
-    return this.done;
+    // Only blanks after the value, which the whole text must show.
+    if (!ended) return MORE;
+    if (!BLANK.test(text.slice(this.end + 1))) throw new SyntaxError(`Unexpected non-whitespace character after JSON at position ${this.end + 1}`);
+    return DONE;
   }
 
   result(): unknown {
     return this.value;
+  }
+
+  /** The scan reached the end of the text so far: an error if that is the whole text. */
+  private starved(): typeof MORE {
+    if (this.ended) throw new SyntaxError('Unexpected end of JSON input');
+    return MORE;
   }
 
   private open(i: number, array: boolean): void {
@@ -190,9 +286,8 @@ class SliceParser {
     const value = frame.value ?? (frame.array ? [] : {});
     const parent = this.frames.at(-1);
     if (!parent) {
-      if (!BLANK.test(this.text.slice(i + 1))) throw new SyntaxError(`Unexpected non-whitespace character after JSON at position ${i + 1}`);
       this.value = value;
-      this.done = true;
+      this.end = i;
       return;
     }
     add(parent, frame.key, value);
@@ -272,12 +367,12 @@ function defineOwn(o: Record<string, unknown>, key: string, value: unknown): voi
   Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** The position of the quote closing the string that opens at `i`: the first one not escaped by a backslash. */
+/** The position of the quote closing the string that opens at `i` (the first one not escaped by a backslash); -1 if the text has none. */
 function stringEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
     j = text.indexOf('"', j + 1);
-    if (j < 0) throw new SyntaxError(`Unterminated string in JSON at position ${i}`);
+    if (j < 0) return -1;
     let k = j - 1;
     while (text.charCodeAt(k) === BACKSLASH) k--;
     if ((j - 1 - k) % 2 === 0) return j;
@@ -292,8 +387,10 @@ function closeWithin(text: string, i: number, limit: number): number {
   let depth = 0;
   for (let j = i; j < limit; j++) {
     const c = text.charCodeAt(j);
-    if (c === QUOTE) j = stringEnd(text, j);
-    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+    if (c === QUOTE) {
+      j = stringEnd(text, j);
+      if (j < 0) return -1;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
     else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return j;
   }
   return -1;

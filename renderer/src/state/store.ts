@@ -1,8 +1,8 @@
 import type { CarnetApi, DocumentState, EditRefusal, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
-import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
-import { slicedParse } from './slicedParse.js';
+import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED, type StateStream } from '../api/index.js';
+import { slicedParse, slicedParseStream } from './slicedParse.js';
 
 /** `about`: the edit the notice reports ("Import done…"); undoing that edit takes the notice away. */
 export type ShownNotice = Notice & { key: number; about?: Label };
@@ -84,7 +84,7 @@ export class CarnetStore {
   /** A reload of the whole state is on its way: edits reported meanwhile wait for it, like `early`. */
   private resyncing = false;
 
-  constructor(readonly api: CarnetApi) {
+  constructor(readonly api: CarnetApi & StateStream) {
     api.on('document', (s) => this.replace(s));
     api.on('edit', (r) => this.applyResult(r));
     api.on('notice', (n) => this.notify(n));
@@ -96,14 +96,8 @@ export class CarnetStore {
   /** Loads the state and settings; failures end up in `status`/`failure`. */
   async start(): Promise<void> {
     try {
-      const [text, settings] = await Promise.all([this.api.getStateJson(), this.api.getSettings()]);
-      this.set({ settings });
-      performance.mark('carnet:state-received');
-      // A document the main side sends while this text is parsed is at least as new as it: it stays.
-      const replaced = this.replaces;
-      // At 30,000 contacts one JSON.parse of the text is a task of 200–300 ms: parsed in slices instead.
-      const state = (await slicedParse(text)) as DocumentState;
-      performance.mark('carnet:state-parsed');
+      const settings = this.api.getSettings().then((s) => this.set({ settings: s }));
+      const [{ text, state, replaced }] = await Promise.all([this.loadState(), settings]);
       // The first render and the map start in the next task, so that input and a frame get their turn before it.
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.replaces === replaced) this.replace(state, text);
@@ -111,6 +105,30 @@ export class CarnetStore {
       const code = (e as { code?: unknown } | null)?.code;
       this.set({ status: 'failed', failure: errorText(e), failureCode: typeof code === 'string' ? code : null });
     }
+  }
+
+  /**
+   * The state and its text, parsed in slices: at 30,000 contacts one JSON.parse of the text is a task of
+   * 200–300 ms. In browser mode the parse goes on while the body arrives. `replaced`: the documents received
+   * when the parse began; one the main side sends while it goes on is at least as new as this text, and stays.
+   */
+  private async loadState(): Promise<{ text: string; state: DocumentState; replaced: number }> {
+    let replaced = this.replaces;
+    const received = () => {
+      performance.mark('carnet:state-received');
+      replaced = this.replaces;
+    };
+    const stream = this.api.streamStateJson?.();
+    let text: string;
+    let value: unknown;
+    if (stream) ({ text, value } = await slicedParseStream(announced(stream, received)));
+    else {
+      text = await this.api.getStateJson();
+      received();
+      value = await slicedParse(text);
+    }
+    performance.mark('carnet:state-parsed');
+    return { text, state: value as DocumentState, replaced };
   }
 
   get = (): AppState => this.state;
@@ -392,6 +410,16 @@ export class CarnetStore {
   private set(patch: Partial<AppState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
+  }
+}
+
+/** The pieces of `stream`, with `first` called when the first one is there. */
+async function* announced(stream: AsyncIterable<string>, first: () => void): AsyncGenerator<string> {
+  let waiting = true;
+  for await (const piece of stream) {
+    if (waiting) first();
+    waiting = false;
+    yield piece;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { slicedParse, type SlicedParseOptions } from '../../../renderer/src/state/slicedParse.js';
+import { slicedParse, slicedParseStream, type SlicedParseOptions } from '../../../renderer/src/state/slicedParse.js';
 import { largeDocument } from '../../helpers/largeDocument.js';
 
 afterEach(() => {
@@ -44,6 +44,17 @@ async function parseSplit(text: string, options: SlicedParseOptions = {}): Promi
     return value;
   } finally {
     complaint.mockRestore();
+  }
+}
+
+/** `text` in pieces cut at the given places, each handed over in a later turn, as a response body is read. */
+async function* pieces(text: string, at: number[]): AsyncGenerator<string> {
+  const cuts = [...new Set(at.map((a) => a % (text.length + 1)))].sort((a, b) => a - b);
+  let from = 0;
+  for (const c of [...cuts, text.length]) {
+    await new Promise<void>((r) => setImmediate(r));
+    if (c > from) yield text.slice(from, c);
+    from = Math.max(from, c);
   }
 }
 
@@ -175,6 +186,21 @@ describe('slicedParse', () => {
     const value = await parseSplit(text, { minLength: undefined, partLength: undefined, sliceMs: 1, now: () => (clock += 1), yieldTask: async () => void yields++ });
     expectSame(value, JSON.parse(text));
     expect(yields).toBeGreaterThan(50);
+
+    // Read as a response body in pieces of 64 KB: most of the parse is done before the last piece is there.
+    let delivered = false;
+    let before = 0;
+    async function* body() {
+      for (let i = 0; i < text.length; i += 1 << 16) {
+        await new Promise<void>((r) => setTimeout(r, 0));
+        yield text.slice(i, i + (1 << 16));
+      }
+      delivered = true;
+    }
+    const streamed = await slicedParseStream(body(), { sliceMs: 1, now: () => (clock += 1), yieldTask: async () => void (delivered || before++) });
+    expect(streamed.text).toBe(text);
+    expectSame(streamed.value, JSON.parse(text));
+    expect(before).toBeGreaterThan(yields / 2);
   });
 
   it('takes a text shorter than its minimum in one go, and a deep nesting in linear steps', async () => {
@@ -185,6 +211,37 @@ describe('slicedParse', () => {
 
     const deep = `${'[{"a":'.repeat(3000)}1${'}]'.repeat(3000)}`;
     expectSame(await parseSplit(deep, { partLength: 2 }), JSON.parse(deep));
+  });
+
+  it('parses a text that arrives in pieces while it arrives, and hands on the whole text', async () => {
+    const cuts = fc.array(fc.nat(), { maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(container, cuts, fc.integer({ min: 1, max: 32 }), async (text, at, partLength) => {
+        const complaint = vi.spyOn(console, 'error').mockImplementation(() => {});
+        const got = await slicedParseStream(pieces(text, at), { minLength: 0, partLength, yieldTask: () => Promise.resolve() });
+        expect(complaint).not.toHaveBeenCalled();
+        complaint.mockRestore();
+        expect(got.text).toBe(text);
+        expectSame(got.value, JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a broken text that arrives in pieces as JSON.parse does, and a body cut off by its reading error', async () => {
+    const text = `{"a":[${'1,'.repeat(40)}],"b":2}`;
+    const expected = await outcome(() => JSON.parse(text));
+    for (const minLength of [0, undefined]) {
+      expect(await outcome(() => slicedParseStream(pieces(text, [10, 30, 50]), { minLength, partLength: 4, yieldTask: () => Promise.resolve() }))).toEqual(expected);
+    }
+
+    const lost = new TypeError('network error');
+    async function* cut() {
+      yield '{"a":[1,2,3,';
+      throw lost;
+    }
+    await expect(slicedParseStream(cut(), { minLength: 0, partLength: 4, yieldTask: () => Promise.resolve() })).rejects.toBe(lost);
+    await expect(slicedParseStream(cut())).rejects.toBe(lost);
   });
 
   it('yields with scheduler.yield where the page has it', async () => {

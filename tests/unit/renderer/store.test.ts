@@ -187,6 +187,33 @@ describe('CarnetStore', () => {
     }
   });
 
+  it('in browser mode, parses the state while its body arrives and hands the workers the whole text', async () => {
+    const main = fakeMain();
+    for (let i = 0; i < 40; i++) main.commit(addContact(main.doc, { id: `c_${i}`, name: `Zoé ${i}`, notes: 'é'.repeat(40_000) }, NOW));
+    const text = JSON.stringify(main.state());
+    let read = 0;
+    const api = Object.assign(Object.create(main.api) as CarnetApi, {
+      getStateJson: () => Promise.reject(new Error('the state is streamed in browser mode')),
+      async *streamStateJson() {
+        for (; read < text.length; read += 1 << 16) {
+          await new Promise<void>((r) => setTimeout(r, 0));
+          yield text.slice(read, read + (1 << 16));
+        }
+      },
+    });
+    performance.clearMarks();
+    const store = new CarnetStore(api);
+    const changes: DocChange[] = [];
+    store.onDocChange((c) => changes.push(c));
+    await store.start();
+    expect(store.get().status).toBe('ready');
+    expect(store.get().doc).toEqual(main.doc);
+    expect(changes).toMatchObject([{ kind: 'replace' }]);
+    expect(changes[0]!.kind === 'replace' && changes[0]!.stateJson === text).toBe(true);
+    expect(performance.getEntriesByName('carnet:state-received')).toHaveLength(1);
+    expect(performance.getEntriesByName('carnet:state-parsed')).toHaveLength(1);
+  });
+
   it('takes away the notice about an edit when that edit is undone, and only that one', async () => {
     const store = new CarnetStore(fakeMain().api);
     await store.start();
