@@ -6,9 +6,9 @@
  * Why not a DocumentStore: the store journals every edit and saves through a worker holding a replica.
  * A 30,000-row import is one change set as big as the document: its journal line is a second copy of it
  * (tens of MB of text, kept in the store's journal entries), the worker receives that text and parses it
- * into a third, and stringifies its replica into a fourth. That path peaked at ~915 MB where the same
- * import into a new document, written whole by `DocumentStore.write`, peaked at ~590 MB. Here the
- * document lives once, in this thread.
+ * into a third, and stringifies its replica into a fourth. That path peaked at 840–970 MB where the same
+ * import into a new document, written whole by `DocumentStore.write`, peaked at 580–610 MB. Here the
+ * document lives once, in this thread (620–640 MB).
  *
  * It is as safe as the store:
  * - opened like `DocumentStore.open`: locked before it is read (a document open in the app is refused,
@@ -75,8 +75,6 @@ export class HeldDocument {
     private readonly file: string,
     /** The document, to change in place (applyChangeSet, each change counted in `meta.revision`). */
     readonly doc: CarnetDocument,
-    /** What the user must be told about this document (a recovery, a damaged journal…). */
-    readonly notices: Notice[],
     /** Set when nothing can be written: `write()` refuses. */
     readonly readOnly: ReadOnly | null,
     private disk: OnDisk | null,
@@ -105,6 +103,7 @@ export class HeldDocument {
       const read = await readDocument(file, asked);
       const journalFile = await readJournalFile(file, asked);
       const journal = journalFile === null ? null : readJournal(journalFile);
+      // What a store would tell the app (a recovery, a damaged journal moved aside): the CLI has never printed it.
       const notices: Notice[] = [];
       const loaded = await loadOrRecover(read.text, { asked, file, nowIso, readOnly: readOnly !== null, refuseWithoutBackup: options.refuseInvalidWithoutBackup ?? false }, notices);
       const snapshot = { text: loaded.text, revision: loaded.doc.meta.revision };
@@ -119,7 +118,7 @@ export class HeldDocument {
         // fails does not stop the import (the store's saves carry on too, with a notice).
         await backUpUnlessNewest(file, snapshot.text, disk.fingerprint, snapshot.revision, nowIso, opts.retention).catch(() => {});
       }
-      return new HeldDocument(asked, file, loaded.doc, notices, readOnly, disk, unlock, opts);
+      return new HeldDocument(asked, file, loaded.doc, readOnly, disk, unlock, opts);
     } catch (e) {
       await unlock();
       throw e;

@@ -78,6 +78,13 @@ export function differentProfiles(a: string | undefined, b: string | undefined):
 /** What the matcher remembers of each contact it indexed. */
 type Known = { name: string; url?: string; orgs: string[]; group: string };
 
+/**
+ * The contacts under one look-alike key (an organization and a blocking key), in the order they were
+ * indexed, and how many of each group. A Set, not a list searched before each addition: a 30,000-row
+ * Connections.csv puts hundreds of namesakes under one key, and that search made indexing quadratic.
+ */
+type Bucket = { ids: Set<string>; groups: Map<string, number> };
+
 /** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
 function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
   const list = map.get(key);
@@ -97,7 +104,7 @@ export class Matcher {
   private readonly known = new Map<string, Known>();
   /** Contacts indexed since the look-alike index was last brought up to date. */
   private readonly pending = new Set<string>();
-  private readonly alike = new Map<string, string[]>();
+  private readonly alike = new Map<string, Bucket>();
   /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
   private readonly poolByGroup = new Map<string, number>();
 
@@ -191,9 +198,17 @@ export class Matcher {
     const seen = new Set<string>();
     const blocking = keys.orgs.length > 0 ? blockingKeys(keys.name) : [];
     const other = (id: string) => !(mine && this.known.get(id)?.group === mine);
+    /** Buckets holding only rows of this record's own group: none of them can be offered, so none is read. */
+    const ownOnly: Bucket[] = [];
     for (const o of keys.orgs) {
       for (const b of blocking) {
-        for (const id of this.alike.get(`${o}\u0002${b}`) ?? []) {
+        const bucket = this.alike.get(`${o}\u0002${b}`);
+        if (!bucket) continue;
+        if (mine && bucket.groups.get(mine) === bucket.ids.size) {
+          ownOnly.push(bucket);
+          continue;
+        }
+        for (const id of bucket.ids) {
           if (seen.has(id) || out.length >= MAX_CANDIDATES) continue;
           seen.add(id);
           if (this.excluded(keys, origin, id) || !other(id)) continue;
@@ -203,8 +218,9 @@ export class Matcher {
         }
       }
     }
-    // The same name without an organization to compare: worth a question only when a single contact has it.
-    const same = (this.byName.get(keys.norm) ?? []).filter((id) => !seen.has(id));
+    // The same name without an organization to compare: worth a question only when a single contact has it
+    // (among those the buckets above did not hold, read or not).
+    const same = (this.byName.get(keys.norm) ?? []).filter((id) => !seen.has(id) && !ownOnly.some((b) => b.ids.has(id)));
     if (out.length === 0 && same.length === 1) {
       const id = same[0]!;
       const k = this.known.get(id)!;
@@ -220,7 +236,16 @@ export class Matcher {
       const k = this.known.get(id)!;
       if (k.orgs.length === 0) continue;
       const blocking = blockingKeys(k.name);
-      for (const o of k.orgs) for (const b of blocking) push(this.alike, `${o}\u0002${b}`, id);
+      for (const o of k.orgs) {
+        for (const b of blocking) {
+          const key = `${o}\u0002${b}`;
+          let bucket = this.alike.get(key);
+          if (!bucket) this.alike.set(key, (bucket = { ids: new Set(), groups: new Map() }));
+          if (bucket.ids.has(id)) continue;
+          bucket.ids.add(id);
+          bucket.groups.set(k.group, (bucket.groups.get(k.group) ?? 0) + 1);
+        }
+      }
     }
     this.pending.clear();
   }
