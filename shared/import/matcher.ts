@@ -76,14 +76,16 @@ export function differentProfiles(a: string | undefined, b: string | undefined):
 }
 
 /** What the matcher remembers of each contact it indexed. */
-type Known = { name: string; url?: string; orgs: string[]; group: string };
-
-/**
- * The contacts under one look-alike key (an organization and a blocking key), in the order they were
- * indexed, and how many of each group. A Set, not a list searched before each addition: a 30,000-row
- * Connections.csv puts hundreds of namesakes under one key, and that search made indexing quadratic.
- */
-type Bucket = { ids: Set<string>; groups: Map<string, number> };
+type Known = {
+  name: string;
+  /** `normalizeName` of `name`. */
+  norm: string;
+  url?: string;
+  orgs: string[];
+  group: string;
+  /** How many of `orgs` (which only grow, at the end) are in the look-alike index already. */
+  indexed: number;
+};
 
 /** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
 function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
@@ -104,7 +106,13 @@ export class Matcher {
   private readonly known = new Map<string, Known>();
   /** Contacts indexed since the look-alike index was last brought up to date. */
   private readonly pending = new Set<string>();
-  private readonly alike = new Map<string, Bucket>();
+  private readonly alike = new Map<string, string[]>();
+  /**
+   * The look-alike keys whose contacts are of more than one group. Any other key holds one group's
+   * contacts only, which a record of that group skips unread: they are all other people, and reading
+   * them made a big Connections.csv quadratic in namesakes as soon as the document had a contact.
+   */
+  private readonly mixed = new Set<string>();
   /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
   private readonly poolByGroup = new Map<string, number>();
 
@@ -120,7 +128,7 @@ export class Matcher {
     let k = this.known.get(id);
     const fresh = !k;
     if (!k) {
-      k = { name: keys.name, orgs: [], group: origin?.group ?? '' };
+      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', indexed: 0 };
       this.known.set(id, k);
       this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
     }
@@ -198,17 +206,12 @@ export class Matcher {
     const seen = new Set<string>();
     const blocking = keys.orgs.length > 0 ? blockingKeys(keys.name) : [];
     const other = (id: string) => !(mine && this.known.get(id)?.group === mine);
-    /** Buckets holding only rows of this record's own group: none of them can be offered, so none is read. */
-    const ownOnly: Bucket[] = [];
     for (const o of keys.orgs) {
       for (const b of blocking) {
-        const bucket = this.alike.get(`${o}\u0002${b}`);
-        if (!bucket) continue;
-        if (mine && bucket.groups.get(mine) === bucket.ids.size) {
-          ownOnly.push(bucket);
-          continue;
-        }
-        for (const id of bucket.ids) {
+        const key = `${o}\u0002${b}`;
+        const bucket = this.alike.get(key);
+        if (!bucket || (mine && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group === mine)) continue;
+        for (const id of bucket) {
           if (seen.has(id) || out.length >= MAX_CANDIDATES) continue;
           seen.add(id);
           if (this.excluded(keys, origin, id) || !other(id)) continue;
@@ -218,11 +221,18 @@ export class Matcher {
         }
       }
     }
-    // The same name without an organization to compare: worth a question only when a single contact has it
-    // (among those the buckets above did not hold, read or not).
-    const same = (this.byName.get(keys.norm) ?? []).filter((id) => !seen.has(id) && !ownOnly.some((b) => b.ids.has(id)));
-    if (out.length === 0 && same.length === 1) {
-      const id = same[0]!;
+    // The same name without an organization to compare: worth a question only when a single contact has it,
+    // among those the look-alike keys above do not hold (read, or skipped as this record's own group).
+    if (out.length > 0) return out;
+    let single: string | undefined;
+    let count = 0;
+    for (const id of this.byName.get(keys.norm) ?? []) {
+      if (seen.has(id) || (mine && this.known.get(id)?.group === mine && this.underKeys(id, keys, blocking))) continue;
+      single = id;
+      if (++count > 1) break;
+    }
+    if (count === 1) {
+      const id = single!;
       const k = this.known.get(id)!;
       const noClash = keys.orgs.length === 0 || k.orgs.length === 0;
       if (noClash && !this.excluded(keys, origin, id) && other(id)) out.push({ id, reason: lookAlike(keys.name, k.name) ?? 'sameName' });
@@ -230,22 +240,31 @@ export class Matcher {
     return out;
   }
 
+  /** Whether the look-alike index holds `id` under one of a record's keys (its organizations × `blocking`). */
+  private underKeys(id: string, keys: RecordKeys, blocking: readonly string[]): boolean {
+    const k = this.known.get(id)!;
+    if (blocking.length === 0 || !k.orgs.some((o) => keys.orgs.includes(o))) return false;
+    // The same normalized name is a blocking key of both; else (a contact found under a merged name) compare.
+    return k.norm === keys.norm || blockingKeys(k.name).some((b) => blocking.includes(b));
+  }
+
   /** Brings the look-alike index up to date with the contacts added since it was last used. */
   private catchUp(): void {
     for (const id of this.pending) {
       const k = this.known.get(id)!;
-      if (k.orgs.length === 0) continue;
+      if (k.orgs.length === k.indexed) continue;
+      // Only the organizations added since: the others' keys hold this contact already (its name, so its
+      // blocking keys, never change). Searching each list before adding to it was quadratic in namesakes.
       const blocking = blockingKeys(k.name);
-      for (const o of k.orgs) {
+      for (const o of k.orgs.slice(k.indexed)) {
         for (const b of blocking) {
           const key = `${o}\u0002${b}`;
-          let bucket = this.alike.get(key);
-          if (!bucket) this.alike.set(key, (bucket = { ids: new Set(), groups: new Map() }));
-          if (bucket.ids.has(id)) continue;
-          bucket.ids.add(id);
-          bucket.groups.set(k.group, (bucket.groups.get(k.group) ?? 0) + 1);
+          const bucket = this.alike.get(key);
+          if (bucket && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group !== k.group) this.mixed.add(key);
+          push(this.alike, key, id, true);
         }
       }
+      k.indexed = k.orgs.length;
     }
     this.pending.clear();
   }
