@@ -115,6 +115,8 @@ export class Matcher {
   private readonly mixed = new Set<string>();
   /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
   private readonly poolByGroup = new Map<string, number>();
+  /** Normalized organization → group → how many contacts have it: whom a record's organizations can meet. */
+  private readonly orgGroups = new Map<string, Map<string, number>>();
 
   /** The document's own contacts are the only ones a file may name by id. */
   constructor(
@@ -142,7 +144,11 @@ export class Matcher {
     if (!byOrg) this.byExactNameOrg.set(keys.exact, (byOrg = new Map()));
     for (const o of keys.orgs) {
       push(byOrg, o, id, fresh);
-      if (!k.orgs.includes(o)) k.orgs.push(o);
+      if (k.orgs.includes(o)) continue;
+      k.orgs.push(o);
+      let groups = this.orgGroups.get(o);
+      if (!groups) this.orgGroups.set(o, (groups = new Map()));
+      groups.set(k.group, (groups.get(k.group) ?? 0) + 1);
     }
     push(this.byName, keys.norm, id, fresh);
     if (origin?.group !== undefined) this.settle(id, origin);
@@ -204,10 +210,13 @@ export class Matcher {
     this.catchUp();
     const out: Candidate[] = [];
     const seen = new Set<string>();
-    const blocking = keys.orgs.length > 0 ? blockingKeys(keys.name) : [];
+    let blockingOf: string[] | undefined;
+    const blocking = () => (blockingOf ??= keys.orgs.length > 0 ? blockingKeys(keys.name) : []);
     const other = (id: string) => !(mine && this.known.get(id)?.group === mine);
     for (const o of keys.orgs) {
-      for (const b of blocking) {
+      // An organization only this record's own group has: its keys hold none but those (skipped below).
+      if (mine && !this.elsewhere(o, mine)) continue;
+      for (const b of blocking()) {
         const key = `${o}\u0002${b}`;
         const bucket = this.alike.get(key);
         if (!bucket || (mine && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group === mine)) continue;
@@ -240,12 +249,20 @@ export class Matcher {
     return out;
   }
 
-  /** Whether the look-alike index holds `id` under one of a record's keys (its organizations × `blocking`). */
-  private underKeys(id: string, keys: RecordKeys, blocking: readonly string[]): boolean {
+  /** Whether the look-alike index holds `id` under one of a record's keys (its organizations × `blocking()`). */
+  private underKeys(id: string, keys: RecordKeys, blocking: () => readonly string[]): boolean {
     const k = this.known.get(id)!;
-    if (blocking.length === 0 || !k.orgs.some((o) => keys.orgs.includes(o))) return false;
+    if (!k.orgs.some((o) => keys.orgs.includes(o)) || blocking().length === 0) return false;
     // The same normalized name is a blocking key of both; else (a contact found under a merged name) compare.
-    return k.norm === keys.norm || blockingKeys(k.name).some((b) => blocking.includes(b));
+    return k.norm === keys.norm || blockingKeys(k.name).some((b) => blocking().includes(b));
+  }
+
+  /** Whether a contact outside `group` has the organization `o`. */
+  private elsewhere(o: string, group: string): boolean {
+    const groups = this.orgGroups.get(o);
+    if (!groups) return false;
+    for (const [g, n] of groups) if (g !== group && n > 0) return true;
+    return false;
   }
 
   /** Brings the look-alike index up to date with the contacts added since it was last used. */
