@@ -83,9 +83,18 @@ type Known = {
   url?: string;
   orgs: string[];
   group: string;
-  /** How many of `orgs` (which only grow, at the end) are in the look-alike index already. */
-  indexed: number;
+  /** The index-update window this contact was last added in, and its place in that window's order. */
+  window: number;
+  entry: number;
 };
+
+/**
+ * An organization a contact gained, to put under the look-alike keys. `entry` is where it goes in the
+ * index's order: the look-alike lists keep the order they would have if the index were brought up to date
+ * at every lookup (each contact added since the last one in the order it was first added, its new
+ * organizations in their order), though it is brought up to date only when a lookup reads it.
+ */
+type Unindexed = { id: string; org: string; entry: number };
 
 /** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
 function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
@@ -104,8 +113,11 @@ export class Matcher {
   /** group → contact → the row of that group that created or matched it (two rows of a group are two people). */
   private readonly claims = new Map<string, Map<string, string>>();
   private readonly known = new Map<string, Known>();
-  /** Contacts indexed since the look-alike index was last brought up to date. */
-  private readonly pending = new Set<string>();
+  /** Organizations gained since the look-alike index was last brought up to date. */
+  private unindexed: Unindexed[] = [];
+  /** Lookups so far: each opens a window of additions, as if the index were brought up to date there. */
+  private window = 0;
+  private entries = 0;
   private readonly alike = new Map<string, string[]>();
   /**
    * The look-alike keys whose contacts are of more than one group. Any other key holds one group's
@@ -130,7 +142,7 @@ export class Matcher {
     let k = this.known.get(id);
     const fresh = !k;
     if (!k) {
-      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', indexed: 0 };
+      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', window: -1, entry: 0 };
       this.known.set(id, k);
       this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
     }
@@ -142,17 +154,21 @@ export class Matcher {
     for (const p of keys.phones) if (!this.byKey.has(p)) this.byKey.set(p, id);
     let byOrg = this.byExactNameOrg.get(keys.exact);
     if (!byOrg) this.byExactNameOrg.set(keys.exact, (byOrg = new Map()));
+    if (k.window !== this.window) {
+      k.window = this.window;
+      k.entry = ++this.entries;
+    }
     for (const o of keys.orgs) {
       push(byOrg, o, id, fresh);
       if (k.orgs.includes(o)) continue;
       k.orgs.push(o);
+      this.unindexed.push({ id, org: o, entry: k.entry });
       let groups = this.orgGroups.get(o);
       if (!groups) this.orgGroups.set(o, (groups = new Map()));
       groups.set(k.group, (groups.get(k.group) ?? 0) + 1);
     }
     push(this.byName, keys.norm, id, fresh);
     if (origin?.group !== undefined) this.settle(id, origin);
-    this.pending.add(id);
   }
 
   /** Records that the record of `origin` was merged into or created as `id`. */
@@ -207,7 +223,7 @@ export class Matcher {
     const total = [...this.poolByGroup.values()].reduce((s, n) => s + n, 0);
     // Nothing outside this record's own group can answer (one Connections.csv into an empty document).
     if (total - (mine ? this.poolByGroup.get(mine) ?? 0 : 0) === 0) return [];
-    this.catchUp();
+    this.window++;
     const out: Candidate[] = [];
     const seen = new Set<string>();
     let blockingOf: string[] | undefined;
@@ -216,6 +232,8 @@ export class Matcher {
     for (const o of keys.orgs) {
       // An organization only this record's own group has: its keys hold none but those (skipped below).
       if (mine && !this.elsewhere(o, mine)) continue;
+      // Brought up to date only now that it is read: a Connections.csv alone never needs it built.
+      this.catchUp();
       for (const b of blocking()) {
         const key = `${o}\u0002${b}`;
         const bucket = this.alike.get(key);
@@ -265,25 +283,24 @@ export class Matcher {
     return false;
   }
 
-  /** Brings the look-alike index up to date with the contacts added since it was last used. */
+  /** Brings the look-alike index up to date with the organizations contacts gained since it was last read. */
   private catchUp(): void {
-    for (const id of this.pending) {
+    if (this.unindexed.length === 0) return;
+    // Stable: one contact's organizations of one window keep their order.
+    const todo = this.unindexed.sort((a, b) => a.entry - b.entry);
+    this.unindexed = [];
+    let blocking: string[] = [];
+    for (let i = 0; i < todo.length; i++) {
+      const { id, org, entry } = todo[i]!;
       const k = this.known.get(id)!;
-      if (k.orgs.length === k.indexed) continue;
-      // Only the organizations added since: the others' keys hold this contact already (its name, so its
-      // blocking keys, never change). Searching each list before adding to it was quadratic in namesakes.
-      const blocking = blockingKeys(k.name);
-      for (const o of k.orgs.slice(k.indexed)) {
-        for (const b of blocking) {
-          const key = `${o}\u0002${b}`;
-          const bucket = this.alike.get(key);
-          if (bucket && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group !== k.group) this.mixed.add(key);
-          push(this.alike, key, id, true);
-        }
+      if (i === 0 || todo[i - 1]!.entry !== entry) blocking = blockingKeys(k.name);
+      for (const b of blocking) {
+        const key = `${org}\u0002${b}`;
+        const bucket = this.alike.get(key);
+        if (bucket && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group !== k.group) this.mixed.add(key);
+        push(this.alike, key, id, true);
       }
-      k.indexed = k.orgs.length;
     }
-    this.pending.clear();
   }
 
   /** The one contact a reference in an interaction or a tie names, or why none. */

@@ -3,7 +3,10 @@
 // asked. A row is still compared with the document's contacts and with other files' records, and a
 // namesake row skipped this way still counts against "the same name, a single contact has it".
 import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../../shared/document/schema.js';
+import { IdentityKeys } from '../../../shared/import/identity.js';
 import { buildImportPreview, parseImportFile } from '../../../shared/import/index.js';
+import { keysOf, Matcher } from '../../../shared/import/matcher.js';
 import { docWith, NOW } from './helpers.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -42,5 +45,43 @@ describe('namesakes in one Connections.csv', () => {
     const other = parseImportFile(enc('Name,Company\nJeanne Dupond,Atelier\n'), 'people.csv');
     const p = buildImportPreview(docWith(), [other, connections([row('Jeanne', 'Dupont', 1, 'Atelier'), row('Jeanne', 'Dupont', 2, 'Forge')])], { now: NOW });
     expect(p.duplicates.map((d) => [d.incoming.file, d.incoming.ref, d.reason])).toEqual([['Connections.csv', 'line 2', 'typo']]);
+  });
+});
+
+// The look-alike index is brought up to date only when a lookup reads it; the possible duplicates it
+// offers keep the order they had when it was brought up to date at every lookup.
+describe('the order of possible duplicates', () => {
+  function matcher() {
+    const m = new Matcher(docWith(), new IdentityKeys());
+    const contacts = new Map<string, Contact>();
+    const person = (name: string, orgs: string[]) => ({ name, organizations: orgs.map((o) => ({ name: o })), emails: [], phones: [] });
+    return {
+      add: (id: string, name: string, orgs: string[], group?: string) => {
+        contacts.set(id, { id, ...person(name, orgs) } as unknown as Contact);
+        m.add(id, keysOf(person(name, orgs)), group ? { file: 'f', ref: id, group } : undefined);
+      },
+      probe: (name: string, orgs: string[], group: string) => m.possible(keysOf(person(name, orgs)), { file: 'g', ref: 'x', group }, (id) => contacts.get(id)).map((c) => c.id),
+    };
+  }
+
+  it('is the order contacts were first added in since the last lookup, then their organizations', () => {
+    const m = matcher();
+    m.add('Z', 'Zoé Autre', ['Q'], 'G1');
+    m.probe('Zed', ['Q'], 'G2');
+    m.add('A', 'Jean Dupont', ['X']);
+    m.add('B', 'Jean Dupond', ['X', 'Y']);
+    m.add('A', 'Jean Dupont', ['X', 'Y']);
+    expect(m.probe('Jean Dupons', ['Y'], 'G2')).toEqual(['A', 'B']);
+  });
+
+  it('puts an organization gained after a lookup after those gained before it', () => {
+    const m = matcher();
+    m.add('Z', 'Zoé Autre', ['Q'], 'G1');
+    m.add('A', 'Jean Dupont', ['X']);
+    m.probe('Zed', ['Q'], 'G2');
+    m.add('B', 'Jean Dupond', ['X', 'Y']);
+    m.add('A', 'Jean Dupont', ['X', 'Y']);
+    expect(m.probe('Jean Dupons', ['Y'], 'G2')).toEqual(['B', 'A']);
+    expect(m.probe('Jean Dupons', ['X'], 'G2')).toEqual(['A', 'B']);
   });
 });
