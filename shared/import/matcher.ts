@@ -89,12 +89,12 @@ type Known = {
 };
 
 /**
- * An organization a contact gained, to put under the look-alike keys. `entry` is where it goes in the
- * index's order: the look-alike lists keep the order they would have if the index were brought up to date
- * at every lookup (each contact added since the last one in the order it was first added, its new
- * organizations in their order), though it is brought up to date only when a lookup reads it.
+ * A contact that gained an organization, waiting to be put under that organization's look-alike keys.
+ * `entry` is its place in the lists' order: the order they would have if the index were brought up to
+ * date at every lookup (the contacts added since the last one, in the order each was first added),
+ * though each organization's keys are brought up to date only when a lookup reads them.
  */
-type Unindexed = { id: string; org: string; entry: number };
+type Unindexed = { id: string; entry: number };
 
 /** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
 function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
@@ -113,8 +113,8 @@ export class Matcher {
   /** group → contact → the row of that group that created or matched it (two rows of a group are two people). */
   private readonly claims = new Map<string, Map<string, string>>();
   private readonly known = new Map<string, Known>();
-  /** Organizations gained since the look-alike index was last brought up to date. */
-  private unindexed: Unindexed[] = [];
+  /** By organization: the contacts that gained it since its look-alike keys were last brought up to date. */
+  private readonly unindexed = new Map<string, Unindexed[]>();
   /** Lookups so far: each opens a window of additions, as if the index were brought up to date there. */
   private window = 0;
   private entries = 0;
@@ -162,7 +162,9 @@ export class Matcher {
       push(byOrg, o, id, fresh);
       if (k.orgs.includes(o)) continue;
       k.orgs.push(o);
-      this.unindexed.push({ id, org: o, entry: k.entry });
+      const waiting = this.unindexed.get(o);
+      if (waiting) waiting.push({ id, entry: k.entry });
+      else this.unindexed.set(o, [{ id, entry: k.entry }]);
       let groups = this.orgGroups.get(o);
       if (!groups) this.orgGroups.set(o, (groups = new Map()));
       groups.set(k.group, (groups.get(k.group) ?? 0) + 1);
@@ -232,8 +234,9 @@ export class Matcher {
     for (const o of keys.orgs) {
       // An organization only this record's own group has: its keys hold none but those (skipped below).
       if (mine && !this.elsewhere(o, mine)) continue;
-      // Brought up to date only now that it is read: a Connections.csv alone never needs it built.
-      this.catchUp();
+      // Brought up to date only now that it is read, and only for this organization: the rows of a
+      // Connections.csv at companies the document's contacts are not at are never indexed.
+      this.catchUp(o);
       for (const b of blocking()) {
         const key = `${o}\u0002${b}`;
         const bucket = this.alike.get(key);
@@ -283,18 +286,16 @@ export class Matcher {
     return false;
   }
 
-  /** Brings the look-alike index up to date with the organizations contacts gained since it was last read. */
-  private catchUp(): void {
-    if (this.unindexed.length === 0) return;
-    // Stable: one contact's organizations of one window keep their order.
-    const todo = this.unindexed.sort((a, b) => a.entry - b.entry);
-    this.unindexed = [];
-    let blocking: string[] = [];
-    for (let i = 0; i < todo.length; i++) {
-      const { id, org, entry } = todo[i]!;
+  /** Brings the look-alike keys of organization `org` up to date with the contacts that gained it since. */
+  private catchUp(org: string): void {
+    const waiting = this.unindexed.get(org);
+    if (!waiting) return;
+    this.unindexed.delete(org);
+    // Stable, and entries are distinct per contact: each contact once, in the index's order.
+    waiting.sort((a, b) => a.entry - b.entry);
+    for (const { id } of waiting) {
       const k = this.known.get(id)!;
-      if (i === 0 || todo[i - 1]!.entry !== entry) blocking = blockingKeys(k.name);
-      for (const b of blocking) {
+      for (const b of blockingKeys(k.name)) {
         const key = `${org}\u0002${b}`;
         const bucket = this.alike.get(key);
         if (bucket && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group !== k.group) this.mixed.add(key);
