@@ -3,9 +3,10 @@
  * dropped folder, .zip expanded, anything that is not a regular file
  * refused before it is opened), previews the import against the document
  * exactly as the app does (shared/import ImportBatch, positions included),
- * and applies its single ChangeSet through DocumentStore so the journal and
- * backups protect it like any edit. Every problem with the document is one
- * line (a CliError), never a stack trace.
+ * applies its single ChangeSet (then the clusters) in memory and writes the
+ * document whole: a new DOC with DocumentStore.write, an existing one through
+ * HeldDocument (locked, backed up, atomic, journal emptied). Every problem
+ * with the document is one line (a CliError), never a stack trace.
  */
 import { constants } from 'node:fs';
 import { access, open, readdir, stat } from 'node:fs/promises';
@@ -146,8 +147,9 @@ export type ImportRunOptions = {
 };
 
 /**
- * `doc` (new: none of it on disk yet) with the import applied, then its clusters, as the store would have
- * applied them: one revision each.
+ * `doc` with the import applied, then its clusters, as a store would have applied them: one revision each.
+ * The clusters too, so the first open of a big document draws them at once (the app would store them after
+ * its first analysis); the app never offers to undo what the CLI did.
  */
 function withImport(doc: CarnetDocument, set: ChangeSet, lang: Language): CarnetDocument {
   const before = new Set(Object.keys(doc.contacts));
@@ -176,7 +178,7 @@ function sayLine(lang: Language, key: string, params: Record<string, string | nu
   return say(lang, { key: `import.cli.${key}`, params });
 }
 
-type Store = Awaited<ReturnType<(typeof import('../services/documentStore.js'))['DocumentStore']['open']>>;
+type Held = import('../services/heldDocument.js').HeldDocument;
 
 export async function runImport(opts: ImportRunOptions): Promise<{ report: ImportReport; lines: string[]; fatal: string | null; preview: ImportPreview }> {
   const lang = opts.lang ?? 'en';
@@ -186,7 +188,7 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
     () => false,
   );
   const { DocumentStore } = await import('../services/documentStore.js');
-  let store: Store | null = null;
+  let held: Held | null = null;
   let doc: CarnetDocument;
   if (opts.dryRun) {
     if (exists) {
@@ -198,12 +200,13 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
     const problem = await checkWritable(docPath, exists);
     if (problem) throw new CliError(problem);
     if (exists) {
+      const { HeldDocument } = await import('../services/heldDocument.js');
       try {
-        store = await DocumentStore.open(docPath, { refuseInvalidWithoutBackup: true });
+        held = await HeldDocument.open(docPath, { refuseInvalidWithoutBackup: true });
       } catch (e) {
         throw new CliError((e as Error).message.split('\n')[0]!);
       }
-      doc = store.doc;
+      doc = held.doc;
     } else doc = emptyDocument(opts.now ?? new Date().toISOString());
   }
   let written: CarnetDocument | null = null;
@@ -212,25 +215,16 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
     // A new DOC is written only with something in it: an import that read nothing leaves no empty file behind.
     if (!opts.dryRun && preview.changeSet.changes.length > 0) {
       try {
-        if (store) {
-          const before = new Set(Object.keys(store.doc.contacts));
-          await store.apply(preview.changeSet, { adopt: true });
-          // The clusters too, so the first open of a big document draws them at once (the app would store
-          // them after its first analysis). A second edit: the app never offers to undo what the CLI did.
-          const clusters = clusterCacheOf(store.doc, before, lang);
-          if (clusters) await store.apply(clusters, { adopt: true });
-          await store.flush();
-        } else {
-          // A new DOC is written once, whole: no journal of a change set as big as the document, no save
-          // worker holding a second copy of it (half the peak memory of a 30,000-row import).
-          written = withImport(doc, preview.changeSet, lang);
-          await DocumentStore.write(docPath, written);
-        }
+        // Written once, whole: no journal of a change set as big as the document, no save worker holding
+        // more copies of it (heldDocument.ts says what that cost).
+        written = withImport(doc, preview.changeSet, lang);
+        if (held) await held.write();
+        else await DocumentStore.write(docPath, written);
       } catch (e) {
         throw new CliError(`${docPath}: the import could not be saved: ${(e as Error).message.split('\n')[0]}`);
       }
     }
-    const contacts = Object.keys((store?.doc ?? written ?? doc).contacts).length + (opts.dryRun ? preview.totals.new : 0);
+    const contacts = Object.keys((written ?? doc).contacts).length + (opts.dryRun ? preview.totals.new : 0);
     const report = toReport(preview, unread, contacts, lang);
     const lines = reportLines(preview, unread, lang);
     lines.push(opts.dryRun ? sayLine(lang, 'dryRun', { file: docPath }) : sayLine(lang, 'saved', { file: docPath, count: contacts }));
@@ -244,6 +238,6 @@ export async function runImport(opts: ImportRunOptions): Promise<{ report: Impor
     ];
     return { report, lines, fatal: failed.length > 0 ? failed.join('\n') : null, preview };
   } finally {
-    await store?.close().catch(() => {});
+    await held?.close().catch(() => {});
   }
 }

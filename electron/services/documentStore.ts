@@ -691,7 +691,7 @@ export class DocumentStore {
 }
 
 /** Takes the lock of the real file, as a DocumentError naming the file the user knows. */
-async function lock(file: string, asked: string, options: LockOptions): Promise<() => Promise<void>> {
+export async function lock(file: string, asked: string, options: LockOptions): Promise<() => Promise<void>> {
   try {
     return await lockDocument(file, options);
   } catch (e) {
@@ -702,7 +702,7 @@ async function lock(file: string, asked: string, options: LockOptions): Promise<
   }
 }
 
-function readOnlyOf(code: string, message: string): ReadOnly {
+export function readOnlyOf(code: string, message: string): ReadOnly {
   if (code === 'EROFS') return { code: 'filesystem', detail: message };
   if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'diskFull', detail: message };
   return { code: 'folder', detail: message };
@@ -750,7 +750,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The real file behind an existing document path (symlinks resolved); a DocumentError when there is none. */
-async function existingFile(asked: string): Promise<string> {
+export async function existingFile(asked: string): Promise<string> {
   try {
     return await realpath(asked);
   } catch (e) {
@@ -815,7 +815,7 @@ export async function targetFile(asked: string): Promise<string> {
 }
 
 /** Finishes an interrupted in-place save and removes what killed Carnets left behind (with the lock held). */
-async function tidy(file: string): Promise<void> {
+export async function tidy(file: string): Promise<void> {
   await finishInPlaceWrites(file);
   await removeStaleTemps(file);
   await removeStaleTemps(journalPathFor(file));
@@ -823,7 +823,7 @@ async function tidy(file: string): Promise<void> {
   await removeStaleBackupTemps(file);
 }
 
-async function readDocument(file: string, asked: string) {
+export async function readDocument(file: string, asked: string) {
   try {
     return await readRegularFile(file);
   } catch (e) {
@@ -833,7 +833,7 @@ async function readDocument(file: string, asked: string) {
   }
 }
 
-async function readJournalFile(file: string, asked: string): Promise<string | null> {
+export async function readJournalFile(file: string, asked: string): Promise<string | null> {
   try {
     return await readRegularText(journalPathFor(file));
   } catch (e) {
@@ -847,7 +847,7 @@ async function readJournalFile(file: string, asked: string): Promise<string | nu
  * deleted) and the user told; the journal then holds exactly the entries
  * kept, so appends start on a clean line.
  */
-async function settleJournal(file: string, asked: string, before: string, mark: SavedMark | null, replayed: Replayed, nowIso: string, notices: Notice[]): Promise<void> {
+export async function settleJournal(file: string, asked: string, before: string, mark: SavedMark | null, replayed: Replayed, nowIso: string, notices: Notice[]): Promise<void> {
   const problem = replayed.damaged.length > 0 || replayed.skipped.length > 0 || replayed.stopped !== null;
   const journalPath = journalPathFor(file);
   const movedTo = problem ? await moveAside(journalPath, 'unreplayed', nowIso) : null;

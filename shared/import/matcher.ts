@@ -76,7 +76,25 @@ export function differentProfiles(a: string | undefined, b: string | undefined):
 }
 
 /** What the matcher remembers of each contact it indexed. */
-type Known = { name: string; url?: string; orgs: string[]; group: string };
+type Known = {
+  name: string;
+  /** `normalizeName` of `name`. */
+  norm: string;
+  url?: string;
+  orgs: string[];
+  group: string;
+  /** The index-update window this contact was last added in, and its place in that window's order. */
+  window: number;
+  entry: number;
+};
+
+/**
+ * A contact that gained an organization, waiting to be put under that organization's look-alike keys.
+ * `entry` is its place in the lists' order: the order they would have if the index were brought up to
+ * date at every lookup (the contacts added since the last one, in the order each was first added),
+ * though each organization's keys are brought up to date only when a lookup reads them.
+ */
+type Unindexed = { id: string; entry: number };
 
 /** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
 function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
@@ -95,11 +113,22 @@ export class Matcher {
   /** group → contact → the row of that group that created or matched it (two rows of a group are two people). */
   private readonly claims = new Map<string, Map<string, string>>();
   private readonly known = new Map<string, Known>();
-  /** Contacts indexed since the look-alike index was last brought up to date. */
-  private readonly pending = new Set<string>();
+  /** By organization: the contacts that gained it since its look-alike keys were last brought up to date. */
+  private readonly unindexed = new Map<string, Unindexed[]>();
+  /** Lookups so far: each opens a window of additions, as if the index were brought up to date there. */
+  private window = 0;
+  private entries = 0;
   private readonly alike = new Map<string, string[]>();
+  /**
+   * The look-alike keys whose contacts are of more than one group. Any other key holds one group's
+   * contacts only, which a record of that group skips unread: they are all other people, and reading
+   * them made a big Connections.csv quadratic in namesakes as soon as the document had a contact.
+   */
+  private readonly mixed = new Set<string>();
   /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
   private readonly poolByGroup = new Map<string, number>();
+  /** Normalized organization → group → how many contacts have it: whom a record's organizations can meet. */
+  private readonly orgGroups = new Map<string, Map<string, number>>();
 
   /** The document's own contacts are the only ones a file may name by id. */
   constructor(
@@ -113,7 +142,7 @@ export class Matcher {
     let k = this.known.get(id);
     const fresh = !k;
     if (!k) {
-      k = { name: keys.name, orgs: [], group: origin?.group ?? '' };
+      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', window: -1, entry: 0 };
       this.known.set(id, k);
       this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
     }
@@ -125,13 +154,23 @@ export class Matcher {
     for (const p of keys.phones) if (!this.byKey.has(p)) this.byKey.set(p, id);
     let byOrg = this.byExactNameOrg.get(keys.exact);
     if (!byOrg) this.byExactNameOrg.set(keys.exact, (byOrg = new Map()));
+    if (k.window !== this.window) {
+      k.window = this.window;
+      k.entry = ++this.entries;
+    }
     for (const o of keys.orgs) {
       push(byOrg, o, id, fresh);
-      if (!k.orgs.includes(o)) k.orgs.push(o);
+      if (k.orgs.includes(o)) continue;
+      k.orgs.push(o);
+      const waiting = this.unindexed.get(o);
+      if (waiting) waiting.push({ id, entry: k.entry });
+      else this.unindexed.set(o, [{ id, entry: k.entry }]);
+      let groups = this.orgGroups.get(o);
+      if (!groups) this.orgGroups.set(o, (groups = new Map()));
+      groups.set(k.group, (groups.get(k.group) ?? 0) + 1);
     }
     push(this.byName, keys.norm, id, fresh);
     if (origin?.group !== undefined) this.settle(id, origin);
-    this.pending.add(id);
   }
 
   /** Records that the record of `origin` was merged into or created as `id`. */
@@ -186,14 +225,23 @@ export class Matcher {
     const total = [...this.poolByGroup.values()].reduce((s, n) => s + n, 0);
     // Nothing outside this record's own group can answer (one Connections.csv into an empty document).
     if (total - (mine ? this.poolByGroup.get(mine) ?? 0 : 0) === 0) return [];
-    this.catchUp();
+    this.window++;
     const out: Candidate[] = [];
     const seen = new Set<string>();
-    const blocking = keys.orgs.length > 0 ? blockingKeys(keys.name) : [];
+    let blockingOf: string[] | undefined;
+    const blocking = () => (blockingOf ??= keys.orgs.length > 0 ? blockingKeys(keys.name) : []);
     const other = (id: string) => !(mine && this.known.get(id)?.group === mine);
     for (const o of keys.orgs) {
-      for (const b of blocking) {
-        for (const id of this.alike.get(`${o}\u0002${b}`) ?? []) {
+      // An organization only this record's own group has: its keys hold none but those (skipped below).
+      if (mine && !this.elsewhere(o, mine)) continue;
+      // Brought up to date only now that it is read, and only for this organization: the rows of a
+      // Connections.csv at companies the document's contacts are not at are never indexed.
+      this.catchUp(o);
+      for (const b of blocking()) {
+        const key = `${o}\u0002${b}`;
+        const bucket = this.alike.get(key);
+        if (!bucket || (mine && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group === mine)) continue;
+        for (const id of bucket) {
           if (seen.has(id) || out.length >= MAX_CANDIDATES) continue;
           seen.add(id);
           if (this.excluded(keys, origin, id) || !other(id)) continue;
@@ -203,10 +251,18 @@ export class Matcher {
         }
       }
     }
-    // The same name without an organization to compare: worth a question only when a single contact has it.
-    const same = (this.byName.get(keys.norm) ?? []).filter((id) => !seen.has(id));
-    if (out.length === 0 && same.length === 1) {
-      const id = same[0]!;
+    // The same name without an organization to compare: worth a question only when a single contact has it,
+    // among those the look-alike keys above do not hold (read, or skipped as this record's own group).
+    if (out.length > 0) return out;
+    let single: string | undefined;
+    let count = 0;
+    for (const id of this.byName.get(keys.norm) ?? []) {
+      if (seen.has(id) || (mine && this.known.get(id)?.group === mine && this.underKeys(id, keys, blocking))) continue;
+      single = id;
+      if (++count > 1) break;
+    }
+    if (count === 1) {
+      const id = single!;
       const k = this.known.get(id)!;
       const noClash = keys.orgs.length === 0 || k.orgs.length === 0;
       if (noClash && !this.excluded(keys, origin, id) && other(id)) out.push({ id, reason: lookAlike(keys.name, k.name) ?? 'sameName' });
@@ -214,15 +270,38 @@ export class Matcher {
     return out;
   }
 
-  /** Brings the look-alike index up to date with the contacts added since it was last used. */
-  private catchUp(): void {
-    for (const id of this.pending) {
+  /** Whether the look-alike index holds `id` under one of a record's keys (its organizations × `blocking()`). */
+  private underKeys(id: string, keys: RecordKeys, blocking: () => readonly string[]): boolean {
+    const k = this.known.get(id)!;
+    if (!k.orgs.some((o) => keys.orgs.includes(o)) || blocking().length === 0) return false;
+    // The same normalized name is a blocking key of both; else (a contact found under a merged name) compare.
+    return k.norm === keys.norm || blockingKeys(k.name).some((b) => blocking().includes(b));
+  }
+
+  /** Whether a contact outside `group` has the organization `o`. */
+  private elsewhere(o: string, group: string): boolean {
+    const groups = this.orgGroups.get(o);
+    if (!groups) return false;
+    for (const [g, n] of groups) if (g !== group && n > 0) return true;
+    return false;
+  }
+
+  /** Brings the look-alike keys of organization `org` up to date with the contacts that gained it since. */
+  private catchUp(org: string): void {
+    const waiting = this.unindexed.get(org);
+    if (!waiting) return;
+    this.unindexed.delete(org);
+    // Stable, and entries are distinct per contact: each contact once, in the index's order.
+    waiting.sort((a, b) => a.entry - b.entry);
+    for (const { id } of waiting) {
       const k = this.known.get(id)!;
-      if (k.orgs.length === 0) continue;
-      const blocking = blockingKeys(k.name);
-      for (const o of k.orgs) for (const b of blocking) push(this.alike, `${o}\u0002${b}`, id);
+      for (const b of blockingKeys(k.name)) {
+        const key = `${org}\u0002${b}`;
+        const bucket = this.alike.get(key);
+        if (bucket && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group !== k.group) this.mixed.add(key);
+        push(this.alike, key, id, true);
+      }
     }
-    this.pending.clear();
   }
 
   /** The one contact a reference in an interaction or a tie names, or why none. */
