@@ -6,9 +6,9 @@
  * Why not a DocumentStore: the store journals every edit and saves through a worker holding a replica.
  * A 30,000-row import is one change set as big as the document: its journal line is a second copy of it
  * (tens of MB of text, kept in the store's journal entries), the worker receives that text and parses it
- * into a third, and stringifies its replica into a fourth. That path peaked at 840–970 MB where the same
+ * into a third, and stringifies its replica into a fourth. That path peaked at 840–950 MB where the same
  * import into a new document, written whole by `DocumentStore.write`, peaked at 580–610 MB. Here the
- * document lives once, in this thread (620–640 MB).
+ * document lives once, in this thread (580–590 MB, as into a new document).
  *
  * It is as safe as the store:
  * - opened like `DocumentStore.open`: locked before it is read (a document open in the app is refused,
