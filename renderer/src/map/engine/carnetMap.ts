@@ -172,14 +172,8 @@ export class CarnetMap {
       this.model.updateExpansion(this.viewport());
       if (sliced) {
         if (!(await this.drawInSteps(doc))) return;
-        let slice = performance.now();
-        while (!this.model.buildTies()) {
-          if (performance.now() - slice < SLICE_MS) continue;
-          if (!(await this.nextTask(doc))) return;
-          slice = performance.now();
-        }
-        if (!(await this.nextTask(doc))) return;
-        if (!(await this.drawInSteps(doc))) return;
+        // The bubbles are drawn and answer input: the map is ready. Their summary edges follow.
+        void this.drawTies(doc);
       } else {
         this.sync();
         this.fitModel(false);
@@ -187,6 +181,22 @@ export class CarnetMap {
       performance.mark('carnet:map-ready', { detail: { contacts: ids.length } });
     } finally {
       this.loading = false;
+    }
+  }
+
+  /** A big document's tie index, built a step at a time, then the summary edges it gives (after a load). */
+  private async drawTies(doc: CarnetDocument): Promise<void> {
+    try {
+      let slice = performance.now();
+      while (!this.model.buildTies()) {
+        if (performance.now() - slice < SLICE_MS) continue;
+        if (!(await this.nextTask(doc))) return;
+        slice = performance.now();
+      }
+      if (!(await this.nextTask(doc))) return;
+      await this.drawInSteps(doc);
+    } catch (e) {
+      console.error('Carnet: drawing the ties of the map failed', e);
     }
   }
 
