@@ -1,10 +1,10 @@
 import type { CarnetApi } from '../../../shared/api/contract.js';
 import { API_PATH, STATE_PATH } from '../../../shared/api/webTransport.js';
 import { openSession } from './session.js';
-import { WebSocketClient, webSocketApi, type StateStream } from './webSocketClient.js';
+import { WebSocketClient, webSocketApi } from './webSocketClient.js';
 
 export { ApiError, ConnectionError } from './apiError.js';
-export { CONNECTION_LOST, CONNECTION_RESTORED, type StateStream } from './webSocketClient.js';
+export { CONNECTION_LOST, CONNECTION_RESTORED } from './webSocketClient.js';
 
 declare global {
   interface Window {
@@ -18,7 +18,7 @@ declare global {
  * page runs in the desktop app, else the browser-mode WebSocket on the host
  * that served the page.
  */
-export function connectApi(): CarnetApi & StateStream {
+export function connectApi(): CarnetApi {
   if (window.carnet) return window.carnet;
   const session = openSession({ location: window.location, history: window.history, storage: window.sessionStorage, fetch: window.fetch.bind(window) });
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';

@@ -169,51 +169,21 @@ export class WebSocketClient {
  * `stateUrl` (shared/api/webTransport.ts STATE_PATH, with the session in its Authorization header), since a
  * browser reads a big HTTP body several times faster than a WebSocket message of the same size.
  */
-export function webSocketApi(client: WebSocketClient, stateUrl?: string, session?: Promise<string>): CarnetApi & StateStream {
+export function webSocketApi(client: WebSocketClient, stateUrl?: string, session?: Promise<string>): CarnetApi {
   const api: Record<string, unknown> = { on: client.on.bind(client) };
   for (const m of METHODS) api[m] = (...args: unknown[]) => client.call(m, args);
-  if (stateUrl) {
-    api.getStateJson = async () => (await fetchState(stateUrl, session ? await session : undefined)).text();
-    api.streamStateJson = () => bodyText(async () => fetchState(stateUrl, session ? await session : undefined));
-  }
-  return api as CarnetApi & StateStream;
+  if (stateUrl) api.getStateJson = async () => fetchText(stateUrl, session ? await session : undefined);
+  return api as CarnetApi;
 }
 
-/**
- * What browser mode adds to the API: the state text (getStateJson's) as its body is read, so that its parse
- * overlaps the transfer (30 MB take a few hundred ms to arrive) rather than follow it.
- */
-export type StateStream = { streamStateJson?: () => AsyncIterable<string> };
-
-/** The response of the state's GET, once it is known to be one: a failure is a clear error. */
-async function fetchState(url: string, session: string | undefined): Promise<Response> {
+async function fetchText(url: string, session: string | undefined): Promise<string> {
   let res: Response;
   try {
     res = await fetch(url, { cache: 'no-store', ...(session ? { headers: { Authorization: `Bearer ${session}` } } : {}) });
   } catch (e) {
     throw new ConnectionError(`the document could not be loaded from Carnet: ${(e as Error).message}`);
   }
-  if (!res.ok) throw new ApiError(`the document could not be loaded (${res.status}): ${(await res.text()).slice(0, 300)}`);
-  return res;
-}
-
-/** A response's body as text in pieces, decoded as `Response.text()` decodes it (UTF-8, a BOM dropped). */
-async function* bodyText(respond: () => Promise<Response>): AsyncGenerator<string> {
-  const res = await respond();
-  if (!res.body) {
-    yield await res.text();
-    return;
-  }
-  const decoder = new TextDecoder();
-  const reader = res.body.getReader();
-  try {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      const piece = decoder.decode(r.value, { stream: true });
-      if (piece) yield piece;
-    }
-    const last = decoder.decode();
-    if (last) yield last;
-  } finally {
-    reader.releaseLock();
-  }
+  const text = await res.text();
+  if (!res.ok) throw new ApiError(`the document could not be loaded (${res.status}): ${text.slice(0, 300)}`);
+  return text;
 }

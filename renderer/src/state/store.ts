@@ -1,8 +1,7 @@
 import type { CarnetApi, DocumentState, EditRefusal, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
-import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED, type StateStream } from '../api/index.js';
-import { slicedParse, slicedParseStream } from './slicedParse.js';
+import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
 
 /** `about`: the edit the notice reports ("Import done…"); undoing that edit takes the notice away. */
 export type ShownNotice = Notice & { key: number; about?: Label };
@@ -84,7 +83,7 @@ export class CarnetStore {
   /** A reload of the whole state is on its way: edits reported meanwhile wait for it, like `early`. */
   private resyncing = false;
 
-  constructor(readonly api: CarnetApi & StateStream) {
+  constructor(readonly api: CarnetApi) {
     api.on('document', (s) => this.replace(s));
     api.on('edit', (r) => this.applyResult(r));
     api.on('notice', (n) => this.notify(n));
@@ -96,39 +95,21 @@ export class CarnetStore {
   /** Loads the state and settings; failures end up in `status`/`failure`. */
   async start(): Promise<void> {
     try {
-      const settings = this.api.getSettings().then((s) => this.set({ settings: s }));
-      const [{ text, state, replaced }] = await Promise.all([this.loadState(), settings]);
-      // The first render and the map start in the next task, so that input and a frame get their turn before it.
+      const [text, settings] = await Promise.all([this.api.getStateJson(), this.api.getSettings()]);
+      this.set({ settings });
+      performance.mark('carnet:state-received');
+      const state = JSON.parse(text) as DocumentState;
+      performance.mark('carnet:state-parsed');
+      // At 30,000 contacts the parse is a long task of its own: the first render and the map start in the
+      // next task, so that input and a frame get their turn in between. A document the main side sent
+      // meanwhile is at least as new as this text: it stays.
+      const replaced = this.replaces;
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.replaces === replaced) this.replace(state, text);
     } catch (e) {
       const code = (e as { code?: unknown } | null)?.code;
       this.set({ status: 'failed', failure: errorText(e), failureCode: typeof code === 'string' ? code : null });
     }
-  }
-
-  /**
-   * The state and its text, parsed in slices: at 30,000 contacts one JSON.parse of the text is a task of
-   * 200–300 ms. In browser mode the parse goes on while the body arrives. `replaced`: the documents received
-   * when the parse began; one the main side sends while it goes on is at least as new as this text, and stays.
-   */
-  private async loadState(): Promise<{ text: string; state: DocumentState; replaced: number }> {
-    let replaced = this.replaces;
-    const received = () => {
-      performance.mark('carnet:state-received');
-      replaced = this.replaces;
-    };
-    const stream = this.api.streamStateJson?.();
-    let text: string;
-    let value: unknown;
-    if (stream) ({ text, value } = await slicedParseStream(announced(stream, received)));
-    else {
-      text = await this.api.getStateJson();
-      received();
-      value = await slicedParse(text);
-    }
-    performance.mark('carnet:state-parsed');
-    return { text, state: value as DocumentState, replaced };
   }
 
   get = (): AppState => this.state;
@@ -331,24 +312,17 @@ export class CarnetStore {
   private resync(): void {
     if (this.resyncing) return;
     this.resyncing = true;
-    void (async () => {
-      try {
-        const text = await this.api.getStateJson();
-        const replaced = this.replaces;
-        // As at the start: a big text is parsed in slices, and the edits reported meanwhile wait in `early`.
-        const state = (await slicedParse(text)) as DocumentState;
+    this.api.getStateJson().then(
+      (text) => {
         this.resyncing = false;
-        if (this.replaces === replaced) return this.replace(state, text);
-        // A document the main side sent meanwhile stays; the edits that waited are replayed on it.
-        const early = this.early;
-        this.early = [];
-        for (const r of early) this.applyResult(r);
-      } catch (err) {
+        this.replace(JSON.parse(text) as DocumentState, text);
+      },
+      (err: unknown) => {
         this.resyncing = false;
         this.early = [];
         this.fail(err);
-      }
-    })();
+      },
+    );
   }
 
   private replace(s: DocumentState, stateJson?: string): void {
@@ -410,16 +384,6 @@ export class CarnetStore {
   private set(patch: Partial<AppState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
-  }
-}
-
-/** The pieces of `stream`, with `first` called when the first one is there. */
-async function* announced(stream: AsyncIterable<string>, first: () => void): AsyncGenerator<string> {
-  let waiting = true;
-  for await (const piece of stream) {
-    if (waiting) first();
-    waiting = false;
-    yield piece;
   }
 }
 

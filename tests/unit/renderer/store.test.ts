@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CarnetApi, DocumentState, EditResult, Events, Settings, UndoState } from '../../../shared/api/contract.js';
 import { addContact, updateContact } from '../../../shared/document/commands.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
@@ -150,68 +150,6 @@ describe('CarnetStore', () => {
     const quiet = new CarnetStore(fakeMain().api);
     await quiet.start();
     expect(quiet.get().status).toBe('ready');
-  });
-
-  it('parses a big document in slices between its marks, and keeps a document the main side sent meanwhile', async () => {
-    const main = fakeMain();
-    // Over a megabyte of state text: parsed in slices, each a task of its own.
-    for (let i = 0; i < 40; i++) main.commit(addContact(main.doc, { id: `c_${i}`, name: `Contact ${i}`, notes: 'x'.repeat(40_000) }, NOW));
-    expect(JSON.stringify(main.state()).length).toBeGreaterThan(1 << 20);
-    let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
-    const between: boolean[] = [];
-    const other: DocumentState = { ...main.state(), doc: emptyDocument(NOW), path: '/tmp/other.json', openId: 'open-2' };
-    vi.stubGlobal('scheduler', {
-      yield: async () => {
-        between.push(performance.getEntriesByName('carnet:state-received').length > 0 && performance.getEntriesByName('carnet:state-parsed').length === 0);
-        // Another window opened a document while this one was being parsed: that one stays.
-        if (between.length === 3) main.emit('document', other);
-      },
-    });
-    try {
-      performance.clearMarks();
-      const store = new CarnetStore(main.api);
-      await store.start();
-      expect(between.length).toBeGreaterThan(3);
-      expect(between.every(Boolean)).toBe(true);
-      expect(store.get().path).toBe('/tmp/other.json');
-
-      // Without one, the big document is the one loaded, whole.
-      const alone = new CarnetStore(main.api);
-      await alone.start();
-      expect(alone.get().doc).toEqual(main.doc);
-      expect(alone.get().doc!.contacts.c_39?.notes).toHaveLength(40_000);
-    } finally {
-      vi.unstubAllGlobals();
-      vi.restoreAllMocks();
-    }
-  });
-
-  it('in browser mode, parses the state while its body arrives and hands the workers the whole text', async () => {
-    const main = fakeMain();
-    for (let i = 0; i < 40; i++) main.commit(addContact(main.doc, { id: `c_${i}`, name: `Zoé ${i}`, notes: 'é'.repeat(40_000) }, NOW));
-    const text = JSON.stringify(main.state());
-    let read = 0;
-    const api = Object.assign(Object.create(main.api) as CarnetApi, {
-      getStateJson: () => Promise.reject(new Error('the state is streamed in browser mode')),
-      async *streamStateJson() {
-        for (; read < text.length; read += 1 << 16) {
-          await new Promise<void>((r) => setTimeout(r, 0));
-          yield text.slice(read, read + (1 << 16));
-        }
-      },
-    });
-    performance.clearMarks();
-    const store = new CarnetStore(api);
-    const changes: DocChange[] = [];
-    store.onDocChange((c) => changes.push(c));
-    await store.start();
-    expect(store.get().status).toBe('ready');
-    expect(store.get().doc).toEqual(main.doc);
-    expect(changes).toMatchObject([{ kind: 'replace' }]);
-    expect(changes[0]!.kind === 'replace' && changes[0]!.stateJson === text).toBe(true);
-    expect(performance.getEntriesByName('carnet:state-received')).toHaveLength(1);
-    expect(performance.getEntriesByName('carnet:state-parsed')).toHaveLength(1);
   });
 
   it('takes away the notice about an edit when that edit is undone, and only that one', async () => {
