@@ -196,25 +196,11 @@ export class DocumentStore {
     const asked = resolve(path);
     const opts = settingsOf(options);
     const nowIso = opts.now().toISOString();
-    const file = await existingFile(asked);
-    const before = await stat(file, { bigint: true });
-    let readOnly: ReadOnly | null = null;
-    // Locked before reading, so that no other Carnet can save between the read and the lock.
-    let unlock = async () => {};
-    try {
-      unlock = await lock(file, asked, { identity: { dev: before.dev, ino: before.ino, nlink: Number(before.nlink) }, takeOver: options.takeOverLock ?? false });
-    } catch (e) {
-      if (!(e instanceof LockUnavailableError)) throw e;
-      readOnly = readOnlyOf(e.code, e.message);
-    }
+    const opened = await lockAndRead(asked, options.takeOverLock ?? false);
+    const { file, unlock, read, journalFile, journal } = opened;
+    let readOnly = opened.readOnly;
     let worker: SaveWorker | null = null;
     try {
-      if (!readOnly && (await isReadOnlyFile(file, Number(before.mode)))) readOnly = { code: 'file', detail: `"${asked}" is read-only` };
-      // Leftovers of a killed Carnet: only with the lock held, so they cannot be another live process's.
-      if (!readOnly) await tidy(file);
-      const read = await readDocument(file, asked);
-      const journalFile = await readJournalFile(file, asked);
-      const journal = journalFile === null ? null : readJournal(journalFile);
       const owner = { store: null as DocumentStore | null };
       worker = new SaveWorker((m) => owner.store?.raiseSaveStopped(m));
       const initWorker = (text: string, expect: string | null, disk: DiskIdentity | null) =>
@@ -750,6 +736,37 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The real file behind an existing document path (symlinks resolved); a DocumentError when there is none. */
+/**
+ * The start of every open (the store's, and the CLI's HeldDocument): the file locked before it is read, so
+ * that no other Carnet can save between the read and the lock (or, when it cannot be locked or written, why
+ * it is read-only), a killed Carnet's leftovers tidied, the document and its journal read. On failure the
+ * lock is let go before the error goes on.
+ */
+export async function lockAndRead(asked: string, takeOver: boolean) {
+  const file = await existingFile(asked);
+  const before = await stat(file, { bigint: true });
+  let readOnly: ReadOnly | null = null;
+  let unlock = async () => {};
+  try {
+    unlock = await lock(file, asked, { identity: { dev: before.dev, ino: before.ino, nlink: Number(before.nlink) }, takeOver });
+  } catch (e) {
+    if (!(e instanceof LockUnavailableError)) throw e;
+    readOnly = readOnlyOf(e.code, e.message);
+  }
+  try {
+    if (!readOnly && (await isReadOnlyFile(file, Number(before.mode)))) readOnly = { code: 'file', detail: `"${asked}" is read-only` };
+    // Leftovers of a killed Carnet: only with the lock held, so they cannot be another live process's.
+    if (!readOnly) await tidy(file);
+    const read = await readDocument(file, asked);
+    const journalFile = await readJournalFile(file, asked);
+    const journal = journalFile === null ? null : readJournal(journalFile);
+    return { file, readOnly, unlock, read, journalFile, journal };
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
+}
+
 export async function existingFile(asked: string): Promise<string> {
   try {
     return await realpath(asked);

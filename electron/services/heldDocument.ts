@@ -31,23 +31,17 @@ import type { Notice } from '../../shared/api/contract.js';
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { validateDocument } from '../../shared/document/validate.js';
 import { keepAside } from './asideFiles.js';
-import { isReadOnlyFile, writeFileAtomic } from './atomicWrite.js';
+import { writeFileAtomic } from './atomicWrite.js';
 import { backupInfos, DEFAULT_RETENTION, fingerprint, writeBackup, type Retention } from './backups.js';
 import { currentIdentity, identityOf, sameIdentity, writeDocumentFile } from './documentFile.js';
 import {
   DocumentError,
   DocumentReadOnlyError,
-  existingFile,
-  lock,
-  readDocument,
-  readJournalFile,
-  readOnlyOf,
+  lockAndRead,
   settleJournal,
-  tidy,
   type ReadOnly,
 } from './documentStore.js';
-import { journalPathFor, journalText, readJournal } from './journal.js';
-import { LockUnavailableError } from './lock.js';
+import { journalPathFor, journalText } from './journal.js';
 import { loadOrRecover, replayEntries } from './recovery.js';
 import { readRegularBytes, withoutBom } from './regularFile.js';
 import type { DiskIdentity } from './saveProtocol.js';
@@ -87,22 +81,8 @@ export class HeldDocument {
     const asked = resolve(path);
     const opts = { now: options.now ?? (() => new Date()), retention: options.retention ?? DEFAULT_RETENTION };
     const nowIso = opts.now().toISOString();
-    const file = await existingFile(asked);
-    const before = await stat(file, { bigint: true });
-    let readOnly: ReadOnly | null = null;
-    let unlock = async () => {};
+    const { file, readOnly, unlock, read, journalFile, journal } = await lockAndRead(asked, false);
     try {
-      unlock = await lock(file, asked, { identity: { dev: before.dev, ino: before.ino, nlink: Number(before.nlink) }, takeOver: false });
-    } catch (e) {
-      if (!(e instanceof LockUnavailableError)) throw e;
-      readOnly = readOnlyOf(e.code, e.message);
-    }
-    try {
-      if (!readOnly && (await isReadOnlyFile(file, Number(before.mode)))) readOnly = { code: 'file', detail: `"${asked}" is read-only` };
-      if (!readOnly) await tidy(file);
-      const read = await readDocument(file, asked);
-      const journalFile = await readJournalFile(file, asked);
-      const journal = journalFile === null ? null : readJournal(journalFile);
       // What a store would tell the app (a recovery, a damaged journal moved aside): the CLI has never printed it.
       const notices: Notice[] = [];
       const loaded = await loadOrRecover(read.text, { asked, file, nowIso, readOnly: readOnly !== null, refuseWithoutBackup: options.refuseInvalidWithoutBackup ?? false }, notices);
