@@ -29,6 +29,7 @@ function invoke<M extends Method>(method: M): (...args: Args<M>) => Promise<Resu
 const api = {
   getState: invoke('getState'),
   getStateJson: invoke('getStateJson'),
+  getStateParts: invoke('getStateParts'),
   apply: invoke('apply'),
   undo: invoke('undo'),
   redo: invoke('redo'),

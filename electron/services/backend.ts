@@ -31,10 +31,12 @@ import {
   type NoticeAction,
   type Results,
   type Settings as ApiSettings,
+  type StateParts,
   type UndoState,
 } from '../../shared/api/contract.js';
 import { ChangeError, parseChangeSet, type ChangeSet, type Label } from '../../shared/document/operations.js';
 import { emptyDocument } from '../../shared/document/schema.js';
+import { planWrapped } from '../../shared/json/partPlan.js';
 import { DocumentError, DocumentStore, TargetExistsError, type StoreOptions } from './documentStore.js';
 import { EditLog, touchedKeys } from './editLog.js';
 import { ImportSessions } from './importSessions.js';
@@ -258,17 +260,26 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   };
 
   /** The methods as `caller` runs them. */
+  /**
+   * The state as JSON text, made from the save worker's text of the document (no stringify here), and with
+   * `withPlan` the plan of its parse in parts: the document's plan, from the same worker, placed under "doc".
+   */
+  const stateParts = async (caller: string, withPlan: boolean): Promise<StateParts> => {
+    const current = store;
+    const { text, plan } = await current.textParts(withPlan);
+    // Another document opened while the text was being made: describe that one.
+    if (store !== current) return { json: JSON.stringify(state(caller)), plan: null };
+    const { doc: _doc, ...rest } = state(caller);
+    const prefix = JSON.stringify(rest).slice(0, -1);
+    return { json: `${prefix},"doc":${text}}`, plan: withPlan ? planWrapped(prefix.length, 'doc', plan) : null };
+  };
+
   const handlersFor = (caller: string): Handlers => ({
     getState: async () => state(caller),
 
-    getStateJson: async () => {
-      const current = store;
-      const text = await current.text();
-      // Another document opened while the text was being made: describe that one.
-      if (store !== current) return JSON.stringify(state(caller));
-      const { doc: _doc, ...rest } = state(caller);
-      return `${JSON.stringify(rest).slice(0, -1)},"doc":${text}}`;
-    },
+    getStateJson: async () => (await stateParts(caller, false)).json,
+
+    getStateParts: async () => stateParts(caller, true),
 
     apply: (input, options) =>
       edits.run(async () => {

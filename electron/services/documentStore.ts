@@ -24,6 +24,7 @@ import type { Notice } from '../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet } from '../../shared/document/operations.js';
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { validateDocument } from '../../shared/document/validate.js';
+import type { PartPlan } from '../../shared/json/partPlan.js';
 import { moveAside } from './asideFiles.js';
 import { isReadOnlyFile, removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
 import { backupInfos, fingerprint, removeStaleBackupTemps, writeBackup, type Retention } from './backups.js';
@@ -422,17 +423,25 @@ export class DocumentStore {
    * the worker cannot (edits in flight, a broken worker).
    */
   async text(): Promise<string> {
+    return (await this.textParts(false)).text;
+  }
+
+  /**
+   * `text()` with its part plan (shared/json/partPlan.ts), made in the save worker, so that a window parses
+   * the text in short tasks. The plan is null when the text was made here (the window then parses it whole).
+   */
+  async textParts(plan = true): Promise<{ text: string; plan: PartPlan | null }> {
     await this.lane.idle();
     if (this.durableRevision === this.revision) {
       try {
-        const r = await this.worker.text();
+        const r = await this.worker.text(plan);
         // Resumed in the same task as the worker's answer arrived: no edit can have slipped in since this check.
-        if (r.revision === this.revision) return r.text;
+        if (r.revision === this.revision) return { text: r.text, plan: r.plan };
       } catch {
         // The worker stopped or is behind: the main copy is the truth.
       }
     }
-    return JSON.stringify(this.doc);
+    return { text: JSON.stringify(this.doc), plan: null };
   }
 
   /** Saves now (waiting for edits in flight), then compacts the journal. */

@@ -1,4 +1,5 @@
 /** Messages between the document store (main thread) and its save worker (saveWorker.ts). */
+import type { PartPlan } from '../../shared/json/partPlan.js';
 import type { Retention } from './backups.js';
 
 /** What identifies one version of a file on disk: a save by anyone else changes at least one of these. */
@@ -39,8 +40,11 @@ export type ToWorker =
   | { type: 'saveAs'; id: number; path: string; nowIso: string }
   /** Backs up what the document file holds unless the newest backup already holds it (at close). */
   | { type: 'backup'; id: number; nowIso: string }
-  /** The replica as JSON text: the text of the last read or save when nothing changed since, else serialized now. */
-  | { type: 'text'; id: number };
+  /**
+   * The replica as JSON text: the text of the last read or save when nothing changed since, else serialized
+   * now; with `plan`, its part plan too (shared/json/partPlan.ts), made once per revision.
+   */
+  | { type: 'text'; id: number; plan?: boolean };
 
 export type Saved = {
   revision: number;
@@ -60,6 +64,6 @@ export type FromWorker =
   | ({ type: 'saved'; id: number } & Saved)
   | { type: 'backedUp'; id: number; backupPath: string | null }
   | { type: 'failed'; id: number; message: string; code?: string }
-  | { type: 'text'; id: number; revision: number; text: string }
+  | { type: 'text'; id: number; revision: number; text: string; plan: PartPlan | null }
   /** The replica no longer matches the main document: no save can be trusted any more. */
   | { type: 'broken'; message: string };

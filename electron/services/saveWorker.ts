@@ -16,6 +16,7 @@ import { parentPort } from 'node:worker_threads';
 import { applyChangeSet, type ChangeSet } from '../../shared/document/operations.js';
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { parseDocument } from '../../shared/document/validate.js';
+import { planParts, type PartPlan } from '../../shared/json/partPlan.js';
 import { keepAside } from './asideFiles.js';
 import { backupInfos, fingerprint, writeBackup, type Retention } from './backups.js';
 import { currentIdentity, sameIdentity, writeDocumentFile } from './documentFile.js';
@@ -51,8 +52,11 @@ let retention: Retention = { keep: 10, days: 30 };
 let backupIntervalMs = 5 * 60_000;
 /** The newest backup of `file`: its fingerprint (null when unknown) and time. */
 let newestBackup: { fingerprint: string | null; time: number } | null = null;
-/** The text of the replica at `revision`, while the replica is still at that revision. */
-let lastText: { revision: number; text: string } | null = null;
+/**
+ * The text of the replica at `revision`, while the replica is still at that revision; with its part plan
+ * (shared/json/partPlan.ts) once made, so that a window parses it in short tasks.
+ */
+let lastText: { revision: number; text: string; plan?: PartPlan | null } | null = null;
 /** Writes run one after the other, so a later save never lands before an earlier one. */
 let writes: Promise<void> = Promise.resolve();
 
@@ -122,7 +126,12 @@ async function save(nowIso: string, text: string, revision: number): Promise<Sav
   return { revision, fingerprint: disk.fingerprint!, backupPath, backupError, externalCopy, recreated };
 }
 
-function serialize(): { text: string; revision: number } {
+function planOf(last: NonNullable<typeof lastText>): PartPlan | null {
+  if (last.plan === undefined) last.plan = planParts(last.text);
+  return last.plan;
+}
+
+function serialize(): NonNullable<typeof lastText> {
   const revision = doc!.meta.revision;
   if (lastText?.revision !== revision) lastText = { revision, text: JSON.stringify(doc) };
   return lastText;
@@ -155,6 +164,11 @@ port.on('message', (msg: ToWorker) => {
         await loadNewestBackup();
         return { type: 'ready', id: msg.id, revision, canonical };
       });
+      // A window asks for the text and its plan soon after an open: the plan is made now, after the answer
+      // above, rather than while the window waits (about 0.1 s at 30,000 contacts).
+      setImmediate(() => {
+        if (lastText?.revision === revision) planOf(lastText);
+      });
       return;
     }
     case 'apply': {
@@ -180,6 +194,10 @@ port.on('message', (msg: ToWorker) => {
       const { id, nowIso } = msg;
       if (msg.type === 'save') {
         enqueue(id, async () => ({ type: 'saved', id, ...(await save(nowIso, text, revision)) }));
+        // A window that reloads asks for this text next: its plan is made now, beside the save.
+        setImmediate(() => {
+          if (lastText?.revision === revision) planOf(lastText);
+        });
         return;
       }
       const target = msg.path;
@@ -207,8 +225,8 @@ port.on('message', (msg: ToWorker) => {
         send({ type: 'failed', id: msg.id, message: broken ?? 'the save worker holds no document' });
         return;
       }
-      const { text, revision } = serialize();
-      send({ type: 'text', id: msg.id, revision, text });
+      const last = serialize();
+      send({ type: 'text', id: msg.id, revision: last.revision, text: last.text, plan: msg.plan ? planOf(last) : null });
       return;
     }
   }

@@ -9,11 +9,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PartPlan } from '../../shared/json/partPlan.js';
 import type { FromWorker, Saved, ToWorker } from './saveProtocol.js';
 
 type Init = Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'id'>;
 type Ready = { revision: number; canonical: boolean };
-type Text = { revision: number; text: string };
+type Text = { revision: number; text: string; plan: PartPlan | null };
 type Answer = Ready | Saved | Text | { backupPath: string | null };
 type Pending = { resolve: (r: Answer) => void; reject: (e: Error) => void };
 
@@ -79,9 +80,12 @@ export class SaveWorker {
     return (this.request((id) => ({ type: 'backup', id, nowIso })) as Promise<{ backupPath: string | null }>).then((r) => r.backupPath);
   }
 
-  /** The replica as JSON text, serialized in the worker (or kept from its last read or save); with the revision it holds. */
-  text(): Promise<Text> {
-    return this.request((id) => ({ type: 'text', id })) as Promise<Text>;
+  /**
+   * The replica as JSON text, serialized in the worker (or kept from its last read or save); with the revision
+   * it holds, and with `plan` its part plan (null without).
+   */
+  text(plan = false): Promise<Text> {
+    return this.request((id) => ({ type: 'text', id, plan })) as Promise<Text>;
   }
 
   async close(): Promise<void> {
@@ -124,7 +128,7 @@ export class SaveWorker {
       case 'backedUp':
         return p.resolve({ backupPath: m.backupPath });
       case 'text':
-        return p.resolve({ revision: m.revision, text: m.text });
+        return p.resolve({ revision: m.revision, text: m.text, plan: m.plan });
       case 'failed':
         return p.reject(new SaveWorkerError(m.message, m.code));
     }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ChangeSet, type Label } from '../document/operations.js';
 import type { CarnetDocument } from '../document/schema.js';
 import type { ImportSummary } from '../import/summary.js';
+import type { PartPlan } from '../json/partPlan.js';
 import { SCALAR_FIELDS, type ColumnTarget, type CsvMapping } from '../import/mapping.js';
 
 import { LANGUAGES, type Language } from '../i18n/index.js';
@@ -115,6 +116,12 @@ export const ARGS = {
    * the same text to its workers.
    */
   getStateJson: z.tuple([]),
+  /**
+   * getStateJson with the plan that parses it in short tasks (shared/json/partPlan.ts: a 30,000-contact
+   * state is 30 MB, one `JSON.parse` of which holds the UI thread for a quarter of a second or more). The
+   * plan is null when the text is short or was made without one: parse it whole.
+   */
+  getStateParts: z.tuple([]),
   /**
    * Applies one user action; it becomes one undo step and is saved. With
    * `{undoable: false}` (work the app did on its own, such as the first layout
@@ -255,9 +262,13 @@ export type Settings = {
   routine: RoutineSettings;
 };
 
+/** getStateJson's text and the plan of its parse in parts (shared/json/partPlan.ts). */
+export type StateParts = { json: string; plan: PartPlan | null };
+
 export type Results = {
   getState: DocumentState;
   getStateJson: string;
+  getStateParts: StateParts;
   apply: EditResult;
   undo: EditResult;
   redo: EditResult;

@@ -6,8 +6,14 @@
 
 /** The WebSocket of the API (`{id, method, args}` frames). */
 export const API_PATH = '/api';
-/** GET: the open document's state as JSON text (the `getStateJson` method). */
+/**
+ * GET: the open document's state as JSON text (the `getStateJson` method), with the plan of its parse in
+ * parts in the PLAN_HEADER header (`getStateParts`: its JSON, URI-encoded), when there is one.
+ */
 export const STATE_PATH = '/api/state';
+export const PLAN_HEADER = 'X-Carnet-Parts';
+/** A plan is a few KB at 30,000 contacts; past this the header is left out, well below what browsers accept. */
+export const MAX_PLAN_HEADER = 64 * 1024;
 /** POST `{"token": "…"}` (the printed token or a one-time launch code): answers `{"session": "…"}`. */
 export const SESSION_PATH = '/api/session';
 /** The query parameter of the printed link and of launch links. */

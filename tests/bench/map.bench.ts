@@ -324,6 +324,11 @@ async function tracedOpen(browser: Browser, page: Page): Promise<Longest> {
   if (!start) throw new Error('the trace holds no start for the navigation of the clustered frame');
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === clustered.pid && e.tid === clustered.tid && e.ts + (e.dur ?? 0) > start.ts);
   const longest = (xs: TraceEvent[]) => Math.round(Math.max(0, ...xs.map((e) => e.dur ?? 0)) / 100) / 10;
+  if (process.env.MAP_BENCH_DEBUG) {
+    const inside = (t: TraceEvent) => events.filter((e) => e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) >= 5000);
+    for (const t of tasks.filter((e) => (e.dur ?? 0) >= 40_000))
+      console.error('long task', `@${Math.round((t.ts - start.ts) / 1000)} ms`, `${Math.round((t.dur ?? 0) / 1000)} ms`, t.ts <= clustered.ts ? 'before clustered' : 'after', inside(t).slice(0, 8).map((e) => `${e.name}:${Math.round((e.dur ?? 0) / 1000)}`).join(' '));
+  }
   return { toClustered: longest(tasks.filter((e) => e.ts <= clustered.ts)), afterClustered: longest(tasks.filter((e) => e.ts > clustered.ts)) };
 }
 

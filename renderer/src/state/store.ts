@@ -1,7 +1,8 @@
-import type { CarnetApi, DocumentState, EditRefusal, EditResult, Language, Notice, SaveTargetExists, Settings, UndoState } from '../../../shared/api/contract.js';
+import type { CarnetApi, DocumentState, EditRefusal, EditResult, Language, Notice, SaveTargetExists, Settings, StateParts, UndoState } from '../../../shared/api/contract.js';
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
+import { fits, parseInParts, type PartsOptions } from '../../../shared/json/partPlan.js';
 
 /** `about`: the edit the notice reports ("Import done…"); undoing that edit takes the notice away. */
 export type ShownNotice = Notice & { key: number; about?: Label };
@@ -83,7 +84,10 @@ export class CarnetStore {
   /** A reload of the whole state is on its way: edits reported meanwhile wait for it, like `early`. */
   private resyncing = false;
 
-  constructor(readonly api: CarnetApi) {
+  constructor(
+    readonly api: CarnetApi,
+    private readonly partsOptions: PartsOptions = {},
+  ) {
     api.on('document', (s) => this.replace(s));
     api.on('edit', (r) => this.applyResult(r));
     api.on('notice', (n) => this.notify(n));
@@ -95,15 +99,16 @@ export class CarnetStore {
   /** Loads the state and settings; failures end up in `status`/`failure`. */
   async start(): Promise<void> {
     try {
-      const [text, settings] = await Promise.all([this.api.getStateJson(), this.api.getSettings()]);
+      // A document the main side sends once this text is asked for is at least as new as it (the text is made
+      // when asked, and describes the document opened by then): that one stays.
+      const replaced = this.replaces;
+      const [parts, settings] = await Promise.all([this.api.getStateParts(), this.api.getSettings()]);
       this.set({ settings });
       performance.mark('carnet:state-received');
-      const state = JSON.parse(text) as DocumentState;
+      const text = parts.json;
+      const state = await this.parseState(parts);
       performance.mark('carnet:state-parsed');
-      // At 30,000 contacts the parse is a long task of its own: the first render and the map start in the
-      // next task, so that input and a frame get their turn in between. A document the main side sent
-      // meanwhile is at least as new as this text: it stays.
-      const replaced = this.replaces;
+      // The first render and the map start in the next task, so that input and a frame get their turn in between.
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.replaces === replaced) this.replace(state, text);
     } catch (e) {
@@ -308,21 +313,33 @@ export class CarnetStore {
     this.notify({ level: 'warning', code: r.code, message: `${what}: another window changed the same items in the meantime, and their version is kept.` });
   }
 
+  /**
+   * At 30,000 contacts the state is 30 MB of JSON: parsed in tasks of a few ms along the plan the main side
+   * sent with it (shared/json/partPlan.ts), or whole when there is none.
+   */
+  private parseState(parts: StateParts): Promise<DocumentState> | DocumentState {
+    if (parts.plan && fits(parts.plan, parts.json.length)) return parseInParts(parts.json, parts.plan, this.partsOptions) as Promise<DocumentState>;
+    return JSON.parse(parts.json) as DocumentState;
+  }
+
   /** Reloads the whole state: the copy missed an edit. */
   private resync(): void {
     if (this.resyncing) return;
     this.resyncing = true;
-    this.api.getStateJson().then(
-      (text) => {
-        this.resyncing = false;
-        this.replace(JSON.parse(text) as DocumentState, text);
-      },
-      (err: unknown) => {
-        this.resyncing = false;
-        this.early = [];
-        this.fail(err);
-      },
-    );
+    this.api
+      .getStateParts()
+      .then(async (parts) => ({ state: await this.parseState(parts), text: parts.json }))
+      .then(
+        ({ state, text }) => {
+          this.resyncing = false;
+          this.replace(state, text);
+        },
+        (err: unknown) => {
+          this.resyncing = false;
+          this.early = [];
+          this.fail(err);
+        },
+      );
   }
 
   private replace(s: DocumentState, stateJson?: string): void {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiArgumentError, METHODS, type EditResult, type Events } from '../../../shared/api/contract.js';
 import { addContact } from '../../../shared/document/commands.js';
 import { parseDocument } from '../../../shared/document/validate.js';
+import { parseInParts, type PartPlan } from '../../../shared/json/partPlan.js';
 import { createBackend, type Backend, type BackendOptions } from '../../../electron/services/backend.js';
 import { DocumentStore } from '../../../electron/services/documentStore.js';
 import { Settings } from '../../../electron/services/settings.js';
@@ -63,6 +64,38 @@ describe('getStateJson', () => {
     expect(state.revision).toBe(1);
     expect(state.undo.undoLabel).toEqual({ key: 'labels.addContact' });
     expect(state).toEqual(JSON.parse(JSON.stringify(await b.handlers.getState())));
+  });
+});
+
+describe('getStateParts', () => {
+  it('sends the state text with the plan of its parse in parts, made in the save worker, which parses it as JSON.parse does', async () => {
+    const doc = sampleDocument();
+    // Big enough to be cut (parts of 256K characters): 2,000 contacts with notes, one with a hostile id.
+    for (let i = 0; i < 2000; i++) {
+      const id = i === 7 ? '__proto__' : `n${i}`;
+      doc.contacts[id] = { ...Object.values(doc.contacts)[0]!, id, name: `Zoé "${i}" Ölçer`, notes: 'a}b{c],[d"\\ '.repeat(20) };
+    }
+    await (await DocumentStore.create(join(dir, 'carnet.json'), doc)).close();
+    const b = await backend({}, false);
+    const { json, plan } = (await b.call('getStateParts', [])) as { json: string; plan: PartPlan | null };
+    expect(json).toBe(await b.call('getStateJson', []));
+    expect(plan).not.toBeNull();
+    expect(plan!.ops.filter((o) => o.op === 'part').length).toBeGreaterThan(5);
+    const parsed = (await parseInParts(json, plan!)) as Awaited<ReturnType<typeof b.handlers.getState>>;
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(JSON.parse(json)));
+    expect(Object.keys(parsed.doc.contacts)).toContain('__proto__');
+    // After an edit the text is made again, and so is its plan.
+    await addOne(b, 'c10', 'Eva Morel');
+    const after = (await b.call('getStateParts', [])) as { json: string; plan: PartPlan | null };
+    const again = (await parseInParts(after.json, after.plan!)) as typeof parsed;
+    expect(again.doc.contacts.c10?.name).toBe('Eva Morel');
+    expect(again.revision).toBe(1);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(JSON.parse(after.json)));
+  });
+
+  it('sends no plan for a small document: it is parsed whole', async () => {
+    const b = await backend();
+    expect(((await b.call('getStateParts', [])) as { plan: unknown }).plan).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { addContact, updateContact } from '../../../shared/document/commands.js'
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError } from '../../../renderer/src/api/apiError.js';
+import { planParts } from '../../../shared/json/partPlan.js';
 import { CarnetStore, type DocChange } from '../../../renderer/src/state/store.js';
 
 const NOW = '2025-01-01T00:00:00.000Z';
@@ -26,6 +27,11 @@ function fakeMain(opts: { editEventFirst?: boolean; refuse?: ApiError; stateDela
       const asked = JSON.stringify(state());
       await opts.stateDelay;
       return opts.textAfterDelay ? JSON.stringify(state()) : asked;
+    },
+    // With a plan cut small, so that every test here also goes through the parse in parts and its yields.
+    getStateParts: async () => {
+      const json = await (api as unknown as { getStateJson(): Promise<string> }).getStateJson();
+      return { json, plan: planParts(json, 24) };
     },
     getSettings: async () => settings,
     apply: async (set: ChangeSet): Promise<EditResult> => {

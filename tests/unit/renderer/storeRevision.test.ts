@@ -8,6 +8,7 @@ import type { CarnetApi, DocumentState, EditResult, Events, Settings, UndoState 
 import { addContact, updateContact } from '../../../shared/document/commands.js';
 import { applyChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
 import { emptyDocument, type CarnetDocument } from '../../../shared/document/schema.js';
+import { planParts } from '../../../shared/json/partPlan.js';
 import en from '../../../shared/i18n/en.json' with { type: 'json' };
 import fr from '../../../shared/i18n/fr.json' with { type: 'json' };
 import { CarnetStore } from '../../../renderer/src/state/store.js';
@@ -31,6 +32,10 @@ function fakeMain() {
   };
   const api = {
     getStateJson: async () => JSON.stringify(state()),
+    getStateParts: async () => {
+      const json = JSON.stringify(state());
+      return { json, plan: planParts(json, 24) };
+    },
     getState: async () => state(),
     getSettings: async () => settings,
     apply: async (...args: unknown[]): Promise<EditResult> => {

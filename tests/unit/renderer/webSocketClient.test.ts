@@ -4,6 +4,7 @@ import { ApiError, ConnectionError } from '../../../renderer/src/api/apiError.js
 import { SessionRefused } from '../../../renderer/src/api/session.js';
 import { CONNECTION_LOST, CONNECTION_RESTORED, WebSocketClient, webSocketApi } from '../../../renderer/src/api/webSocketClient.js';
 import type { Events, Notice } from '../../../shared/api/contract.js';
+import { planParts } from '../../../shared/json/partPlan.js';
 
 type Frame = { id: number; method: string; args: unknown[] };
 
@@ -70,6 +71,31 @@ describe('WebSocketClient', () => {
     const refused = webSocketApi(client, `http://127.0.0.1:${port}/api/state`, Promise.resolve('b'.repeat(64))).getStateJson();
     await expect(refused).rejects.toBeInstanceOf(ApiError);
     await expect(refused).rejects.toThrow(/401.*Unauthorized/);
+  });
+
+  it('reads the plan of the parse in parts from its header, and drops one that is unreadable or does not fit', async () => {
+    const body = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé' }, c2: { name: 'Ana' } } }, revision: 9 });
+    const plan = planParts(body, 8)!;
+    let header: string | null = null;
+    const http = await import('node:http');
+    const web = http.createServer((_req, res) => res.writeHead(200, header === null ? {} : { 'X-Carnet-Parts': header }).end(body));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => web.close(r)));
+    const url = `http://127.0.0.1:${(web.address() as { port: number }).port}/api/state`;
+    const server = await fakeServer(() => {});
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url);
+    cleanups.push(() => client.close());
+    const api = webSocketApi(client, url, Promise.resolve('a'.repeat(64)));
+    header = encodeURIComponent(JSON.stringify(plan));
+    expect(await api.getStateParts()).toEqual({ json: body, plan });
+    for (const bad of ['%E0%A4%A', encodeURIComponent('{"array":false'), encodeURIComponent(JSON.stringify({ array: false, ops: [{ op: 'part', from: 0, to: body.length + 5 }] }))]) {
+      header = bad;
+      expect(await api.getStateParts()).toEqual({ json: body, plan: null });
+    }
+    header = null;
+    expect(await api.getStateParts()).toEqual({ json: body, plan: null });
+    expect(await api.getStateJson()).toBe(body);
   });
 
   it('hands pushed events to their listeners only', async () => {

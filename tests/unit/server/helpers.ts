@@ -2,6 +2,7 @@
 import http from 'node:http';
 import { WebSocket } from 'ws';
 import { parseCall, type Events } from '../../../shared/api/contract.js';
+import { planParts, type PartPlan } from '../../../shared/json/partPlan.js';
 import type { WebBackend } from '../../../electron/services/webServer.js';
 
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -25,6 +26,13 @@ export function request(port: number, path: string, opts: { method?: string; hea
 
 /** What the fake backend answers getStateJson: JSON text with quotes, escapes and accents. */
 export const STATE_TEXT = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé "Zo" Ölçer', notes: 'line 1\nline 2' } } }, revision: 3 });
+
+/** The plan of STATE_TEXT's parse in parts, cut small, that the fake answers with it. */
+export let statePlan: PartPlan | null = planParts(STATE_TEXT, 16);
+/** Sets the plan the fake backend answers getStateParts with. */
+export function setStatePlan(plan: PartPlan | null): void {
+  statePlan = plan;
+}
 
 /**
  * A backend that validates calls like the real one (parseCall) and answers
@@ -55,6 +63,7 @@ export function fakeBackend() {
       }
       if (parsed.method === 'saveDocumentAs') throw new Error('disk full');
       if (parsed.method === 'getStateJson') return STATE_TEXT;
+      if (parsed.method === 'getStateParts') return { json: STATE_TEXT, plan: statePlan };
       return { method: parsed.method, args: parsed.args };
     },
     on(event, listener) {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CALL_BYTES, MAX_CALL_BYTES } from '../../../shared/api/contract.js';
 import { MAX_CONNECTIONS, startWebServer, type WebServer } from '../../../electron/services/webServer.js';
 import { sessionFor, sessionProtocols } from '../../helpers/session.js';
-import { STATE_TEXT, connect, fakeBackend, request, upgradeStatus } from './helpers.js';
+import { parseInParts, type PartPlan } from '../../../shared/json/partPlan.js';
+import { STATE_TEXT, connect, fakeBackend, request, setStatePlan, statePlan, upgradeStatus } from './helpers.js';
 
 let base: string;
 let staticDir: string;
@@ -127,10 +128,29 @@ describe('startWebServer: sessions (only a page let in reads the network)', () =
     expect((await request(server.port, '/api/state', { headers: bearer(opened) })).status).toBe(200);
   });
 
+  it('leaves out a plan too big for a header, and sends none when the backend has none', async () => {
+    const saved = statePlan;
+    try {
+      setStatePlan({ array: false, ops: Array.from({ length: 20_000 }, (_, i) => ({ op: 'part' as const, from: i, to: i })) });
+      const big = await request(server.port, '/api/state', { headers: bearer(session) });
+      expect(big.status).toBe(200);
+      expect(big.body).toBe(STATE_TEXT);
+      expect(big.headers['x-carnet-parts']).toBeUndefined();
+      setStatePlan(null);
+      expect((await request(server.port, '/api/state', { headers: bearer(session) })).headers['x-carnet-parts']).toBeUndefined();
+    } finally {
+      setStatePlan(saved);
+    }
+  });
+
   it('reads the state with a session in the Authorization header, and with nothing else', async () => {
     const r = await request(server.port, '/api/state', { headers: bearer(session) });
     expect(r.status).toBe(200);
     expect(r.body).toBe(STATE_TEXT);
+    // The plan of its parse in parts rides beside it, and parses it as JSON.parse does.
+    const plan = JSON.parse(decodeURIComponent(String(r.headers['x-carnet-parts']))) as PartPlan;
+    expect(plan).toEqual(statePlan);
+    expect(await parseInParts(r.body, plan)).toEqual(JSON.parse(STATE_TEXT));
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.headers['content-security-policy']).toBeTruthy();
