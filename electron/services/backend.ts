@@ -259,7 +259,6 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     };
   };
 
-  /** The methods as `caller` runs them. */
   /**
    * The state as JSON text, made from the save worker's text of the document (no stringify here), and with
    * `withPlan` the plan of its parse in parts: the document's plan, from the same worker, placed under "doc".
@@ -274,6 +273,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     return { json: `${prefix},"doc":${text}}`, plan: withPlan ? planWrapped(prefix.length, 'doc', plan) : null };
   };
 
+  /** The methods as `caller` runs them. */
   const handlersFor = (caller: string): Handlers => ({
     getState: async () => state(caller),
 

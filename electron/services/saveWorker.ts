@@ -131,6 +131,16 @@ function planOf(last: NonNullable<typeof lastText>): PartPlan | null {
   return last.plan;
 }
 
+/**
+ * A window asks for the text and its plan soon after an open or a save (a reload): the plan is made right
+ * after this message's work, rather than while the window waits (about 0.1 s at 30,000 contacts).
+ */
+function planSoon(revision: number): void {
+  setImmediate(() => {
+    if (lastText?.revision === revision) planOf(lastText);
+  });
+}
+
 function serialize(): NonNullable<typeof lastText> {
   const revision = doc!.meta.revision;
   if (lastText?.revision !== revision) lastText = { revision, text: JSON.stringify(doc) };
@@ -164,11 +174,7 @@ port.on('message', (msg: ToWorker) => {
         await loadNewestBackup();
         return { type: 'ready', id: msg.id, revision, canonical };
       });
-      // A window asks for the text and its plan soon after an open: the plan is made now, after the answer
-      // above, rather than while the window waits (about 0.1 s at 30,000 contacts).
-      setImmediate(() => {
-        if (lastText?.revision === revision) planOf(lastText);
-      });
+      planSoon(revision);
       return;
     }
     case 'apply': {
@@ -194,10 +200,7 @@ port.on('message', (msg: ToWorker) => {
       const { id, nowIso } = msg;
       if (msg.type === 'save') {
         enqueue(id, async () => ({ type: 'saved', id, ...(await save(nowIso, text, revision)) }));
-        // A window that reloads asks for this text next: its plan is made now, beside the save.
-        setImmediate(() => {
-          if (lastText?.revision === revision) planOf(lastText);
-        });
+        planSoon(revision);
         return;
       }
       const target = msg.path;

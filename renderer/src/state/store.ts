@@ -2,7 +2,7 @@ import type { CarnetApi, DocumentState, EditRefusal, EditResult, Language, Notic
 import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
-import { fits, parseInParts, type PartsOptions } from '../../../shared/json/partPlan.js';
+import { parseInParts } from '../../../shared/json/partPlan.js';
 
 /** `about`: the edit the notice reports ("Import done…"); undoing that edit takes the notice away. */
 export type ShownNotice = Notice & { key: number; about?: Label };
@@ -84,10 +84,7 @@ export class CarnetStore {
   /** A reload of the whole state is on its way: edits reported meanwhile wait for it, like `early`. */
   private resyncing = false;
 
-  constructor(
-    readonly api: CarnetApi,
-    private readonly partsOptions: PartsOptions = {},
-  ) {
+  constructor(readonly api: CarnetApi) {
     api.on('document', (s) => this.replace(s));
     api.on('edit', (r) => this.applyResult(r));
     api.on('notice', (n) => this.notify(n));
@@ -315,10 +312,11 @@ export class CarnetStore {
 
   /**
    * At 30,000 contacts the state is 30 MB of JSON: parsed in tasks of a few ms along the plan the main side
-   * sent with it (shared/json/partPlan.ts), or whole when there is none.
+   * sent with it (shared/json/partPlan.ts), or whole when there is none (parseInParts also parses it whole
+   * when the plan does not fit it).
    */
   private parseState(parts: StateParts): Promise<DocumentState> | DocumentState {
-    if (parts.plan && fits(parts.plan, parts.json.length)) return parseInParts(parts.json, parts.plan, this.partsOptions) as Promise<DocumentState>;
+    if (parts.plan) return parseInParts(parts.json, parts.plan) as Promise<DocumentState>;
     return JSON.parse(parts.json) as DocumentState;
   }
 
