@@ -17,6 +17,9 @@ mkdirSync(out, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+// The names of the tests that failed, repeated in the summary: CI's record
+// keeps only the end of the output, and a failure far above it would be lost.
+const failures = [];
 
 function run(label, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${label}\n`);
@@ -24,6 +27,12 @@ function run(label, cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   return { ok: r.status === 0, status: r.status ?? r.signal, secs };
+}
+
+/** The first line of an error message, without colour codes, kept short. */
+function firstLine(message) {
+  const line = String(message ?? '').replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '').split('\n').find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 300);
 }
 
 function record(label, passed, failed, skipped, secs) {
@@ -46,6 +55,18 @@ function playwright(label, config, reportName) {
   if (!existsSync(file)) return record(label, 0, 1, 0, r.secs);
   const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
   const failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected' || t.status === 'flaky') {
+          const err = (t.results ?? []).map((x) => x.error?.message).find(Boolean);
+          failures.push(`${label} ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}: ${firstLine(err)}`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, ...(child.title && !child.title.endsWith('.ts') ? [child.title] : [])]);
+  };
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite, []);
   // A run that failed outside any test (config error, global setup) still fails.
   record(label, stats.expected ?? 0, failed || (r.ok ? 0 : 1), stats.skipped ?? 0, r.secs);
 }
@@ -63,6 +84,13 @@ const built = check('build (renderer and Electron shell)', 'npm', ['run', '--sil
   if (existsSync(file)) {
     const j = JSON.parse(readFileSync(file, 'utf8'));
     const failedSuites = (j.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+    for (const s of j.testResults ?? []) {
+      const file = String(s.name ?? '').replace(root + '/', '');
+      if (s.status === 'failed' && (s.assertionResults ?? []).length === 0) failures.push(`vitest ${file}: ${firstLine(s.message)}`);
+      for (const a of s.assertionResults ?? []) {
+        if (a.status === 'failed') failures.push(`vitest ${file} › ${a.fullName}: ${firstLine((a.failureMessages ?? [])[0])}`);
+      }
+    }
     record('unit tests (vitest)', j.numPassedTests, j.numFailedTests + failedSuites, j.numPendingTests + (j.numTodoTests ?? 0), r.secs);
   } else record('unit tests (vitest)', 0, 1, 0, r.secs);
 }
@@ -75,6 +103,7 @@ if (built) {
   record('suites that need the build', 0, 1, 0, '0');
 }
 
+if (failures.length) process.stdout.write('\n=== failed\n' + failures.join('\n') + '\n');
 process.stdout.write('\n=== summary\n' + lines.join('\n') + '\n');
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -328,10 +328,21 @@ export class ApiArgumentError extends Error {
   }
 }
 
+/**
+ * How an unknown method is named in its error: a string, cut short, or what it
+ * is. `String()` is never called on a value that is not a string: an object's
+ * own `toString` may be anything (`{ toString: '' }` makes `String` throw).
+ */
+function methodName(method: unknown): string {
+  if (typeof method === 'string') return method.length > 80 ? `${method.slice(0, 80)}…` : method;
+  if (method === null) return '(null)';
+  return `(${typeof method})`;
+}
+
 /** Validates a call's method name and arguments; throws ApiArgumentError. */
 export function parseCall(method: unknown, args: unknown): { method: Method; args: unknown[] } {
   if (typeof method !== 'string' || !Object.hasOwn(ARGS, method)) {
-    throw new ApiArgumentError(String(method), '$', 'unknown method');
+    throw new ApiArgumentError(methodName(method), '$', 'unknown method');
   }
   const schema = ARGS[method as Method];
   const r = schema.safeParse(args);

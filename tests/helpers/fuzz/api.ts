@@ -79,7 +79,7 @@ export async function checkCall(backend: Backend, call: Call): Promise<string | 
     return null;
   } catch (e) {
     const why = unclear(e);
-    return why ? `${String(call.method).slice(0, 40)}: ${why}` : null;
+    return why ? `${typeof call.method === 'string' ? call.method.slice(0, 40) : `(${typeof call.method})`}: ${why}` : null;
   }
 }
 

@@ -157,6 +157,23 @@ describe('validation of calls', () => {
     await expect(b.call('getState', 'not an array')).rejects.toThrow(ApiArgumentError);
   });
 
+  it('names a hostile method name in a clear error, without calling anything on it', async () => {
+    const b = await backend();
+    const hostile: [unknown, string][] = [
+      [{ toString: '' }, '(object): invalid argument at $: unknown method'],
+      [{ toString: () => { throw new Error('called'); } }, '(object): invalid argument at $: unknown method'],
+      [Symbol('getState'), '(symbol): invalid argument at $: unknown method'],
+      [null, '(null): invalid argument at $: unknown method'],
+      [['getState'], '(object): invalid argument at $: unknown method'],
+      ['x'.repeat(100_000), `${'x'.repeat(80)}…: invalid argument at $: unknown method`],
+    ];
+    for (const [method, message] of hostile) {
+      const err = await b.call(method, []).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiArgumentError);
+      expect((err as Error).message).toBe(message);
+    }
+  });
+
   it('refuses an invalid entity, naming its path, and changes nothing', async () => {
     const b = await backend();
     const bad = { label: { key: 'x' }, changes: [{ op: 'put', coll: 'contacts', id: 'c9', value: { id: 'c9', name: '', createdAt: '2025-01-01', updatedAt: '2025-01-01' } }] };
