@@ -230,3 +230,24 @@ describe('the model follows edits', () => {
     expect(r).toEqual({ added: ['b', 'c'], placed: ['b'] });
   });
 });
+
+describe('the names of bubbles', () => {
+  it('a bubble is given its name only where the name can be read at about the zoom of the scene', () => {
+    const people: Person[] = [];
+    const clusters = [0, 1].map((k) => ({ id: `k${k}`, color: '#2563eb', members: [] as string[] }));
+    for (let i = 0; i < FULL_MAP_MAX + 100; i++) {
+      people.push({ id: `c${i}`, x: (i % 2) * 8000 + (i % 50) * 20, y: Math.floor(i / 100) * 20 });
+      clusters[i % 2]!.members.push(`c${i}`);
+    }
+    const m = model(docOf(people), analysisOf(clusters));
+    const named = (zoom: number) =>
+      [...buildScene(m, view({ zoom })).elements.values()]
+        .filter((e) => e.data.id.startsWith(BUBBLE_PREFIX))
+        .map((e) => [(e.classes ?? '').split(' ').includes('named'), Number(e.data.fontSize) * zoom] as const);
+    // At 0.002, a name would be a fraction of a pixel: not given, not measured.
+    expect(named(0.002).every(([isNamed, px]) => !isNamed && px < 3.5)).toBe(true);
+    // From 3.5 px, half of what is drawn, it is given, so that a zoom in shows it as it grows past 7 px.
+    expect(named(0.03).every(([isNamed, px]) => isNamed && px >= 3.5 && px < 7)).toBe(true);
+    expect(named(0.1).every(([isNamed, px]) => isNamed && px >= 7)).toBe(true);
+  });
+});

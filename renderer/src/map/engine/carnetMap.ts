@@ -14,6 +14,7 @@ import { MapOverlay, OVERLAY_FONT, categoryRadiusPx, type OverlayLabel } from '.
 import { mapStats, overview } from './probe.js';
 import type { SceneElement } from './elements.js';
 import { buildScene, categoryAreasOf, type Scene, type SceneView } from './scene.js';
+import { nextStep } from './steps.js';
 import { FONT, readTheme, type MapTheme } from './style.js';
 import type { BubbleInfo, DrawnLabel, EgoView, HitTarget, MapCallbacks, MapDrawing, MapEvents, MapOptions, MapStats, Rect } from './types.js';
 
@@ -29,7 +30,10 @@ const FOCUS_MIN_ZOOM = 0.6;
 const SETTLE_MS = 150;
 /** Contacts arriving without a position in such numbers (and most of the map) are laid out by cluster. */
 const RELAYOUT_MIN = 20;
-/** A big document's first drawing adds this many bubbles a frame, then this many edges (drawInSteps). */
+/**
+ * A big document's first drawing starts with this many bubbles a frame, then this many edges (drawInSteps),
+ * and adapts the count to what the last step took (nextStep).
+ */
 const NODES_PER_FRAME = 16;
 const EDGES_PER_FRAME = 100;
 /** Longest slice of a load's work between two turns for input and frames (the tie index's build). */
@@ -69,6 +73,8 @@ export class CarnetMap {
   private analysisDue: { result: AnalysisResult | null; failed: boolean } | null = null;
   private analysisTimer: ReturnType<typeof setTimeout> | null = null;
   private expansionDue = false;
+  /** A big document's drawing is under way, a few bubbles a frame (drawInSteps). */
+  private stepping = false;
   private selectionQueued = false;
   private loading = false;
   /** Drawings of the whole scene so far (drawInSteps stops when one happens meanwhile). */
@@ -215,16 +221,32 @@ export class CarnetMap {
     const want = new Map(scene.elements);
     for (const e of fresh) want.delete(e.data.id);
     const syncs = this.syncs;
-    for (let i = 0; i < fresh.length; ) {
-      const step = fresh[i]!.group === 'nodes' ? NODES_PER_FRAME : EDGES_PER_FRAME;
-      const batch = fresh.slice(i, i + step).filter((e) => e.group === fresh[i]!.group);
-      for (const e of batch) want.set(e.data.id, e);
-      i += batch.length;
-      this.adapter.apply(want, this.model.aggregate);
-      // Their styles and label sizes in this task, their textures in the frame that draws them.
-      this.adapter.measure(batch.map((e) => e.data.id));
-      if (!(await this.nextFrame(doc))) return false;
-      if (this.syncs !== syncs) return true;
+    this.stepping = true;
+    try {
+      // How many of each group go in a frame, adapted to what the last frame's share took.
+      const per = { nodes: NODES_PER_FRAME, edges: EDGES_PER_FRAME };
+      for (let i = 0; i < fresh.length; ) {
+        const group = fresh[i]!.group;
+        const batch = fresh.slice(i, i + Math.round(per[group])).filter((e) => e.group === group);
+        for (const e of batch) want.set(e.data.id, e);
+        i += batch.length;
+        const started = performance.now();
+        this.adapter.apply(want, this.model.aggregate);
+        // Their styles and label sizes in this task, their textures in the frame that draws them.
+        this.adapter.measure(batch.map((e) => e.data.id));
+        per[group] = nextStep(per[group], batch.length, performance.now() - started, group === 'nodes' ? NODES_PER_FRAME : EDGES_PER_FRAME);
+        if (!(await this.nextFrame(doc))) return false;
+        if (this.syncs !== syncs) return true;
+      }
+    } finally {
+      this.stepping = false;
+      // Steps that stop early (another drawing took over) leave a waiting expansion to the next frame.
+      if (this.expansionDue && !this.destroyed) this.adapter.forceRender();
+    }
+    // The view settled while the steps went on (the fit before them): its expansion is drawn with the rest.
+    if (this.expansionDue) {
+      this.expansionDue = false;
+      this.model.updateExpansion(this.viewport());
     }
     this.sync();
     return true;
@@ -827,7 +849,10 @@ export class CarnetMap {
   }
 
   private expandBeforeRender(): void {
-    if (!this.expansionDue || this.destroyed) return;
+    // While a big document is drawn a few bubbles a frame, a settled view (the fit that came before the
+    // steps) waits for them to end: drawing the whole scene in this frame made it one task of 0.8–1 s with
+    // 1,300 clusters. The steps take up the expansion when they end (drawInSteps).
+    if (!this.expansionDue || this.destroyed || this.stepping) return;
     this.expansionDue = false;
     this.model.updateExpansion(this.viewport());
     this.sync();

@@ -244,12 +244,14 @@ export class CyAdapter {
     for (const id of ids) this.cy.getElementById(id).boundingBox({ includeLabels: true } as never);
   }
 
-  /** Label boxes of the bubbles drawn now, in container pixels: contact names keep off them. */
+  /** Label boxes of the bubbles drawn now with their name, in container pixels: contact names keep off them. */
   bubbleLabelBoxes(): Rect[] {
-    return this.cy.nodes('.bubble').map((n) => {
+    const boxes: Rect[] = [];
+    this.cy.nodes('.bubble.named').forEach((n) => {
       const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as never);
-      return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      if (Number.isFinite(b.x1) && Number.isFinite(b.x2) && Number.isFinite(b.y1) && Number.isFinite(b.y2)) boxes.push({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
     });
+    return boxes;
   }
 
   // ---- View ----

@@ -32,6 +32,11 @@ export function tieEdge(t: Tie, classes: string): SceneElement {
   return { group: 'edges', data: { id: `tie:${t.id}`, source: t.from, target: t.to, strength: t.strength }, classes };
 }
 
+/** The font size of a bubble's name (model units): it grows with the bubble, within 14 and `maxFontSize`. */
+export function bubbleFontSize(r: number, maxFontSize: number): number {
+  return Math.round(Math.min(maxFontSize, Math.max(14, r * 0.28)));
+}
+
 /** A collapsed cluster: one node covering the area of its members, with its name and size (a label never taller than `maxFontSize`). */
 export function bubbleNode(g: Group, geo: GroupGeometry, color: string, classes: string, maxFontSize: number): SceneElement {
   const label = g.label ? `${g.label}\n${geo.count}` : String(geo.count);
@@ -42,7 +47,7 @@ export function bubbleNode(g: Group, geo: GroupGeometry, color: string, classes:
       label,
       color,
       size: Math.round(2 * geo.r),
-      fontSize: Math.round(Math.min(maxFontSize, Math.max(14, geo.r * 0.28))),
+      fontSize: bubbleFontSize(geo.r, maxFontSize),
       textWidth: Math.round(geo.r * 1.7),
       count: geo.count,
     },

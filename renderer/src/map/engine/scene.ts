@@ -1,5 +1,5 @@
 import type { Contact } from '../../../../shared/document/schema.js';
-import { BUBBLE_PREFIX, ME_ID, bubbleNode, contactNode, contactSize, meNode, meEdge, summaryEdge, tieEdge, type SceneElement } from './elements.js';
+import { BUBBLE_PREFIX, ME_ID, bubbleFontSize, bubbleNode, contactNode, contactSize, meNode, meEdge, summaryEdge, tieEdge, type SceneElement } from './elements.js';
 import type { MapModel } from './model.js';
 import type { CategoryArea, GapLine, Region } from './overlay.js';
 import type { MapOptions } from './types.js';
@@ -10,6 +10,12 @@ const MAX_EXPANDED_TIES = 1500;
 const MAX_SUMMARY_EDGES = 400;
 /** Tallest bubble label on screen, in px. */
 const BUBBLE_LABEL_MAX_PX = 30;
+/**
+ * A bubble's name is drawn from 7 px on screen (style.ts, min-zoomed-font-size). It is given to the bubbles
+ * whose name is at least this big at the zoom the scene is built for, so that a zoom in of up to twice shows
+ * the names it reaches as it goes; further in, they come when the view settles and the scene is built again.
+ */
+export const BUBBLE_NAMED_PX = 3.5;
 
 /** What the view adds to the model: the options, the emphasis, the zoom and the theme's colours. */
 export type SceneView = {
@@ -129,6 +135,7 @@ export function buildScene(model: MapModel, view: SceneView): Scene {
       }
       const cls: string[] = [];
       if (marks.fragile.has(g.id)) cls.push('fragile');
+      if (bubbleFontSize(geo.r, bubbleFont) * view.zoom >= BUBBLE_NAMED_PX) cls.push('named');
       if (emphasis) cls.push(g.members.some((m) => emphasis.has(m)) ? 'hl' : 'faded');
       const color = opts.showCategories || g.kind === 'cell' ? view.colors.neutral : g.color;
       want.set(BUBBLE_PREFIX + g.id, bubbleNode(g, geo, color, cls.join(' '), bubbleFont));
