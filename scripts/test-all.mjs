@@ -53,7 +53,8 @@ function playwright(label, config, reportName) {
   const file = join(out, reportName);
   const r = run(label, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   if (!existsSync(file)) return record(label, 0, 1, 0, r.secs);
-  const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const stats = report.stats ?? {};
   const failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   const walk = (suite, titles) => {
     for (const spec of suite.specs ?? []) {
@@ -66,7 +67,7 @@ function playwright(label, config, reportName) {
     }
     for (const child of suite.suites ?? []) walk(child, [...titles, ...(child.title && !child.title.endsWith('.ts') ? [child.title] : [])]);
   };
-  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite, []);
+  for (const suite of report.suites ?? []) walk(suite, []);
   // A run that failed outside any test (config error, global setup) still fails.
   record(label, stats.expected ?? 0, failed || (r.ok ? 0 : 1), stats.skipped ?? 0, r.secs);
 }

@@ -15,7 +15,7 @@ const BUBBLE_LABEL_MAX_PX = 30;
  * whose name is at least this big at the zoom the scene is built for, so that a zoom in of up to twice shows
  * the names it reaches as it goes; further in, they come when the view settles and the scene is built again.
  */
-export const BUBBLE_NAMED_PX = 3.5;
+const BUBBLE_NAMED_PX = 3.5;
 
 /** What the view adds to the model: the options, the emphasis, the zoom and the theme's colours. */
 export type SceneView = {
