@@ -37,6 +37,7 @@ import {
 import { ChangeError, parseChangeSet, type ChangeSet, type Label } from '../../shared/document/operations.js';
 import { emptyDocument } from '../../shared/document/schema.js';
 import { planWrapped } from '../../shared/json/partPlan.js';
+import type { StateBytes } from './webServer.js';
 import { DocumentError, DocumentStore, TargetExistsError, type StoreOptions } from './documentStore.js';
 import { EditLog, touchedKeys } from './editLog.js';
 import { ImportSessions } from './importSessions.js';
@@ -86,6 +87,8 @@ export type Backend = {
   eventFor<E extends keyof Events>(caller: string, event: E, payload: Events[E]): Events[E];
   /** The caller's window is gone: its undo history is freed. */
   release(caller: string): void;
+  /** The caller's state as getStateParts gives it, in three pieces, the document as UTF-8 bytes (webServer.ts). */
+  stateBytes(caller: string): Promise<StateBytes>;
   /** Saves and closes the open document. */
   close(): Promise<void>;
 };
@@ -111,6 +114,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
   };
   const storeOptions: StoreOptions = {
+    bytesAhead: opts.transport === 'web',
     ...opts.storeOptions,
     onNotice: (n) => emit('notice', decorate(n)),
     onReadOnly: () => emit('readOnly', { path: store.path, readOnly: true }),
@@ -271,6 +275,19 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     const { doc: _doc, ...rest } = state(caller);
     const prefix = JSON.stringify(rest).slice(0, -1);
     return { json: `${prefix},"doc":${text}}`, plan: withPlan ? planWrapped(prefix.length, 'doc', plan) : null };
+  };
+
+  /**
+   * `stateParts` with the document as the save worker's UTF-8 bytes, for the web server's HTTP response: its
+   * pieces, written one after the other, make the same JSON, with the same plan.
+   */
+  const stateBytes = async (caller: string): Promise<StateBytes> => {
+    const current = store;
+    const { bytes, plan } = await current.bytesParts(true);
+    if (store !== current) return { pieces: [JSON.stringify(state(caller))], plan: null };
+    const { doc: _doc, ...rest } = state(caller);
+    const prefix = JSON.stringify(rest).slice(0, -1);
+    return { pieces: [`${prefix},"doc":`, bytes, '}'], plan: planWrapped(prefix.length, 'doc', plan) };
   };
 
   /** The methods as `caller` runs them. */
@@ -447,6 +464,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     release: (caller) => {
       histories.delete(caller);
     },
+    stateBytes,
     close: () => edits.run(() => store.close()),
   };
 }

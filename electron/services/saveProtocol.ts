@@ -23,6 +23,8 @@ export type ToWorker =
       disk: DiskIdentity | null;
       retention: Retention;
       backupIntervalMs: number;
+      /** Make the text's bytes ('bytes') right after the open, before they are asked for. */
+      bytesAhead: boolean;
     }
   /**
    * A ChangeSet already applied on the main thread and durable in the journal, as its journal line
@@ -44,7 +46,13 @@ export type ToWorker =
    * The replica as JSON text: the text of the last read or save when nothing changed since, else serialized
    * now; with `plan`, its part plan too (shared/json/partPlan.ts), made once per revision.
    */
-  | { type: 'text'; id: number; plan?: boolean };
+  | { type: 'text'; id: number; plan?: boolean }
+  /**
+   * The same text as UTF-8 bytes (with `plan`, its part plan, whose offsets count the text's characters), on a
+   * SharedArrayBuffer the worker never writes again: made once per revision here, they reach the main thread
+   * without a copy, and an HTTP response writes them as they are (the web server's state).
+   */
+  | { type: 'bytes'; id: number; plan?: boolean };
 
 export type Saved = {
   revision: number;
@@ -65,5 +73,6 @@ export type FromWorker =
   | { type: 'backedUp'; id: number; backupPath: string | null }
   | { type: 'failed'; id: number; message: string; code?: string }
   | { type: 'text'; id: number; revision: number; text: string; plan: PartPlan | null }
+  | { type: 'bytes'; id: number; revision: number; bytes: Uint8Array; plan: PartPlan | null }
   /** The replica no longer matches the main document: no save can be trusted any more. */
   | { type: 'broken'; message: string };

@@ -56,7 +56,7 @@ let newestBackup: { fingerprint: string | null; time: number } | null = null;
  * The text of the replica at `revision`, while the replica is still at that revision; with its part plan
  * (shared/json/partPlan.ts) once made, so that a window parses it in short tasks.
  */
-let lastText: { revision: number; text: string; plan?: PartPlan | null } | null = null;
+let lastText: { revision: number; text: string; plan?: PartPlan | null; bytes?: Uint8Array } | null = null;
 /** Writes run one after the other, so a later save never lands before an earlier one. */
 let writes: Promise<void> = Promise.resolve();
 
@@ -131,13 +131,26 @@ function planOf(last: NonNullable<typeof lastText>): PartPlan | null {
   return last.plan;
 }
 
+/** The text as UTF-8 on shared memory, made once per revision (the 'bytes' message). */
+function bytesOf(last: NonNullable<typeof lastText>): Uint8Array {
+  if (last.bytes === undefined) {
+    const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(last.text, 'utf8')));
+    Buffer.from(bytes.buffer, 0, bytes.byteLength).write(last.text, 'utf8');
+    last.bytes = bytes;
+  }
+  return last.bytes;
+}
+
 /**
  * A window asks for the text and its plan soon after an open or a save (a reload): the plan is made right
- * after this message's work, rather than while the window waits (about 0.1 s at 30,000 contacts).
+ * after this message's work, rather than while the window waits (about 0.1 s at 30,000 contacts); with
+ * `bytes` (after an open in browser mode), its UTF-8 bytes too (0.1–0.15 s).
  */
-function planSoon(revision: number): void {
+function planSoon(revision: number, bytes = false): void {
   setImmediate(() => {
-    if (lastText?.revision === revision) planOf(lastText);
+    if (lastText?.revision !== revision) return;
+    planOf(lastText);
+    if (bytes) bytesOf(lastText);
   });
 }
 
@@ -174,7 +187,7 @@ port.on('message', (msg: ToWorker) => {
         await loadNewestBackup();
         return { type: 'ready', id: msg.id, revision, canonical };
       });
-      planSoon(revision);
+      planSoon(revision, msg.bytesAhead);
       return;
     }
     case 'apply': {
@@ -230,6 +243,15 @@ port.on('message', (msg: ToWorker) => {
       }
       const last = serialize();
       send({ type: 'text', id: msg.id, revision: last.revision, text: last.text, plan: msg.plan ? planOf(last) : null });
+      return;
+    }
+    case 'bytes': {
+      if (!doc || broken) {
+        send({ type: 'failed', id: msg.id, message: broken ?? 'the save worker holds no document' });
+        return;
+      }
+      const last = serialize();
+      send({ type: 'bytes', id: msg.id, revision: last.revision, bytes: bytesOf(last), plan: msg.plan ? planOf(last) : null });
       return;
     }
   }

@@ -15,7 +15,8 @@ import type { FromWorker, Saved, ToWorker } from './saveProtocol.js';
 type Init = Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'id'>;
 type Ready = { revision: number; canonical: boolean };
 type Text = { revision: number; text: string; plan: PartPlan | null };
-type Answer = Ready | Saved | Text | { backupPath: string | null };
+type Bytes = { revision: number; bytes: Uint8Array; plan: PartPlan | null };
+type Answer = Ready | Saved | Text | Bytes | { backupPath: string | null };
 type Pending = { resolve: (r: Answer) => void; reject: (e: Error) => void };
 
 function workerLocation(): { url: URL; execArgv?: string[] } {
@@ -88,6 +89,11 @@ export class SaveWorker {
     return this.request((id) => ({ type: 'text', id, plan })) as Promise<Text>;
   }
 
+  /** `text` as UTF-8 bytes, on memory the worker shares and never writes again (saveProtocol.ts 'bytes'). */
+  bytes(plan = false): Promise<Bytes> {
+    return this.request((id) => ({ type: 'bytes', id, plan })) as Promise<Bytes>;
+  }
+
   async close(): Promise<void> {
     this.failure ??= new Error('the document is closed');
     this.worker.removeAllListeners('exit');
@@ -129,6 +135,8 @@ export class SaveWorker {
         return p.resolve({ backupPath: m.backupPath });
       case 'text':
         return p.resolve({ revision: m.revision, text: m.text, plan: m.plan });
+      case 'bytes':
+        return p.resolve({ revision: m.revision, bytes: m.bytes, plan: m.plan });
       case 'failed':
         return p.reject(new SaveWorkerError(m.message, m.code));
     }

@@ -5,7 +5,7 @@ import { ApiArgumentError, METHODS, type EditResult, type Events } from '../../.
 import { addContact } from '../../../shared/document/commands.js';
 import { parseDocument } from '../../../shared/document/validate.js';
 import { parseInParts, type PartPlan } from '../../../shared/json/partPlan.js';
-import { createBackend, type Backend, type BackendOptions } from '../../../electron/services/backend.js';
+import { LOCAL_CALLER, createBackend, type Backend, type BackendOptions } from '../../../electron/services/backend.js';
 import { DocumentStore } from '../../../electron/services/documentStore.js';
 import { Settings } from '../../../electron/services/settings.js';
 import { sampleDocument, tempDir } from '../store/helpers.js';
@@ -91,6 +91,36 @@ describe('getStateParts', () => {
     expect(again.doc.contacts.c10?.name).toBe('Eva Morel');
     expect(again.revision).toBe(1);
     expect(JSON.stringify(again)).toBe(JSON.stringify(JSON.parse(after.json)));
+  });
+
+  it('gives the same state as UTF-8 bytes for the web server, made ahead in the save worker, and after an edit', async () => {
+    const doc = sampleDocument();
+    for (let i = 0; i < 2000; i++) {
+      const id = i === 7 ? '__proto__' : `n${i}`;
+      // Characters of two, three and four bytes, so that the plan's character offsets and the bytes differ.
+      doc.contacts[id] = { ...Object.values(doc.contacts)[0]!, id, name: `Zoé "${i}" Ölçer 東京 🦊`, notes: 'a}b{c],[d"\\ '.repeat(20) };
+    }
+    await (await DocumentStore.create(join(dir, 'carnet.json'), doc)).close();
+    const b = await backend({}, false);
+    const joined = async () => {
+      const { pieces, plan } = await b.stateBytes(LOCAL_CALLER);
+      const bytes = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p.buffer, p.byteOffset, p.byteLength))));
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), plan, shared: pieces.some((p) => typeof p !== 'string' && p.buffer instanceof SharedArrayBuffer) };
+    };
+    const first = await joined();
+    const parts = (await b.call('getStateParts', [])) as { json: string; plan: PartPlan | null };
+    expect(first.text).toBe(parts.json);
+    expect(first.plan).toEqual(parts.plan);
+    // The worker's own bytes, not a copy made here.
+    expect(first.shared).toBe(true);
+    expect(JSON.stringify(await parseInParts(first.text, first.plan!))).toBe(JSON.stringify(JSON.parse(parts.json)));
+    await addOne(b, 'c10', 'Eva Morel');
+    const after = await joined();
+    expect(after.text).toBe(((await b.call('getStateParts', [])) as { json: string }).json);
+    const parsed = (after.plan ? await parseInParts(after.text, after.plan) : JSON.parse(after.text)) as Awaited<ReturnType<typeof b.handlers.getState>>;
+    expect(parsed.doc.contacts.c10?.name).toBe('Eva Morel');
+    expect(parsed.doc.contacts.n3?.name).toBe('Zoé "3" Ölçer 東京 🦊');
+    expect(Object.keys(parsed.doc.contacts)).toContain('__proto__');
   });
 
   it('sends no plan for a small document: it is parsed whole', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CALL_BYTES, MAX_CALL_BYTES } from '../../../shared/api/contract.js';
 import { MAX_CONNECTIONS, startWebServer, type WebServer } from '../../../electron/services/webServer.js';
 import { sessionFor, sessionProtocols } from '../../helpers/session.js';
-import { parseInParts, type PartPlan } from '../../../shared/json/partPlan.js';
+import { parseInParts, planParts, type PartPlan } from '../../../shared/json/partPlan.js';
 import { STATE_TEXT, connect, fakeBackend, request, setStatePlan, statePlan, upgradeStatus } from './helpers.js';
 
 let base: string;
@@ -140,6 +140,28 @@ describe('startWebServer: sessions (only a page let in reads the network)', () =
       expect((await request(server.port, '/api/state', { headers: bearer(session) })).headers['x-carnet-parts']).toBeUndefined();
     } finally {
       setStatePlan(saved);
+    }
+  });
+
+  it('writes the state the backend gives as UTF-8 pieces as they are, with their length and plan', async () => {
+    const text = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé 東京 🦊', notes: 'a\nb' } } }, revision: 4 });
+    const at = text.indexOf('{"contacts"');
+    const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text.slice(at, -1))));
+    Buffer.from(bytes.buffer).write(text.slice(at, -1));
+    const plan = planParts(text, 8);
+    const own = await startWebServer({ backend: { ...fakeBackend(), stateBytes: async () => ({ pieces: [text.slice(0, at), bytes, text.slice(-1)], plan }) }, staticDir });
+    try {
+      const opened = await sessionFor(own.port, own.token);
+      const r = await request(own.port, '/api/state', { headers: bearer(opened) });
+      expect(r.status).toBe(200);
+      expect(r.body).toBe(text);
+      expect(Number(r.headers['content-length'])).toBe(Buffer.byteLength(text));
+      expect(JSON.parse(decodeURIComponent(String(r.headers['x-carnet-parts'])))).toEqual(plan);
+      const head = await request(own.port, '/api/state', { method: 'HEAD', headers: bearer(opened) });
+      expect(head.body).toBe('');
+      expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(text));
+    } finally {
+      await own.close();
     }
   });
 
