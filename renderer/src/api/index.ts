@@ -1,5 +1,6 @@
 import type { CarnetApi } from '../../../shared/api/contract.js';
 import { API_PATH, STATE_PATH } from '../../../shared/api/webTransport.js';
+import { takePrefetched } from './prefetch.js';
 import { openSession } from './session.js';
 import { WebSocketClient, webSocketApi } from './webSocketClient.js';
 
@@ -20,8 +21,10 @@ declare global {
  */
 export function connectApi(): CarnetApi {
   if (window.carnet) return window.carnet;
-  const session = openSession({ location: window.location, history: window.history, storage: window.sessionStorage, fetch: window.fetch.bind(window) });
+  // The session and the state the page's first code asked for (boot.ts), if it did.
+  const early = takePrefetched();
+  const session = early?.session ?? openSession({ location: window.location, history: window.history, storage: window.sessionStorage, fetch: window.fetch.bind(window) });
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const client = new WebSocketClient(`${scheme}://${window.location.host}${API_PATH}`, undefined, session);
-  return webSocketApi(client, `${window.location.origin}${STATE_PATH}`, session);
+  return webSocketApi(client, `${window.location.origin}${STATE_PATH}`, session, early?.state);
 }

@@ -1,8 +1,8 @@
 import { EVENTS, METHODS, type CarnetApi, type Events, type Method, type StateParts } from '../../../shared/api/contract.js';
-import { PLAN_HEADER, sessionProtocols } from '../../../shared/api/webTransport.js';
-import { fits, type PartPlan } from '../../../shared/json/partPlan.js';
+import { sessionProtocols } from '../../../shared/api/webTransport.js';
 import { ApiError, ConnectionError } from './apiError.js';
 import { EventHub } from './emitter.js';
+import { fetchState } from './stateFetch.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: Method };
 
@@ -170,38 +170,19 @@ export class WebSocketClient {
  * `stateUrl` (shared/api/webTransport.ts STATE_PATH, with the session in its Authorization header), since a
  * browser reads a big HTTP body several times faster than a WebSocket message of the same size.
  */
-export function webSocketApi(client: WebSocketClient, stateUrl?: string, session?: Promise<string>): CarnetApi {
+export function webSocketApi(client: WebSocketClient, stateUrl?: string, session?: Promise<string>, prefetched?: Promise<StateParts>): CarnetApi {
   const api: Record<string, unknown> = { on: client.on.bind(client) };
   for (const m of METHODS) api[m] = (...args: unknown[]) => client.call(m, args);
   if (stateUrl) {
+    // The state asked for before the app's code was loaded (boot.ts) answers the first getStateParts.
+    let first = prefetched;
     api.getStateJson = async () => (await fetchState(stateUrl, session ? await session : undefined)).json;
-    api.getStateParts = async () => fetchState(stateUrl, session ? await session : undefined);
+    api.getStateParts = async () => {
+      const early = first;
+      first = undefined;
+      return early ?? fetchState(stateUrl, session ? await session : undefined);
+    };
   }
   return api as CarnetApi;
 }
 
-/** The state's text, and the plan of its parse in parts from its header (null when absent or unreadable: the text is then parsed whole). */
-async function fetchState(url: string, session: string | undefined): Promise<StateParts> {
-  const res = await fetchResponse(url, session);
-  const json = await res.text();
-  if (!res.ok) throw new ApiError(`the document could not be loaded (${res.status}): ${json.slice(0, 300)}`);
-  let plan: PartPlan | null = null;
-  try {
-    const header = res.headers.get(PLAN_HEADER);
-    const parsed: unknown = header ? JSON.parse(decodeURIComponent(header)) : null;
-    if (fits(parsed, json.length)) plan = parsed;
-  } catch {
-    // An unreadable plan: the text is parsed whole.
-  }
-  return { json, plan };
-}
-
-async function fetchResponse(url: string, session: string | undefined): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(url, { cache: 'no-store', ...(session ? { headers: { Authorization: `Bearer ${session}` } } : {}) });
-  } catch (e) {
-    throw new ConnectionError(`the document could not be loaded from Carnet: ${(e as Error).message}`);
-  }
-  return res;
-}

@@ -73,6 +73,30 @@ describe('WebSocketClient', () => {
     await expect(refused).rejects.toThrow(/401.*Unauthorized/);
   });
 
+  it('answers the first getStateParts with the state the page asked for at its start, and fetches every later one', async () => {
+    let served = 0;
+    const http = await import('node:http');
+    const web = http.createServer((_req, res) => res.writeHead(200).end(JSON.stringify({ revision: ++served })));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => web.close(r)));
+    const url = `http://127.0.0.1:${(web.address() as { port: number }).port}/api/state`;
+    const server = await fakeServer(() => {});
+    cleanups.push(server.close);
+    const client = new WebSocketClient(server.url);
+    cleanups.push(() => client.close());
+    const early = { json: JSON.stringify({ revision: 0 }), plan: null };
+    const api = webSocketApi(client, url, Promise.resolve('a'.repeat(64)), Promise.resolve(early));
+    expect(await api.getStateParts()).toBe(early);
+    expect(served).toBe(0);
+    // A resync after that is a new request: the early text is never answered twice.
+    expect(JSON.parse((await api.getStateParts()).json)).toEqual({ revision: 1 });
+    expect(JSON.parse((await api.getStateParts()).json)).toEqual({ revision: 2 });
+    // A failed early request fails the first call only.
+    const failing = webSocketApi(client, url, Promise.resolve('a'.repeat(64)), Promise.reject(new Error('refused')));
+    await expect(failing.getStateParts()).rejects.toThrow('refused');
+    expect(JSON.parse((await failing.getStateParts()).json)).toEqual({ revision: 3 });
+  });
+
   it('reads the plan of the parse in parts from its header, and drops one that is unreadable or does not fit', async () => {
     const body = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé' }, c2: { name: 'Ana' } } }, revision: 9 });
     const plan = planParts(body, 8)!;
