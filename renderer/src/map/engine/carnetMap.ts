@@ -31,11 +31,13 @@ const SETTLE_MS = 150;
 /** Contacts arriving without a position in such numbers (and most of the map) are laid out by cluster. */
 const RELAYOUT_MIN = 20;
 /**
- * A big document's first drawing starts with this many bubbles a frame, then this many edges (drawInSteps),
+ * A big document's first drawing starts with this many bubbles a step, then this many edges (drawInSteps),
  * and adapts the count to what the last step took (nextStep).
  */
 const NODES_PER_FRAME = 16;
 const EDGES_PER_FRAME = 100;
+/** During those steps, Cytoscape draws what they added at most this often (and once they end). */
+const DRAWN_EVERY_MS = 250;
 /** Longest slice of a load's work between two turns for input and frames (the tie index's build). */
 const SLICE_MS = 12;
 /** Most names on screen at once: past this the map reads as text, not as a network. */
@@ -207,10 +209,11 @@ export class CarnetMap {
   }
 
   /**
-   * Draws the model as it is, what is new to Cytoscape a few elements a frame (the biggest bubbles first,
+   * Draws the model as it is, what is new to Cytoscape a few elements a step (the biggest bubbles first,
    * then the edges between them), then the whole scene with the names. At 30,000 contacts the first frame
    * drawing 126 bubbles at once (their styles, label sizes and textures) took 250–450 ms; the same work
-   * in steps makes frames of a few tens of ms. False if the map moved on to another document meanwhile.
+   * in steps makes tasks of about STEP_MS, and a frame drawing what they added every DRAWN_EVERY_MS.
+   * False if the map moved on to another document meanwhile.
    * Any other drawing meanwhile (an edit, the analysis) drew the whole scene: the steps stop there.
    */
   private async drawInSteps(doc: CarnetDocument): Promise<boolean> {
@@ -222,23 +225,34 @@ export class CarnetMap {
     for (const e of fresh) want.delete(e.data.id);
     const syncs = this.syncs;
     this.stepping = true;
+    // What the steps added is drawn every DRAWN_EVERY_MS (the first step, the biggest bubbles, at once), not
+    // after each step (CyAdapter.holdFrames).
+    let drawn = -Infinity;
     try {
-      // How many of each group go in a frame, adapted to what the last frame's share took.
+      // How many of each group go in a step, adapted to what the last step took.
       const per = { nodes: NODES_PER_FRAME, edges: EDGES_PER_FRAME };
       for (let i = 0; i < fresh.length; ) {
         const group = fresh[i]!.group;
         const batch = fresh.slice(i, i + Math.round(per[group])).filter((e) => e.group === group);
-        for (const e of batch) want.set(e.data.id, e);
-        i += batch.length;
         const started = performance.now();
-        this.adapter.apply(want, this.model.aggregate);
+        // The first step diffs the rest of the scene in (what was drawn before, removed or updated); the
+        // others only add theirs.
+        if (i === 0) {
+          for (const e of batch) want.set(e.data.id, e);
+          this.adapter.apply(want, this.model.aggregate);
+        } else this.adapter.add(batch);
+        i += batch.length;
         // Their styles and label sizes in this task, their textures in the frame that draws them.
         this.adapter.measure(batch.map((e) => e.data.id));
         per[group] = nextStep(per[group], batch.length, performance.now() - started, group === 'nodes' ? NODES_PER_FRAME : EDGES_PER_FRAME);
-        if (!(await this.nextFrame(doc))) return false;
+        const draw = i >= fresh.length || performance.now() - drawn >= DRAWN_EVERY_MS;
+        this.adapter.holdFrames(!draw);
+        if (!(await (draw ? this.nextFrame(doc) : this.nextTurn(doc)))) return false;
+        if (draw) drawn = performance.now();
         if (this.syncs !== syncs) return true;
       }
     } finally {
+      this.adapter.holdFrames(false);
       this.stepping = false;
       // Steps that stop early (another drawing took over) leave a waiting expansion to the next frame.
       if (this.expansionDue && !this.destroyed) this.adapter.forceRender();
@@ -261,6 +275,17 @@ export class CarnetMap {
         setTimeout(resolve, 0);
       });
     });
+    return !this.destroyed && this.model.doc === doc;
+  }
+
+  /**
+   * Lets input (and a frame, if one is due) have their turn, resuming before other queued tasks where the
+   * browser can (`scheduler.yield`) and never later than a 0 ms timer; false as nextTask.
+   */
+  private async nextTurn(doc: CarnetDocument): Promise<boolean> {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    if (typeof scheduler?.yield === 'function') await scheduler.yield();
+    else await new Promise((resolve) => setTimeout(resolve, 0));
     return !this.destroyed && this.model.doc === doc;
   }
 
