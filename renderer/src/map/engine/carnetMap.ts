@@ -36,8 +36,6 @@ const RELAYOUT_MIN = 20;
  */
 const NODES_PER_FRAME = 16;
 const EDGES_PER_FRAME = 100;
-/** During those steps, Cytoscape draws what they added at most this often (and once they end). */
-const DRAWN_EVERY_MS = 250;
 /** Longest slice of a load's work between two turns for input and frames (the tie index's build). */
 const SLICE_MS = 12;
 /** Most names on screen at once: past this the map reads as text, not as a network. */
@@ -212,7 +210,7 @@ export class CarnetMap {
    * Draws the model as it is, what is new to Cytoscape a few elements a step (the biggest bubbles first,
    * then the edges between them), then the whole scene with the names. At 30,000 contacts the first frame
    * drawing 126 bubbles at once (their styles, label sizes and textures) took 250–450 ms; the same work
-   * in steps makes tasks of about STEP_MS, and a frame drawing what they added every DRAWN_EVERY_MS.
+   * in steps makes tasks of about STEP_MS and frames drawing what each added.
    * False if the map moved on to another document meanwhile.
    * Any other drawing meanwhile (an edit, the analysis) drew the whole scene: the steps stop there.
    */
@@ -225,9 +223,6 @@ export class CarnetMap {
     for (const e of fresh) want.delete(e.data.id);
     const syncs = this.syncs;
     this.stepping = true;
-    // What the steps added is drawn every DRAWN_EVERY_MS (the first step, the biggest bubbles, at once), not
-    // after each step (CyAdapter.holdFrames).
-    let drawn = -Infinity;
     try {
       // How many of each group go in a step, adapted to what the last step took.
       const per = { nodes: NODES_PER_FRAME, edges: EDGES_PER_FRAME };
@@ -245,14 +240,10 @@ export class CarnetMap {
         // Their styles and label sizes in this task, their textures in the frame that draws them.
         this.adapter.measure(batch.map((e) => e.data.id));
         per[group] = nextStep(per[group], batch.length, performance.now() - started, group === 'nodes' ? NODES_PER_FRAME : EDGES_PER_FRAME);
-        const draw = i >= fresh.length || performance.now() - drawn >= DRAWN_EVERY_MS;
-        this.adapter.holdFrames(!draw);
-        if (!(await (draw ? this.nextFrame(doc) : this.nextTurn(doc)))) return false;
-        if (draw) drawn = performance.now();
+        if (!(await this.nextFrame(doc))) return false;
         if (this.syncs !== syncs) return true;
       }
     } finally {
-      this.adapter.holdFrames(false);
       this.stepping = false;
       // Steps that stop early (another drawing took over) leave a waiting expansion to the next frame.
       if (this.expansionDue && !this.destroyed) this.adapter.forceRender();
@@ -275,17 +266,6 @@ export class CarnetMap {
         setTimeout(resolve, 0);
       });
     });
-    return !this.destroyed && this.model.doc === doc;
-  }
-
-  /**
-   * Lets input (and a frame, if one is due) have their turn, resuming before other queued tasks where the
-   * browser can (`scheduler.yield`) and never later than a 0 ms timer; false as nextTask.
-   */
-  private async nextTurn(doc: CarnetDocument): Promise<boolean> {
-    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-    if (typeof scheduler?.yield === 'function') await scheduler.yield();
-    else await new Promise((resolve) => setTimeout(resolve, 0));
     return !this.destroyed && this.model.doc === doc;
   }
 

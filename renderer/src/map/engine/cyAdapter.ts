@@ -26,22 +26,20 @@ export type AdapterInput = {
 /** Where the pointer is, in client coordinates. */
 export type PointerPoint = { clientX: number; clientY: number };
 
-type Internals = { hideEdgesOnViewport: boolean; textureOnViewport: boolean; skipFrame: boolean; beforeRender(fn: () => void, priority: number): void };
+type Internals = { hideEdgesOnViewport: boolean; textureOnViewport: boolean; beforeRender(fn: () => void, priority: number): void };
 
 /** What a bubble's label is drawn from (elements.ts bubbleNode). */
 const BUBBLE_LABEL_DATA = ['label', 'fontSize', 'textWidth'] as const;
 
 /**
  * The only code that knows Cytoscape: it creates the instance, diffs the
- * scene into it, reports input, and reaches the few settings of
+ * scene into it, reports input, and reaches the three settings of
  * Cytoscape's canvas renderer its public API lacks. Everything else in the
  * map speaks in ids, model coordinates and container pixels.
  */
 
 export class CyAdapter {
   private readonly cy: Core;
-  /** Frames are held (holdFrames): Cytoscape leaves them undrawn until released or the view moves. */
-  private held = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -63,21 +61,6 @@ export class CyAdapter {
     });
     cytoscape.warnings(true);
     const cy = this.cy;
-    // Cytoscape's render loop skips the frame when `skipFrame` is set (it clears it after every frame); a held
-    // adapter reads as set, so what changed meanwhile stays requested and is drawn at the first frame released.
-    const renderer = this.internals();
-    let skip = false;
-    Object.defineProperty(renderer, 'skipFrame', {
-      configurable: true,
-      get: () => skip || this.held,
-      set: (v: boolean) => {
-        skip = v;
-      },
-    });
-    // A move of the view is drawn at once, held or not.
-    cy.on('viewport', () => {
-      this.held = false;
-    });
     const pointer = (e: EventObject): PointerPoint => {
       const box = container.getBoundingClientRect();
       const orig = e.originalEvent as MouseEvent | TouchEvent | undefined;
@@ -339,17 +322,6 @@ export class CyAdapter {
     this.cy.forceRender();
   }
 
-  /**
-   * Holds Cytoscape's frames (true) or lets them be drawn again (false). A big first drawing adds its
-   * elements over many short tasks: drawn after each, the 1,300 bubbles of an imported 30,000-row network
-   * were drawn 45 times (20–45 ms a frame under a software canvas, 0.9 s in all) and took 2.3 s to appear.
-   * The browser's own frames go on (input is answered), only Cytoscape's drawing waits; a move of the view
-   * releases the hold.
-   */
-  holdFrames(hold: boolean): void {
-    this.held = hold;
-  }
-
   /** Runs `fn` at the start of each frame Cytoscape draws, before its own work (its priorities are 100–400). */
   beforeRender(fn: () => void): void {
     this.internals().beforeRender(fn, 500);
@@ -426,9 +398,8 @@ export class CyAdapter {
   }
 
   /**
-   * Cytoscape's canvas renderer, for settings its public API lacks: whether edges are left out, or a texture
-   * of the last frame drawn, while the view moves, whether the next frame is skipped, and a callback at the
-   * start of a frame.
+   * Cytoscape's canvas renderer, for three settings its public API lacks: whether edges are left out, or a
+   * texture of the last frame drawn, while the view moves, and a callback at the start of a frame.
    */
   private internals(): Internals {
     return (this.cy as unknown as { renderer(): Internals }).renderer();
