@@ -89,9 +89,13 @@ export class AnalysisClient {
   }
 
   private onChange(c: DocChange): void {
-    const msg: ToWorker =
-      c.kind === 'changes' ? { type: 'changes', set: c.set } : c.stateJson !== undefined ? { type: 'loadJson', stateJson: c.stateJson } : { type: 'load', doc: c.doc };
-    this.worker.postMessage(msg);
+    if (c.kind === 'changes') this.worker.postMessage({ type: 'changes', set: c.set } satisfies ToWorker);
+    else if (c.text === undefined) this.worker.postMessage({ type: 'load', doc: c.doc } satisfies ToWorker);
+    else {
+      // The bytes of the state's text where the page has a copy for this worker: handed over, not copied.
+      const { message, transfer } = c.text.take();
+      this.worker.postMessage({ type: 'loadJson', ...message } satisfies ToWorker, transfer);
+    }
     if (c.kind === 'replace') {
       this.loaded = true;
       this.set({ result: null });

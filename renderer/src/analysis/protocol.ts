@@ -2,13 +2,14 @@ import type { Lang } from '../../../shared/analysis/messages.js';
 import type { ChangeSet } from '../../../shared/document/operations.js';
 import type { CarnetDocument } from '../../../shared/document/schema.js';
 import type { RoutineFacts } from '../../../shared/routine/facts.js';
+import type { StateTextMessage } from '../state/stateText.js';
 import type { PackedResult } from './transport.js';
 
 /** Messages to the analysis worker. It keeps its own copy of the document, patched by ChangeSets. */
 export type ToWorker =
   | { type: 'load'; doc: CarnetDocument }
-  /** The JSON text of a DocumentState, whose `doc` to load. */
-  | { type: 'loadJson'; stateJson: string }
+  /** The JSON text of a DocumentState (or its UTF-8 bytes), whose `doc` to load. */
+  | ({ type: 'loadJson' } & StateTextMessage)
   | { type: 'changes'; set: ChangeSet }
   | { type: 'analyze'; id: number; now: string; lang: Lang }
   /** The routine's facts (shared/routine/facts.ts) of the copy as it is once the messages before this one are applied. */

@@ -12,6 +12,7 @@ import { applyChangeSet } from '../../../shared/document/operations.js';
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { DayLog } from '../../../shared/routine/dayLog.js';
 import { routineFacts } from '../../../shared/routine/facts.js';
+import { decodeStateText } from '../state/stateText.js';
 import type { DocumentSizes, FromWorker, ToWorker } from './protocol.js';
 import { packResult } from './transport.js';
 
@@ -31,7 +32,7 @@ export class WorkerReplica {
 
   handle(msg: ToWorker): void {
     if (msg.type === 'load' || msg.type === 'loadJson') {
-      this.doc = withoutPrototypes(msg.type === 'load' ? msg.doc : (JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc);
+      this.doc = withoutPrototypes(msg.type === 'load' ? msg.doc : (JSON.parse(decodeStateText(msg)) as { doc: CarnetDocument }).doc);
       // The clusters stored with the document (the map drew them at once) are the previous run: the fresh
       // clusters take their ids by member overlap, so the bubbles on screen keep their names and do not jump.
       this.previous = previousFromCache(this.doc);

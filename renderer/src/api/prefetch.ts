@@ -1,7 +1,7 @@
 import type { StateParts } from '../../../shared/api/contract.js';
 import { STATE_PATH } from '../../../shared/api/webTransport.js';
 import { openSession } from './session.js';
-import { fetchState } from './stateFetch.js';
+import { fetchState, WORKER_COPIES } from './stateFetch.js';
 
 /** The session and the state's text, asked for by the page's first code (boot.ts). */
 export type Prefetched = { session: Promise<string>; state: Promise<StateParts> };
@@ -17,7 +17,7 @@ let prefetched: Prefetched | null = null;
 export function prefetchState(): void {
   if (window.carnet || prefetched) return;
   const session = openSession({ location: window.location, history: window.history, storage: window.sessionStorage, fetch: window.fetch.bind(window) });
-  const state = session.then((s) => fetchState(`${window.location.origin}${STATE_PATH}`, s));
+  const state = session.then((s) => fetchState(`${window.location.origin}${STATE_PATH}`, s, WORKER_COPIES));
   // Their failures reach whoever takes them (the store shows them); until then they are not unhandled.
   session.catch(() => {});
   state.catch(() => {});

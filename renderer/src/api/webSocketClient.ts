@@ -2,7 +2,7 @@ import { EVENTS, METHODS, type CarnetApi, type Events, type Method, type StatePa
 import { sessionProtocols } from '../../../shared/api/webTransport.js';
 import { ApiError, ConnectionError } from './apiError.js';
 import { EventHub } from './emitter.js';
-import { fetchState } from './stateFetch.js';
+import { fetchState, WORKER_COPIES } from './stateFetch.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: Method };
 
@@ -180,7 +180,7 @@ export function webSocketApi(client: WebSocketClient, stateUrl?: string, session
     api.getStateParts = async () => {
       const early = first;
       first = undefined;
-      return early ?? fetchState(stateUrl, session ? await session : undefined);
+      return early ?? fetchState(stateUrl, session ? await session : undefined, WORKER_COPIES);
     };
   }
   return api as CarnetApi;

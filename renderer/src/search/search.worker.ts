@@ -5,6 +5,7 @@
 // patched contact by contact instead of rebuilt.
 import type { CarnetDocument, Contact } from '../../../shared/document/schema.js';
 import { SearchIndex } from '../../../shared/search/searchIndex.js';
+import { decodeStateText } from '../state/stateText.js';
 import type { FromSearchWorker, ToSearchWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,7 +17,7 @@ self.onmessage = (e: MessageEvent<ToSearchWorker>) => {
   if (msg.type === 'load') {
     index = SearchIndex.of(msg.contacts);
   } else if (msg.type === 'loadJson') {
-    index = SearchIndex.of(Object.values((JSON.parse(msg.stateJson) as { doc: CarnetDocument }).doc.contacts));
+    index = SearchIndex.of(Object.values((JSON.parse(decodeStateText(msg)) as { doc: CarnetDocument }).doc.contacts));
   } else if (msg.type === 'changes') {
     for (const c of msg.set.changes) {
       if (c.op === 'put' && c.coll === 'contacts') index.upsert(c.value as Contact);

@@ -26,7 +26,7 @@ export class SearchClient {
   private readonly worker: Worker;
   private latest = 0;
   /** The document to index once the UI is idle. */
-  private deferred: ToSearchWorker | null = null;
+  private deferred: { msg: ToSearchWorker; transfer: Transferable[] } | null = null;
   private pending: { id: number; resolve(hits: SearchHit[] | null): void } | null = null;
 
   constructor(store: CarnetStore) {
@@ -50,11 +50,13 @@ export class SearchClient {
   private onChange(c: DocChange): void {
     if (c.kind === 'replace') {
       this.deferred = null;
-      if (c.stateJson === undefined) this.post({ type: 'load', contacts: Object.values(c.doc.contacts) });
+      if (c.text === undefined) this.post({ type: 'load', contacts: Object.values(c.doc.contacts) });
       else {
         // Indexing waits for a quiet moment, so that it does not compete for the CPU with the map being drawn;
-        // a query sends it at once, ahead of itself.
-        this.deferred = { type: 'loadJson', stateJson: c.stateJson };
+        // a query sends it at once, ahead of itself. The bytes of the text, where there is a copy for this
+        // worker, are handed over, not copied.
+        const { message, transfer } = c.text.take();
+        this.deferred = { msg: { type: 'loadJson', ...message }, transfer };
         const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
         idle(() => this.flush(), { timeout: INDEX_DELAY_MAX_MS });
       }
@@ -62,9 +64,9 @@ export class SearchClient {
   }
 
   private flush(): void {
-    const msg = this.deferred;
+    const deferred = this.deferred;
     this.deferred = null;
-    if (msg) this.worker.postMessage(msg);
+    if (deferred) this.worker.postMessage(deferred.msg, deferred.transfer);
   }
 
   private post(msg: ToSearchWorker): void {

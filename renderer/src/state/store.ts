@@ -3,6 +3,7 @@ import { applyChangeSet, type ChangeSet, type Label } from '../../../shared/docu
 import { withoutPrototypes, type CarnetDocument } from '../../../shared/document/schema.js';
 import { ApiError, CONNECTION_LOST, CONNECTION_RESTORED } from '../api/index.js';
 import { parseInParts } from '../../../shared/json/partPlan.js';
+import { stateTextOf, type StateText } from './stateText.js';
 
 /** `about`: the edit the notice reports ("Import done…"); undoing that edit takes the notice away. */
 export type ShownNotice = Notice & { key: number; about?: Label };
@@ -32,7 +33,8 @@ export type AppState = {
  * A replacement may come with the JSON text of its DocumentState (`{..., "doc": …}`): a worker is
  * better sent that text, one copy, than the document, a structured clone on the UI thread.
  */
-export type DocChange = { kind: 'replace'; doc: CarnetDocument; stateJson?: string } | { kind: 'changes'; doc: CarnetDocument; set: ChangeSet };
+/** `text`: the state's text the document was parsed from, for the workers' own copies (stateText.ts). */
+export type DocChange = { kind: 'replace'; doc: CarnetDocument; text?: StateText } | { kind: 'changes'; doc: CarnetDocument; set: ChangeSet };
 
 /** Notices about the open document's situation rather than an event: replaced by what the next state says. */
 const SITUATION_NOTICES = new Set([
@@ -102,7 +104,7 @@ export class CarnetStore {
       const [parts, settings] = await Promise.all([this.api.getStateParts(), this.api.getSettings()]);
       this.set({ settings });
       performance.mark('carnet:state-received');
-      const text = parts.json;
+      const text = stateTextOf(parts);
       const state = await this.parseState(parts);
       performance.mark('carnet:state-parsed');
       // The first render and the map start in the next task, so that input and a frame get their turn in between.
@@ -326,7 +328,7 @@ export class CarnetStore {
     this.resyncing = true;
     this.api
       .getStateParts()
-      .then(async (parts) => ({ state: await this.parseState(parts), text: parts.json }))
+      .then(async (parts) => ({ state: await this.parseState(parts), text: stateTextOf(parts) }))
       .then(
         ({ state, text }) => {
           this.resyncing = false;
@@ -340,7 +342,7 @@ export class CarnetStore {
       );
   }
 
-  private replace(s: DocumentState, stateJson?: string): void {
+  private replace(s: DocumentState, text?: StateText): void {
     this.replaces++;
     withoutPrototypes(s.doc);
     // What was said about the open document's situation (missing, read-only…) is said again by the new state if it still holds.
@@ -361,7 +363,7 @@ export class CarnetStore {
       notices,
       version: this.state.version + 1,
     });
-    for (const l of this.docListeners) l(stateJson === undefined ? { kind: 'replace', doc: s.doc } : { kind: 'replace', doc: s.doc, stateJson });
+    for (const l of this.docListeners) l(text === undefined ? { kind: 'replace', doc: s.doc } : { kind: 'replace', doc: s.doc, text });
     const early = this.early;
     this.early = [];
     for (const r of early) this.applyResult(r);

@@ -47,13 +47,15 @@ function network(): CarnetDocument {
 }
 
 /** A worker replica fed as the renderer feeds it; answers come back through a structured clone, as postMessage does. */
-function replicaOf(d: CarnetDocument) {
+function replicaOf(d: CarnetDocument, from: 'text' | 'bytes' = 'text') {
   const answers: Extract<FromWorker, { type: 'routine' }>[] = [];
   const replica = new WorkerReplica((msg) => {
     const copy = structuredClone(msg);
     if (copy.type === 'routine') answers.push(copy);
   });
-  replica.handle({ type: 'loadJson', stateJson: JSON.stringify({ revision: 1, doc: d }) });
+  const stateJson = JSON.stringify({ revision: 1, doc: d });
+  // In browser mode the page hands the worker the state's UTF-8 bytes (renderer/src/state/stateText.ts).
+  replica.handle(from === 'text' ? { type: 'loadJson', stateJson } : { type: 'loadJson', stateBytes: new TextEncoder().encode(stateJson) });
   let id = 0;
   const ask = (inputs: RoutineInputs): RoutineFacts => {
     replica.handle({ type: 'routine', id: ++id, ...inputs });
@@ -70,9 +72,9 @@ const sizesOf = (d: CarnetDocument) => ({ contacts: Object.keys(d.contacts).leng
 const inputs: RoutineInputs = { today: TODAY, lastSeen: daysBefore(TODAY, 12) };
 
 describe('the routine facts of the analysis worker', () => {
-  it('are those computed from the document directly: reminders, who was contacted this week, every goal', () => {
+  it.each(['text', 'bytes'] as const)('are those computed from the document directly (loaded from its %s): reminders, who was contacted this week, every goal', (from) => {
     const d = network();
-    const { ask } = replicaOf(d);
+    const { ask } = replicaOf(d, from);
     const facts = ask(inputs);
     expect(facts).toEqual({ ...inputs, ...direct(d, inputs) });
     // The example says something in each part, so that the comparison is not one of empty lists.

@@ -6,6 +6,7 @@ import { emptyDocument, type CarnetDocument } from '../../../shared/document/sch
 import { ApiError } from '../../../renderer/src/api/apiError.js';
 import { planParts } from '../../../shared/json/partPlan.js';
 import { CarnetStore, type DocChange } from '../../../renderer/src/state/store.js';
+import { decodeStateText } from '../../../renderer/src/state/stateText.js';
 
 const NOW = '2025-01-01T00:00:00.000Z';
 const undo = (label: Label | null): UndoState => ({ canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null });
@@ -103,8 +104,33 @@ describe('CarnetStore', () => {
     await store.start();
     expect(changes).toHaveLength(1);
     const first = changes[0]!;
-    expect(first.kind === 'replace' && first.stateJson && (JSON.parse(first.stateJson) as DocumentState).doc.contacts.c_9?.name).toBe('Zoé');
+    expect(first.kind === 'replace' && first.text && (JSON.parse(first.text.json) as DocumentState).doc.contacts.c_9?.name).toBe('Zoé');
     expect(store.get().doc!.contacts.c_9?.name).toBe('Zoé');
+  });
+
+  it('hands each worker its own copy of the bytes the page read (browser mode), then the text once none is left', async () => {
+    const main = fakeMain();
+    applyChangeSet(main.doc, addContact(main.doc, { id: 'c_9', name: 'Zoé 東京' }, NOW));
+    const parts = main.api.getStateParts;
+    main.api.getStateParts = async () => {
+      const p = await parts();
+      const bytes = () => new TextEncoder().encode(p.json);
+      return { ...p, copies: [bytes(), bytes()] };
+    };
+    const store = new CarnetStore(main.api);
+    const changes: DocChange[] = [];
+    store.onDocChange((c) => changes.push(c));
+    await store.start();
+    const text = changes[0]!.kind === 'replace' ? changes[0]!.text! : null;
+    const taken = [text!.take(), text!.take(), text!.take()];
+    const bytes = taken.map((t) => t.message.stateBytes);
+    // Two distinct buffers, each handed over (transferred) with its message.
+    expect(bytes[0]).toBeInstanceOf(Uint8Array);
+    expect(bytes[1]).toBeInstanceOf(Uint8Array);
+    expect(bytes[0]!.buffer).not.toBe(bytes[1]!.buffer);
+    expect(taken.map((t) => t.transfer)).toEqual([[bytes[0]!.buffer], [bytes[1]!.buffer], []]);
+    for (const t of taken.slice(0, 2)) expect((JSON.parse(decodeStateText(t.message)) as DocumentState).doc.contacts.c_9?.name).toBe('Zoé 東京');
+    expect(taken[2]!.message).toEqual({ stateJson: text!.json });
   });
 
   it('replays an edit made elsewhere while the document was on its way, unless the document already has it', async () => {
