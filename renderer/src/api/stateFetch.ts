@@ -6,7 +6,7 @@ import { ApiError, ConnectionError } from './apiError.js';
 /** The workers that keep a copy of the document from its text (analysis, search): one copy of the bytes each. */
 export const WORKER_COPIES = 2;
 /** A body announced as bigger than this is read as text alone (no copies of its bytes are made). */
-const MAX_COPIED_BYTES = 1 << 30;
+const MAX_COPIED_BYTES = 512 * 1024 * 1024;
 
 /**
  * The state's text from `url` (STATE_PATH, the session in its Authorization header), and the plan of its parse
@@ -39,7 +39,13 @@ async function readBody(res: Response, copies: number): Promise<{ json: string; 
   const length = Number(res.headers.get('Content-Length') ?? Number.NaN);
   const copied = copies > 0 && res.body !== null && Number.isSafeInteger(length) && length > 0 && length <= MAX_COPIED_BYTES;
   if (!copied) return { json: await readText(res), bytes: [] };
-  let bytes: Uint8Array[] = Array.from({ length: copies }, () => new Uint8Array(length));
+  let bytes: Uint8Array[];
+  try {
+    bytes = Array.from({ length: copies }, () => new Uint8Array(length));
+  } catch {
+    // No memory for the copies: the workers are sent the text, as they were before.
+    return { json: await readText(res), bytes: [] };
+  }
   const decoder = new TextDecoder();
   const pieces: string[] = [];
   const reader = res.body.getReader();
