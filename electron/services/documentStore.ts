@@ -436,17 +436,25 @@ export class DocumentStore {
    * the text in short tasks. The plan is null when the text was made here (the window then parses it whole).
    */
   async textParts(plan = true): Promise<{ text: string; plan: PartPlan | null }> {
+    const r = await this.fromWorker(() => this.worker.text(plan));
+    return r ? { text: r.text, plan: r.plan } : { text: JSON.stringify(this.doc), plan: null };
+  }
+
+  /**
+   * The worker's answer once the edits in flight are done, if it describes the document as it is here (every
+   * edit durable, the same revision); null when it cannot: the main copy is then the truth.
+   */
+  private async fromWorker<T extends { revision: number }>(ask: () => Promise<T>): Promise<T | null> {
     await this.lane.idle();
-    if (this.durableRevision === this.revision) {
-      try {
-        const r = await this.worker.text(plan);
-        // Resumed in the same task as the worker's answer arrived: no edit can have slipped in since this check.
-        if (r.revision === this.revision) return { text: r.text, plan: r.plan };
-      } catch {
-        // The worker stopped or is behind: the main copy is the truth.
-      }
+    if (this.durableRevision !== this.revision) return null;
+    try {
+      const r = await ask();
+      // Resumed in the same task as the worker's answer arrived: no edit can have slipped in since this check.
+      return r.revision === this.revision ? r : null;
+    } catch {
+      // The worker stopped or is behind.
+      return null;
     }
-    return { text: JSON.stringify(this.doc), plan: null };
   }
 
   /**
@@ -455,17 +463,8 @@ export class DocumentStore {
    * here held the main process for 0.2 s at each window's open. Made here when the worker cannot.
    */
   async bytesParts(plan = true): Promise<{ bytes: Uint8Array; plan: PartPlan | null }> {
-    await this.lane.idle();
-    if (this.durableRevision === this.revision) {
-      try {
-        const r = await this.worker.bytes(plan);
-        // Resumed in the same task as the worker's answer arrived: no edit can have slipped in since this check.
-        if (r.revision === this.revision) return { bytes: r.bytes, plan: r.plan };
-      } catch {
-        // The worker stopped or is behind: the main copy is the truth.
-      }
-    }
-    return { bytes: Buffer.from(JSON.stringify(this.doc), 'utf8'), plan: null };
+    const r = await this.fromWorker(() => this.worker.bytes(plan));
+    return r ? { bytes: r.bytes, plan: r.plan } : { bytes: Buffer.from(JSON.stringify(this.doc), 'utf8'), plan: null };
   }
 
   /** Saves now (waiting for edits in flight), then compacts the journal. */

@@ -34,6 +34,20 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** An HTTP server answering the state with `answer`, and a client of a stand-in API socket: what webSocketApi needs. */
+async function stateServer(answer: (res: import('node:http').ServerResponse) => void) {
+  const http = await import('node:http');
+  const web = http.createServer((_req, res) => answer(res));
+  await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
+  cleanups.push(() => new Promise((r) => web.close(r)));
+  const url = `http://127.0.0.1:${(web.address() as { port: number }).port}/api/state`;
+  const server = await fakeServer(() => {});
+  cleanups.push(server.close);
+  const client = new WebSocketClient(server.url);
+  cleanups.push(() => client.close());
+  return { url, client };
+}
+
 describe('WebSocketClient', () => {
   it('matches answers to calls by id, and turns error frames into ApiError with their path', async () => {
     const server = await fakeServer((f, ws) => {
@@ -75,15 +89,7 @@ describe('WebSocketClient', () => {
 
   it('answers the first getStateParts with the state the page asked for at its start, and fetches every later one', async () => {
     let served = 0;
-    const http = await import('node:http');
-    const web = http.createServer((_req, res) => res.writeHead(200).end(JSON.stringify({ revision: ++served })));
-    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
-    cleanups.push(() => new Promise((r) => web.close(r)));
-    const url = `http://127.0.0.1:${(web.address() as { port: number }).port}/api/state`;
-    const server = await fakeServer(() => {});
-    cleanups.push(server.close);
-    const client = new WebSocketClient(server.url);
-    cleanups.push(() => client.close());
+    const { url, client } = await stateServer((res) => res.writeHead(200).end(JSON.stringify({ revision: ++served })));
     const early = { json: JSON.stringify({ revision: 0 }), plan: null };
     const api = webSocketApi(client, url, Promise.resolve('a'.repeat(64)), Promise.resolve(early));
     expect(await api.getStateParts()).toBe(early);
@@ -101,15 +107,7 @@ describe('WebSocketClient', () => {
     const body = JSON.stringify({ doc: { contacts: { c1: { name: 'Zoé' }, c2: { name: 'Ana' } } }, revision: 9 });
     const plan = planParts(body, 8)!;
     let header: string | null = null;
-    const http = await import('node:http');
-    const web = http.createServer((_req, res) => res.writeHead(200, header === null ? {} : { 'X-Carnet-Parts': header }).end(body));
-    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
-    cleanups.push(() => new Promise((r) => web.close(r)));
-    const url = `http://127.0.0.1:${(web.address() as { port: number }).port}/api/state`;
-    const server = await fakeServer(() => {});
-    cleanups.push(server.close);
-    const client = new WebSocketClient(server.url);
-    cleanups.push(() => client.close());
+    const { url, client } = await stateServer((res) => res.writeHead(200, header === null ? {} : { 'X-Carnet-Parts': header }).end(body));
     const api = webSocketApi(client, url, Promise.resolve('a'.repeat(64)));
     const parts = async () => {
       const { json, plan } = await api.getStateParts();
