@@ -11,6 +11,12 @@
  * Each record's keys are normalized once (`keysOf`); every lookup is then a
  * Map access. The possible-duplicate index is built only when a record
  * needs it and something outside its own file can answer.
+ *
+ * Linear in namesakes: a list of contacts under one key is kept in runs of
+ * one group each, so that a row skips its own file's rows without reading
+ * them, and a lookup reads at most MAX_READS contacts of a list. A name
+ * more common than that says who no one is: past it, a lookup finds no
+ * sure match and asks nothing, which errs on the side of two contacts.
  */
 import type { CarnetDocument, Contact } from '../document/schema.js';
 import type { Params } from '../i18n/index.js';
@@ -83,6 +89,9 @@ type Known = {
   url?: string;
   orgs: string[];
   group: string;
+  /** The lists it is in (each once), and the normalized names it is listed under (`norm` first). */
+  lists: Set<Runs>;
+  norms: string[];
   /** The index-update window this contact was last added in, and its place in that window's order. */
   window: number;
   entry: number;
@@ -96,20 +105,43 @@ type Known = {
  */
 type Unindexed = { id: string; entry: number };
 
-/** Adds `id` to the list at `key`; `fresh` ids (indexed for the first time) cannot be in it yet, so are not searched for. */
-function push(map: Map<string, string[]>, key: string, id: string, fresh = false): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [id]);
-  else if (fresh || !list.includes(id)) list.push(id);
+function listAt(map: Map<string, Runs>, key: string): Runs {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = new Runs()));
+  return list;
 }
+
+/** Most contacts of one index list a lookup reads (see the head of this file). */
+export const MAX_READS = 200;
+
+/** Contacts under one key, in the order they were added, in runs of one group each (the group a contact was first indexed with). */
+class Runs {
+  readonly runs: { group: string; ids: string[] }[] = [];
+  size = 0;
+  add(id: string, group: string): void {
+    const last = this.runs.at(-1);
+    if (last && last.group === group) last.ids.push(id);
+    else this.runs.push({ group, ids: [id] });
+    this.size++;
+  }
+}
+
+/** Within one group and one normalized name: how many contacts, how many of them under another first name, and how many at each organization. */
+type NameCount = { total: number; odd: number; orgs: Map<string, number> };
 
 export class Matcher {
   private readonly byExternal = new Map<string, string>();
   private readonly byProfile = new Map<string, string>();
   private readonly byKey = new Map<string, string>();
   /** exact name → organization → contacts. */
-  private readonly byExactNameOrg = new Map<string, Map<string, string[]>>();
-  private readonly byName = new Map<string, string[]>();
+  private readonly byExactNameOrg = new Map<string, Map<string, Runs>>();
+  private readonly byName = new Map<string, Runs>();
+  /** `normalized name` U+0002 `organization` → contacts: a reference with a company among a crowd of namesakes. */
+  private readonly byNameOrg = new Map<string, Runs>();
+  /** group → normalized name → counts of that group's contacts listed under it (groups other than ''). */
+  private readonly nameCounts = new Map<string, Map<string, NameCount>>();
+  /** group → `exact name` U+0002 `organization` → the persons of that group's rows with that name there (a profile URL, else the row). */
+  private readonly rowsAt = new Map<string, Map<string, Set<string>>>();
   /** group → contact → the row of that group that created or matched it (two rows of a group are two people). */
   private readonly claims = new Map<string, Map<string, string>>();
   private readonly known = new Map<string, Known>();
@@ -118,13 +150,11 @@ export class Matcher {
   /** Lookups so far: each opens a window of additions, as if the index were brought up to date there. */
   private window = 0;
   private entries = 0;
-  private readonly alike = new Map<string, string[]>();
   /**
-   * The look-alike keys whose contacts are of more than one group. Any other key holds one group's
-   * contacts only, which a record of that group skips unread: they are all other people, and reading
-   * them made a big Connections.csv quadratic in namesakes as soon as the document had a contact.
+   * Look-alike key → contacts. A record of a group skips that group's runs unread: they are all other
+   * people, and reading them made a big Connections.csv quadratic in namesakes.
    */
-  private readonly mixed = new Set<string>();
+  private readonly alike = new Map<string, Runs>();
   /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
   private readonly poolByGroup = new Map<string, number>();
   /** Normalized organization → group → how many contacts have it: whom a record's organizations can meet. */
@@ -136,13 +166,49 @@ export class Matcher {
     private readonly identity: IdentityKeys,
   ) {}
 
+  /**
+   * Counts a row of a group before any is matched: two rows of one Connections.csv with the same name
+   * at the same organization are two people, and which of them a contact of that name there is, only
+   * the user can say. Rows with one profile URL are one person.
+   */
+  countRow(group: string, keys: RecordKeys, ref: string): void {
+    let at = this.rowsAt.get(group);
+    if (!at) this.rowsAt.set(group, (at = new Map()));
+    for (const o of keys.orgs) {
+      const key = `${keys.exact}\u0002${o}`;
+      let persons = at.get(key);
+      if (!persons) at.set(key, (persons = new Set()));
+      persons.add(keys.url !== undefined ? `u:${keys.url}` : `r:${ref}`);
+    }
+  }
+
+  private namesakeRows(group: string, keys: RecordKeys, o: string): boolean {
+    return (this.rowsAt.get(group)?.get(`${keys.exact}\u0002${o}`)?.size ?? 0) > 1;
+  }
+
+  /** Lists `id` at `list` once; true when it was not there yet. */
+  private list(k: Known, id: string, list: Runs): boolean {
+    if (k.lists.has(list)) return false;
+    k.lists.add(list);
+    list.add(id, k.group);
+    return true;
+  }
+
+  private countOf(k: Known, norm: string): NameCount | undefined {
+    if (k.group === '') return undefined;
+    let byNorm = this.nameCounts.get(k.group);
+    if (!byNorm) this.nameCounts.set(k.group, (byNorm = new Map()));
+    let c = byNorm.get(norm);
+    if (!c) byNorm.set(norm, (c = { total: 0, odd: 0, orgs: new Map() }));
+    return c;
+  }
+
   /** Indexes a contact under these keys (again after a merge, with the merged record's keys: keys are only added). */
   add(id: string, keys: RecordKeys, origin?: Origin, externalId?: string): void {
     if (externalId && !this.byExternal.has(externalId)) this.byExternal.set(externalId, id);
     let k = this.known.get(id);
-    const fresh = !k;
     if (!k) {
-      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', window: -1, entry: 0 };
+      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', lists: new Set(), norms: [], window: -1, entry: 0 };
       this.known.set(id, k);
       this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
     }
@@ -159,9 +225,14 @@ export class Matcher {
       k.entry = ++this.entries;
     }
     for (const o of keys.orgs) {
-      push(byOrg, o, id, fresh);
+      this.list(k, id, listAt(byOrg, o));
       if (k.orgs.includes(o)) continue;
       k.orgs.push(o);
+      for (const n of k.norms) {
+        this.list(k, id, listAt(this.byNameOrg, `${n}\u0002${o}`));
+        const c = this.countOf(k, n);
+        if (c) c.orgs.set(o, (c.orgs.get(o) ?? 0) + 1);
+      }
       const waiting = this.unindexed.get(o);
       if (waiting) waiting.push({ id, entry: k.entry });
       else this.unindexed.set(o, [{ id, entry: k.entry }]);
@@ -169,7 +240,16 @@ export class Matcher {
       if (!groups) this.orgGroups.set(o, (groups = new Map()));
       groups.set(k.group, (groups.get(k.group) ?? 0) + 1);
     }
-    push(this.byName, keys.norm, id, fresh);
+    if (this.list(k, id, listAt(this.byName, keys.norm))) {
+      k.norms.push(keys.norm);
+      for (const o of k.orgs) this.list(k, id, listAt(this.byNameOrg, `${keys.norm}\u0002${o}`));
+      const c = this.countOf(k, keys.norm);
+      if (c) {
+        c.total++;
+        if (keys.norm !== k.norm) c.odd++;
+        for (const o of k.orgs) c.orgs.set(o, (c.orgs.get(o) ?? 0) + 1);
+      }
+    }
     if (origin?.group !== undefined) this.settle(id, origin);
   }
 
@@ -209,14 +289,36 @@ export class Matcher {
     const byOrg = keys.orgs.length > 0 ? this.byExactNameOrg.get(keys.exact) : undefined;
     if (byOrg) {
       for (const o of keys.orgs) {
-        const ids = (byOrg.get(o) ?? []).filter((id) => !this.excluded(keys, origin, id));
+        // Two rows of this file of that name there: which of them a contact is, is a question for the user.
+        if (origin.group !== undefined && this.namesakeRows(origin.group, keys, o)) continue;
+        const list = byOrg.get(o);
         // Two contacts of that name at that organization: which one is a question for the user.
-        if (ids.length === 1) consider(ids[0], 'name+organization');
+        if (list) consider(this.onlyOne(list, keys, origin), 'name+organization');
       }
     }
     if (!first) return null;
     const found: { id: string; on: MatchKind } = first;
     return { ...found, others: others ?? [] };
+  }
+
+  /**
+   * The one contact of `list` a record can be, if exactly one. This record's own group is skipped
+   * unread: each of its contacts is claimed by another of its rows. Past MAX_READS, none.
+   */
+  private onlyOne(list: Runs, keys: RecordKeys, origin: Origin): string | undefined {
+    const mine = origin.group;
+    let one: string | undefined;
+    let reads = 0;
+    for (const run of list.runs) {
+      if (run.group === mine) continue;
+      for (const id of run.ids) {
+        if (++reads > MAX_READS) return undefined;
+        if (this.excluded(keys, origin, id)) continue;
+        if (one !== undefined) return undefined;
+        one = id;
+      }
+    }
+    return one;
   }
 
   /** Contacts a record may be: names alike at a shared organization, or the same name with nothing against it. */
@@ -230,7 +332,7 @@ export class Matcher {
     const seen = new Set<string>();
     let blockingOf: string[] | undefined;
     const blocking = () => (blockingOf ??= keys.orgs.length > 0 ? blockingKeys(keys.name) : []);
-    const other = (id: string) => !(mine && this.known.get(id)?.group === mine);
+    let reads = 0;
     for (const o of keys.orgs) {
       // An organization only this record's own group has: its keys hold none but those (skipped below).
       if (mine && !this.elsewhere(o, mine)) continue;
@@ -238,36 +340,62 @@ export class Matcher {
       // Connections.csv at companies the document's contacts are not at are never indexed.
       this.catchUp(o);
       for (const b of blocking()) {
-        const key = `${o}\u0002${b}`;
-        const bucket = this.alike.get(key);
-        if (!bucket || (mine && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group === mine)) continue;
-        for (const id of bucket) {
-          if (seen.has(id) || out.length >= MAX_CANDIDATES) continue;
-          seen.add(id);
-          if (this.excluded(keys, origin, id) || !other(id)) continue;
-          const c = current(id)!;
-          const reason = lookAlike(keys.name, c.name);
-          if (reason) out.push({ id, reason, organization: c.organizations.find((x) => normalizeOrg(x.name) === o)?.name ?? o });
+        const bucket = this.alike.get(`${o}\u0002${b}`);
+        if (!bucket) continue;
+        for (const run of bucket.runs) {
+          if (mine && run.group === mine) continue;
+          for (const id of run.ids) {
+            if (out.length >= MAX_CANDIDATES) return out;
+            // A crowd of look-alikes there: those read are asked about, and no one for the name alone.
+            if (++reads > MAX_READS) return out;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            if (this.excluded(keys, origin, id)) continue;
+            const c = current(id)!;
+            const reason = lookAlike(keys.name, c.name);
+            if (reason) out.push({ id, reason, organization: c.organizations.find((x) => normalizeOrg(x.name) === o)?.name ?? o });
+          }
         }
       }
     }
     // The same name without an organization to compare: worth a question only when a single contact has it,
     // among those the look-alike keys above do not hold (read, or skipped as this record's own group).
     if (out.length > 0) return out;
+    const list = this.byName.get(keys.norm);
+    if (!list) return out;
     let single: string | undefined;
     let count = 0;
-    for (const id of this.byName.get(keys.norm) ?? []) {
-      if (seen.has(id) || (mine && this.known.get(id)?.group === mine && this.underKeys(id, keys, blocking))) continue;
-      single = id;
-      if (++count > 1) break;
+    others: for (const run of list.runs) {
+      if (mine && run.group === mine) continue;
+      for (const id of run.ids) {
+        if (++reads > MAX_READS) return out;
+        if (seen.has(id)) continue;
+        single = id;
+        if (++count > 1) break others;
+      }
     }
-    if (count === 1) {
+    // A contact of this record's own group is another person: one the keys above do not hold is one more namesake, and no question then.
+    if (count === 1 && !(mine && this.namesakeOutsideKeys(mine, list, keys, blocking))) {
       const id = single!;
       const k = this.known.get(id)!;
       const noClash = keys.orgs.length === 0 || k.orgs.length === 0;
-      if (noClash && !this.excluded(keys, origin, id) && other(id)) out.push({ id, reason: lookAlike(keys.name, k.name) ?? 'sameName' });
+      if (noClash && !this.excluded(keys, origin, id)) out.push({ id, reason: lookAlike(keys.name, k.name) ?? 'sameName' });
     }
     return out;
+  }
+
+  /**
+   * Whether a contact of `group` listed under the record's name is not under the record's look-alike
+   * keys. Counted, not read, in the common case: a record of one organization, and contacts of the
+   * group listed under their own first name.
+   */
+  private namesakeOutsideKeys(group: string, list: Runs, keys: RecordKeys, blocking: () => readonly string[]): boolean {
+    const c = this.nameCounts.get(group)?.get(keys.norm);
+    if (!c || c.total === 0) return false;
+    if (blocking().length === 0) return true;
+    if (keys.orgs.length === 1 && c.odd === 0) return c.total - (c.orgs.get(keys.orgs[0]!) ?? 0) > 0;
+    for (const run of list.runs) if (run.group === group) for (const id of run.ids) if (!this.underKeys(id, keys, blocking)) return true;
+    return false;
   }
 
   /** Whether the look-alike index holds `id` under one of a record's keys (its organizations × `blocking()`). */
@@ -295,12 +423,7 @@ export class Matcher {
     waiting.sort((a, b) => a.entry - b.entry);
     for (const { id } of waiting) {
       const k = this.known.get(id)!;
-      for (const b of blockingKeys(k.name)) {
-        const key = `${org}\u0002${b}`;
-        const bucket = this.alike.get(key);
-        if (bucket && !this.mixed.has(key) && this.known.get(bucket[0]!)!.group !== k.group) this.mixed.add(key);
-        push(this.alike, key, id, true);
-      }
+      for (const b of blockingKeys(k.name)) listAt(this.alike, `${org}\u0002${b}`).add(id, k.group);
     }
   }
 
@@ -326,8 +449,18 @@ export class Matcher {
       }
     }
     if (ref.name) {
+      const norm = normalizeName(ref.name);
+      const list = this.byName.get(norm);
+      const idsOf = (l: Runs | undefined) => (l?.runs.flatMap((r) => r.ids) ?? []).filter((id) => !clash(this.known.get(id)?.url, url));
+      // More namesakes than a lookup reads: only those at the reference's organization are read, if few.
+      if (list && list.size > MAX_READS) {
+        const at = ref.organization ? this.byNameOrg.get(`${norm}\u0002${normalizeOrg(ref.organization)}`) : undefined;
+        const ids = at && at.size <= MAX_READS ? idsOf(at) : [];
+        if (ids.length === 1) return { id: ids[0]! };
+        return { error: { key: 'refAmbiguous', params: { name: ref.name, count: ids.length > 1 ? ids.length : list.size } } };
+      }
       // A person named with a profile URL no contact has is not a contact who has another one.
-      let ids = (this.byName.get(normalizeName(ref.name)) ?? []).filter((id) => !clash(this.known.get(id)?.url, url));
+      let ids = idsOf(list);
       if (ids.length > 1 && ref.organization) {
         const o = normalizeOrg(ref.organization);
         const at = ids.filter((id) => this.known.get(id)!.orgs.includes(o));

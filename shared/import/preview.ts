@@ -235,6 +235,10 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   }
   const matcher = new Matcher(doc, identity);
   for (const [id, k] of docKeys) matcher.add(id, k);
+  for (const f of files) {
+    if (f.format !== 'linkedin-connections') continue;
+    for (const p of f.contacts) matcher.countRow(f.file, recordKeys.get(p)!, p.ref);
+  }
 
   const categoryByName = new Map<string, string>();
   for (const cat of Object.values(doc.categories)) categoryByName.set(cat.name.trim().toLowerCase(), cat.id);

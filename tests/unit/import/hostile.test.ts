@@ -98,6 +98,20 @@ describe('sizes that made an import path quadratic', () => {
     expect((contact as { value: { notes?: string } }).value.notes).toBeUndefined();
   });
 
+  it('20,000 namesakes at one company are 20,000 contacts, none merged, each asked about the one the document had', () => {
+    // Each row read every namesake before it (the matcher's lists, the look-alike buckets): 4 minutes at this size.
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Jean,Martin,${i % 2 ? '' : `https://www.linkedin.com/in/jm-${i}`},,Atelier,Designer,01 Jan 2020\n`);
+    const doc = docWith({ id: 'own', name: 'Jean Martin', organizations: [{ name: 'Atelier', current: true }] });
+    const p = buildImportPreview(doc, [parseImportFile(enc(header + rows.join('')), 'Connections.csv')], { now: NOW });
+    expect(p.files[0]).toMatchObject({ read: 20_000, new: 20_000, merged: 0, possible: 20_000 });
+    expect(new Set(p.duplicates.map((d) => d.existing.contactId))).toEqual(new Set(['own']));
+    // A second export of other people of that surname there: each compared with a bounded number of them.
+    const others = Array.from({ length: 20_000 }, (_, i) => `Jeanne${i},Martin,https://www.linkedin.com/in/jx-${i},,Atelier,Designer,01 Jan 2020\n`);
+    const q = buildImportPreview(doc, [parseImportFile(enc(header + rows.join('')), 'Connections.csv'), parseImportFile(enc(header + others.join('')), 'Connections (2).csv')], { now: NOW });
+    expect(q.files.map((f) => f.new)).toEqual([20_000, 20_000]);
+  });
+
   it('a blank line run in front of a vCard is still a vCard', () => {
     // Within the 64 KB Carnet looks at to tell a vCard: a pattern with `^\s*` under the m flag backtracked over them all.
     const text = `${'\n'.repeat(60_000)}BEGIN:VCARD\nVERSION:3.0\nFN:After Blanks\nEND:VCARD\n`;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/document/schema.js';
 import { IdentityKeys } from '../../../shared/import/identity.js';
 import { buildImportPreview, parseImportFile } from '../../../shared/import/index.js';
-import { keysOf, Matcher } from '../../../shared/import/matcher.js';
+import { keysOf, Matcher, MAX_READS } from '../../../shared/import/matcher.js';
 import { docWith, NOW } from './helpers.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -39,6 +39,23 @@ describe('namesakes in one Connections.csv', () => {
     // A namesake row at another company is one more Jean Martin the row cannot tell apart: no question then.
     const apart = buildImportPreview(doc, [connections([row('Jean', 'Martin', 1, 'Atelier'), row('Jean', 'Martin', 2, 'Forge')])], { now: NOW });
     expect(apart.duplicates.map((d) => d.incoming.ref)).toEqual(['line 2']);
+  });
+
+  it("are none of them merged with the document's namesake at their company: which one it is, the user says", () => {
+    const doc = docWith({ id: 'own', name: 'Jean Martin', organizations: [{ name: 'Atelier', current: true }] });
+    // One row of that name there: surely the document's Jean Martin.
+    const one = buildImportPreview(doc, [connections([row('Jean', 'Martin', 1, 'Atelier'), row('Jean', 'Martin', 2, 'Forge')])], { now: NOW });
+    expect(one.files[0]).toMatchObject({ read: 2, new: 1, merged: 1 });
+    // Two rows of that name there are two people, either of whom may be him: both asked about, neither merged.
+    const two = buildImportPreview(doc, [connections([row('Jean', 'Martin', 1, 'Atelier'), row('Jean', 'Martin', 2, 'Atelier')])], { now: NOW });
+    expect(two.files[0]).toMatchObject({ read: 2, new: 2, merged: 0 });
+    expect(two.duplicates.map((d) => [d.incoming.ref, d.existing.contactId, d.reason])).toEqual([
+      ['line 2', 'own', 'sameName'],
+      ['line 3', 'own', 'sameName'],
+    ]);
+    // The same person listed twice (one profile URL) is one person: both rows merged into him.
+    const twice = buildImportPreview(doc, [connections([row('Jean', 'Martin', 1, 'Atelier'), row('Jean', 'Martin', 1, 'Atelier')])], { now: NOW });
+    expect(twice.files[0]).toMatchObject({ read: 2, new: 0, merged: 2 });
   });
 
   it("are compared with another file's look-alikes at the same company", () => {
@@ -83,5 +100,20 @@ describe('the order of possible duplicates', () => {
     m.add('A', 'Jean Dupont', ['X', 'Y']);
     expect(m.probe('Jean Dupons', ['Y'], 'G2')).toEqual(['B', 'A']);
     expect(m.probe('Jean Dupons', ['X'], 'G2')).toEqual(['A', 'B']);
+  });
+});
+
+describe('a reference to a common name', () => {
+  it('names one contact when one has the name, none when many do, however many', () => {
+    const m = new Matcher(docWith(), new IdentityKeys());
+    const person = (name: string, org: string) => ({ name, organizations: [{ name: org }], emails: [], phones: [] });
+    m.add('solo', keysOf(person('Zoé Seule', 'Atelier')));
+    expect(m.resolve({ name: 'Zoé Seule' })).toEqual({ id: 'solo' });
+    for (let i = 0; i < MAX_READS + 50; i++) m.add(`jm${i}`, keysOf(person('Jean Martin', i === 7 ? 'Forge' : 'Atelier')));
+    expect(m.resolve({ name: 'Jean Martin' })).toEqual({ error: { key: 'refAmbiguous', params: { name: 'Jean Martin', count: MAX_READS + 50 } } });
+    // The one at the reference's company is found among them; where many are, none is.
+    expect(m.resolve({ name: 'Jean Martin', organization: 'Forge' })).toEqual({ id: 'jm7' });
+    expect(m.resolve({ name: 'Jean Martin', organization: 'Atelier' })).toMatchObject({ error: { key: 'refAmbiguous' } });
+    expect(m.resolve({ name: 'Jean Martin', organization: 'Ailleurs' })).toMatchObject({ error: { key: 'refAmbiguous' } });
   });
 });
