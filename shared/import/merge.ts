@@ -114,9 +114,15 @@ export function mergeInto(
   }
   if (p.photo && !c.photo) c.photo = p.photo;
   if (p.archived && c.archived === undefined) c.archived = true;
-  // One source per file and import: 10,000 copies of a row in one file are one source, at its first line.
-  const last = c.sources[c.sources.length - 1];
-  if (!last || last.file !== source.file || last.importedAt !== source.importedAt) c.sources.push(source);
+  // One source per file: 10,000 copies of a row in one file are one source, at its first line; the same
+  // file imported again (next month's export) moves its source to the end, dated, rather than adding one
+  // more at every import.
+  const at = c.sources.findIndex((s) => s.file === source.file && s.format === source.format);
+  if (at < 0) c.sources.push(source);
+  else if (c.sources[at]!.importedAt !== source.importedAt) {
+    c.sources.splice(at, 1);
+    c.sources.push(source);
+  }
   c.updatedAt = now;
   return conflicts;
 }

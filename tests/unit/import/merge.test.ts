@@ -10,6 +10,19 @@ const contactPuts = (p: ReturnType<typeof buildImportPreview>) =>
   p.changeSet.changes.flatMap((c) => (c.op === 'put' && c.coll === 'contacts' ? [c.value as CarnetDocument['contacts'][string]] : []));
 
 describe('matching and merging', () => {
+  it('a file imported again every month keeps one source per contact, dated by its last import', () => {
+    const doc = emptyDocument('2024-01-01');
+    const csv = enc('Name,Email,Company\nJeanne Moreau,jeanne@atelier.example,Atelier\nPaul Martin,paul@globex.example,Globex\n');
+    for (const now of ['2025-01-01T09:00:00.000Z', '2025-02-01T09:00:00.000Z', '2025-03-01T09:00:00.000Z']) {
+      applyChangeSet(doc, buildImportPreview(doc, [parseImportFile(csv, 'contacts.csv'), parseImportFile(enc('BEGIN:VCARD\nVERSION:3.0\nFN:Paul Martin\nEMAIL:paul@globex.example\nEND:VCARD\n'), 'phone.vcf')], { now }).changeSet);
+    }
+    const sources = Object.values(doc.contacts).map((c) => [c.name, c.sources.map((s) => `${s.file} ${s.importedAt.slice(0, 7)}`)]);
+    expect(sources.sort()).toEqual([
+      ['Jeanne Moreau', ['contacts.csv 2025-03']],
+      ['Paul Martin', ['contacts.csv 2025-03', 'phone.vcf 2025-03']],
+    ]);
+  });
+
   it('matches on e-mail, phone, profile URL and exact name + organization, and says on what', () => {
     const doc = docWith(
       { name: 'Jeanne Moreau', emails: [{ value: 'JEANNE@atelier.fr', source: 'old.vcf' }], sources: [{ file: 'old.vcf', format: 'vcard', importedAt: '2024-01-01' }] },
