@@ -90,7 +90,7 @@ type Known = {
   orgs: string[];
   group: string;
   /** The lists it is in (each once), and the normalized names it is listed under (`norm` first). */
-  lists: Set<Runs>;
+  lists: Runs[];
   norms: string[];
   /** The index-update window this contact was last added in, and its place in that window's order. */
   window: number;
@@ -126,6 +126,9 @@ class Runs {
   }
 }
 
+/** Two persons or more (see `Matcher.rowsAt`). */
+const MANY = '\u0000many';
+
 /** Within one group and one normalized name: how many contacts, how many of them under another first name, and how many at each organization. */
 type NameCount = { total: number; odd: number; orgs: Map<string, number> };
 
@@ -136,12 +139,13 @@ export class Matcher {
   /** exact name → organization → contacts. */
   private readonly byExactNameOrg = new Map<string, Map<string, Runs>>();
   private readonly byName = new Map<string, Runs>();
-  /** `normalized name` U+0002 `organization` → contacts: a reference with a company among a crowd of namesakes. */
-  private readonly byNameOrg = new Map<string, Runs>();
+  /** Normalized name → its contacts by organization, made when a reference names a crowd (valid while `adds` is `at`). */
+  private readonly crowds = new Map<string, { at: number; byOrg: Map<string, string[]> }>();
+  private adds = 0;
   /** group → normalized name → counts of that group's contacts listed under it (groups other than ''). */
   private readonly nameCounts = new Map<string, Map<string, NameCount>>();
-  /** group → `exact name` U+0002 `organization` → the persons of that group's rows with that name there (a profile URL, else the row). */
-  private readonly rowsAt = new Map<string, Map<string, Set<string>>>();
+  /** group → exact name → organization → the person of that group's rows with that name there (a profile URL, else the row), or MANY. */
+  private readonly rowsAt = new Map<string, Map<string, Map<string, string>>>();
   /** group → contact → the row of that group that created or matched it (two rows of a group are two people). */
   private readonly claims = new Map<string, Map<string, string>>();
   private readonly known = new Map<string, Known>();
@@ -172,24 +176,27 @@ export class Matcher {
    * the user can say. Rows with one profile URL are one person.
    */
   countRow(group: string, keys: RecordKeys, ref: string): void {
-    let at = this.rowsAt.get(group);
-    if (!at) this.rowsAt.set(group, (at = new Map()));
+    if (keys.orgs.length === 0) return;
+    let byExact = this.rowsAt.get(group);
+    if (!byExact) this.rowsAt.set(group, (byExact = new Map()));
+    let at = byExact.get(keys.exact);
+    if (!at) byExact.set(keys.exact, (at = new Map()));
+    const person = keys.url !== undefined ? `u${keys.url}` : `r${ref}`;
     for (const o of keys.orgs) {
-      const key = `${keys.exact}\u0002${o}`;
-      let persons = at.get(key);
-      if (!persons) at.set(key, (persons = new Set()));
-      persons.add(keys.url !== undefined ? `u:${keys.url}` : `r:${ref}`);
+      const before = at.get(o);
+      if (before === undefined) at.set(o, person);
+      else if (before !== person) at.set(o, MANY);
     }
   }
 
   private namesakeRows(group: string, keys: RecordKeys, o: string): boolean {
-    return (this.rowsAt.get(group)?.get(`${keys.exact}\u0002${o}`)?.size ?? 0) > 1;
+    return this.rowsAt.get(group)?.get(keys.exact)?.get(o) === MANY;
   }
 
   /** Lists `id` at `list` once; true when it was not there yet. */
   private list(k: Known, id: string, list: Runs): boolean {
-    if (k.lists.has(list)) return false;
-    k.lists.add(list);
+    if (k.lists.includes(list)) return false;
+    k.lists.push(list);
     list.add(id, k.group);
     return true;
   }
@@ -203,12 +210,32 @@ export class Matcher {
     return c;
   }
 
+  /** The contacts of a crowded name at an organization (grouped once per crowd and round of additions). */
+  private crowdAt(norm: string, list: Runs, org: string): readonly string[] {
+    let crowd = this.crowds.get(norm);
+    if (!crowd || crowd.at !== this.adds) {
+      const byOrg = new Map<string, string[]>();
+      for (const run of list.runs) {
+        for (const id of run.ids) {
+          for (const o of this.known.get(id)!.orgs) {
+            const ids = byOrg.get(o);
+            if (ids) ids.push(id);
+            else byOrg.set(o, [id]);
+          }
+        }
+      }
+      this.crowds.set(norm, (crowd = { at: this.adds, byOrg }));
+    }
+    return crowd.byOrg.get(org) ?? [];
+  }
+
   /** Indexes a contact under these keys (again after a merge, with the merged record's keys: keys are only added). */
   add(id: string, keys: RecordKeys, origin?: Origin, externalId?: string): void {
+    this.adds++;
     if (externalId && !this.byExternal.has(externalId)) this.byExternal.set(externalId, id);
     let k = this.known.get(id);
     if (!k) {
-      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', lists: new Set(), norms: [], window: -1, entry: 0 };
+      k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', lists: [], norms: [], window: -1, entry: 0 };
       this.known.set(id, k);
       this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
     }
@@ -229,7 +256,6 @@ export class Matcher {
       if (k.orgs.includes(o)) continue;
       k.orgs.push(o);
       for (const n of k.norms) {
-        this.list(k, id, listAt(this.byNameOrg, `${n}\u0002${o}`));
         const c = this.countOf(k, n);
         if (c) c.orgs.set(o, (c.orgs.get(o) ?? 0) + 1);
       }
@@ -242,7 +268,6 @@ export class Matcher {
     }
     if (this.list(k, id, listAt(this.byName, keys.norm))) {
       k.norms.push(keys.norm);
-      for (const o of k.orgs) this.list(k, id, listAt(this.byNameOrg, `${keys.norm}\u0002${o}`));
       const c = this.countOf(k, keys.norm);
       if (c) {
         c.total++;
@@ -454,8 +479,8 @@ export class Matcher {
       const idsOf = (l: Runs | undefined) => (l?.runs.flatMap((r) => r.ids) ?? []).filter((id) => !clash(this.known.get(id)?.url, url));
       // More namesakes than a lookup reads: only those at the reference's organization are read, if few.
       if (list && list.size > MAX_READS) {
-        const at = ref.organization ? this.byNameOrg.get(`${norm}\u0002${normalizeOrg(ref.organization)}`) : undefined;
-        const ids = at && at.size <= MAX_READS ? idsOf(at) : [];
+        const at = ref.organization ? this.crowdAt(norm, list, normalizeOrg(ref.organization)) : [];
+        const ids = at.length <= MAX_READS ? at.filter((id) => !clash(this.known.get(id)?.url, url)) : [];
         if (ids.length === 1) return { id: ids[0]! };
         return { error: { key: 'refAmbiguous', params: { name: ref.name, count: ids.length > 1 ? ids.length : list.size } } };
       }
