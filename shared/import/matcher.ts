@@ -419,7 +419,12 @@ export class Matcher {
     if (!c || c.total === 0) return false;
     if (blocking().length === 0) return true;
     if (keys.orgs.length === 1 && c.odd === 0) return c.total - (c.orgs.get(keys.orgs[0]!) ?? 0) > 0;
-    for (const run of list.runs) if (run.group === group) for (const id of run.ids) if (!this.underKeys(id, keys, blocking)) return true;
+    // Else read, up to MAX_READS: past that many, one more namesake is taken for granted (no question).
+    let reads = 0;
+    for (const run of list.runs) {
+      if (run.group !== group) continue;
+      for (const id of run.ids) if (++reads > MAX_READS || !this.underKeys(id, keys, blocking)) return true;
+    }
     return false;
   }
 
