@@ -9,7 +9,8 @@ Reads each FILE (a CSV, a vCard, a Carnet JSON document, a folder such as an
 unzipped LinkedIn export, or a .zip of one) and matches the records with the
 contacts already in DOC. A record is merged into a contact only when they are
 surely the same person: same id, same profile URL, same personal e-mail or
-phone, or the same name at the same organization. Rows of one LinkedIn
+phone, or the same name at the same organization when no other row of
+the file and no other contact has that name there. Rows of one LinkedIn
 Connections.csv are never merged with each other, records with different
 profile URLs never, and an address several people share (contact@…) is no
 identity. Names that only look alike are listed as possible duplicates and
