@@ -5,6 +5,7 @@
  */
 import type { CarnetDocument } from '../../shared/document/schema.js';
 import { CHANNELS, DIRECTIONS } from '../../shared/document/schema.js';
+import { idValues } from '../../shared/document/idMap.js';
 
 export const DORMANT_DAYS = 3 * 365;
 export const RECENT_DAYS = 90;
@@ -45,7 +46,7 @@ export function documentStats(doc: CarnetDocument, now: Date): DocumentStats {
   const byDirection: Record<string, number> = Object.fromEntries(DIRECTIONS.map((d) => [d, 0]));
   let first: string | null = null;
   let last: string | null = null;
-  for (const it of Object.values(doc.interactions)) {
+  for (const it of idValues(doc.interactions)) {
     byChannel[it.channel] = (byChannel[it.channel] ?? 0) + 1;
     byDirection[it.direction] = (byDirection[it.direction] ?? 0) + 1;
     const day = it.date.slice(0, 10);
@@ -60,7 +61,7 @@ export function documentStats(doc: CarnetDocument, now: Date): DocumentStats {
     for (const v of values) if (v && v.trim()) set.add(v.trim().toLocaleLowerCase());
     return set.size;
   };
-  const contacts = Object.values(doc.contacts);
+  const contacts = idValues(doc.contacts);
   let archived = 0;
   let dormant = 0;
   let recent = 0;

@@ -12,6 +12,7 @@ import type { CarnetDocument, Contact, Interaction, Me, Tie } from '../document/
 import { featureId, featuresOf, type Feature, type FeatureKind } from './features.js';
 import { participants } from './history.js';
 import { byString, hash32, mix32 } from './text.js';
+import { idValues } from '../document/idMap.js';
 
 /** Node id of the user (contact ids never start with `@`). */
 export const ME = '@me';
@@ -173,9 +174,9 @@ export type GraphSource = {
 
 /** The graph source of a whole document. */
 export function graphSource(doc: CarnetDocument): GraphSource {
-  const contacts = Object.values(doc.contacts).filter((c) => !c.archived).sort((a, b) => byString(a.id, b.id));
-  const ties = Object.values(doc.ties);
-  return { contacts, ties, tieCount: ties.length, groups: Object.values(doc.interactions).filter((it) => it.contacts.length > 1), me: doc.me };
+  const contacts = idValues(doc.contacts).filter((c) => !c.archived).sort((a, b) => byString(a.id, b.id));
+  const ties = idValues(doc.ties);
+  return { contacts, ties, tieCount: ties.length, groups: idValues(doc.interactions).filter((it) => it.contacts.length > 1), me: doc.me };
 }
 
 /** The features of a contact, from the cache when there. */

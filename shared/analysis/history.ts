@@ -10,6 +10,7 @@
  */
 import type { CarnetDocument, Interaction } from '../document/schema.js';
 import { dateMsOrNaN } from './text.js';
+import { idValues } from '../document/idMap.js';
 
 const ONLINE_CHANNELS = new Set(['message', 'email']);
 
@@ -86,6 +87,6 @@ export function interactionsByContact(interactions: Iterable<Interaction>): Map<
 
 /** One history per contact node index (the order of the log does not matter). */
 export function tieHistories(doc: CarnetDocument, contacts: readonly { id: string; connectedOn?: string }[], nowMs: number, cache?: DateCache): TieHistory[] {
-  const byContact = interactionsByContact(Object.values(doc.interactions));
+  const byContact = interactionsByContact(idValues(doc.interactions));
   return contacts.map((c) => historyOf(byContact.get(c.id) ?? [], c.connectedOn, nowMs, cache));
 }

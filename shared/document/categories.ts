@@ -3,7 +3,7 @@ import { pickCategoryColor } from './categoryColors.js';
 import { addCategory, compose, newId, nowIso, setCategoryMembership, setPositions } from './commands.js';
 import type { Change, ChangeSet, Label } from './operations.js';
 import type { CarnetDocument, Category, Position } from './schema.js';
-import { getOwn, hasOwnId, putOwn } from './idMap.js';
+import { getOwn, hasOwnId, idValues, putOwn } from './idMap.js';
 
 /** Categories joined (`add`) and left (`remove`) by a drop, each category id with its contact ids. */
 export type AreaChanges = { add: Map<string, string[]>; remove: Map<string, string[]> };
@@ -45,7 +45,7 @@ export function sortedCategories(doc: CarnetDocument, lang: string): Category[] 
 /** How many contacts each category holds. */
 export function categoryCounts(doc: CarnetDocument): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of Object.values(doc.contacts)) for (const id of c.categories) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const c of idValues(doc.contacts)) for (const id of c.categories) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
 }
 

@@ -4,7 +4,7 @@
  * CLI and the importers all build their edits here, so a given action always
  * produces the same primitive changes (and therefore the same inverse).
  */
-import { getOwn, hasOwnId } from './idMap.js';
+import { getOwn, hasOwnId, idValues } from './idMap.js';
 import type { Change, ChangeSet, Label } from './operations.js';
 import {
   Contact,
@@ -55,10 +55,10 @@ export function updateContact(
 export function deleteContacts(doc: CarnetDocument, ids: readonly string[]): ChangeSet {
   const gone = new Set(ids.filter((id) => hasOwnId(doc.contacts, id)));
   const changes: Change[] = [];
-  for (const t of Object.values(doc.ties)) {
+  for (const t of idValues(doc.ties)) {
     if (gone.has(t.from) || gone.has(t.to)) changes.push({ op: 'del', coll: 'ties', id: t.id });
   }
-  for (const it of Object.values(doc.interactions)) {
+  for (const it of idValues(doc.interactions)) {
     if (!it.contacts.some((c) => gone.has(c))) continue;
     const left = it.contacts.filter((c) => !gone.has(c));
     if (left.length === 0) changes.push({ op: 'del', coll: 'interactions', id: it.id });
@@ -80,7 +80,7 @@ export function addCategory(doc: CarnetDocument, input: Omit<Category, 'id'> & {
 /** Deletes a category and takes every contact out of it. */
 export function deleteCategory(doc: CarnetDocument, id: string, now = nowIso()): ChangeSet {
   const changes: Change[] = [];
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     if (c.categories.includes(id)) {
       changes.push({ op: 'put', coll: 'contacts', id: c.id, value: { ...c, categories: c.categories.filter((x) => x !== id), updatedAt: now } });
     }

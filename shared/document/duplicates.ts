@@ -14,6 +14,7 @@ import { asRecord, mergeInto } from '../import/merge.js';
 import { normalizeName, normalizeOrg } from '../import/normalize.js';
 import type { Change, ChangeSet } from './operations.js';
 import type { CarnetDocument, Contact } from './schema.js';
+import { idValues } from './idMap.js';
 
 const PREFIX = 'duplicate:';
 /** Suggestion ids are at most 200 characters: a longer pair is hashed. */
@@ -78,7 +79,7 @@ export function possibleDuplicatesOf(doc: CarnetDocument, id: string, max = 5): 
   if (!mine.name) return [];
   const alike: DuplicateCandidate[] = [];
   const sameName: Contact[] = [];
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     if (c.id === id || c.archived) continue;
     const theirs = keysOf(c);
     // Every kind of likeness keeps at least one word of the name: anything else is skipped at the cost of a set lookup.
@@ -129,7 +130,7 @@ export function mergeContacts(doc: CarnetDocument, keepId: string, goneId: strin
   const tieKey = (a: string, b: string, type?: string) => `${a < b ? `${a}|${b}` : `${b}|${a}`}|${(type ?? '').toLowerCase()}`;
   const existing = new Set<string>();
   const moving = [];
-  for (const t of Object.values(doc.ties)) {
+  for (const t of idValues(doc.ties)) {
     const touchesGone = t.from === goneId || t.to === goneId;
     if (!touchesGone) {
       if (t.from === keepId || t.to === keepId) existing.add(tieKey(t.from, t.to, t.type));
@@ -147,7 +148,7 @@ export function mergeContacts(doc: CarnetDocument, keepId: string, goneId: strin
       changes.push({ op: 'put', coll: 'ties', id: t.id, value: { ...t, from, to } });
     }
   }
-  for (const i of Object.values(doc.interactions)) {
+  for (const i of idValues(doc.interactions)) {
     if (!i.contacts.includes(goneId)) continue;
     const contacts = [...new Set(i.contacts.map((c) => (c === goneId ? keepId : c)))];
     changes.push({ op: 'put', coll: 'interactions', id: i.id, value: { ...i, contacts } });

@@ -13,7 +13,7 @@ import {
   type CarnetDocument,
   type CollectionName,
 } from './schema.js';
-import { getOwn, hasOwnId, putOwn } from './idMap.js';
+import { getOwn, hasOwnId, idValues, putOwn } from './idMap.js';
 import { firstZodError } from './validate.js';
 
 export const Change = z.discriminatedUnion('op', [
@@ -186,14 +186,14 @@ function findBrokenReference(doc: CarnetDocument, changes: readonly Change[]): {
       if (hasOwnId(doc.contacts, id)) continue;
       if (hasOwnId(doc.positions, id)) return { path: `$.positions.${id}`, message: `contact "${id}" is deleted but still has a position` };
     }
-    for (const t of Object.values(doc.ties)) {
+    for (const t of idValues(doc.ties)) {
       if (deletedContacts.has(t.from) || deletedContacts.has(t.to)) {
         if (!hasOwnId(doc.contacts, t.from) || !hasOwnId(doc.contacts, t.to)) {
           return { path: `$.ties.${t.id}`, message: 'tie refers to a deleted contact' };
         }
       }
     }
-    for (const it of Object.values(doc.interactions)) {
+    for (const it of idValues(doc.interactions)) {
       for (const p of it.contacts) {
         if (deletedContacts.has(p) && !hasOwnId(doc.contacts, p)) {
           return { path: `$.interactions.${it.id}`, message: 'interaction refers to a deleted contact' };
@@ -202,7 +202,7 @@ function findBrokenReference(doc: CarnetDocument, changes: readonly Change[]): {
     }
   }
   if (deletedCategories.size > 0) {
-    for (const ct of Object.values(doc.contacts)) {
+    for (const ct of idValues(doc.contacts)) {
       for (const cat of ct.categories) {
         if (deletedCategories.has(cat) && !hasOwnId(doc.categories, cat)) {
           return { path: `$.contacts.${ct.id}.categories`, message: `contact still in deleted category "${cat}"` };

@@ -7,7 +7,7 @@
  */
 import type { Change, ChangeSet } from './operations.js';
 import type { CarnetDocument, Position } from './schema.js';
-import { getOwn } from './idMap.js';
+import { getOwn, idValues } from './idMap.js';
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** About one node's width plus a gap, as the map draws them. */
@@ -41,7 +41,7 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
   }
   if (created.length === 0) return set;
   const isNew = new Set(created);
-  for (const t of Object.values(doc.ties)) if (isNew.has(t.from) || isNew.has(t.to)) link(t.from, t.to);
+  for (const t of idValues(doc.ties)) if (isNew.has(t.from) || isNew.has(t.to)) link(t.from, t.to);
 
   let box: { x1: number; x2: number; y1: number; y2: number } | null = null;
   for (const p of Object.values(doc.positions)) {

@@ -32,7 +32,8 @@ export function firstZodError(error: z.ZodError): ValidationError {
 /** Dangling references make the map and the analysis lie; refuse them like schema errors. Only own ids count: "constructor" names no contact. */
 export function checkReferences(doc: CarnetDocument): ValidationError | null {
   const { contacts, categories } = doc;
-  for (const [key, c] of Object.entries(contacts)) {
+  for (const key of Object.keys(contacts)) {
+    const c = contacts[key]!;
     if (c.id !== key) return { path: `$.contacts${keyPath(key)}.id`, message: `id "${c.id}" differs from its key "${key}"` };
     for (let i = 0; i < c.categories.length; i++) {
       if (!hasOwnId(categories, c.categories[i]!)) {
@@ -40,13 +41,15 @@ export function checkReferences(doc: CarnetDocument): ValidationError | null {
       }
     }
   }
-  for (const [key, t] of Object.entries(doc.ties)) {
+  for (const key of Object.keys(doc.ties)) {
+    const t = doc.ties[key]!;
     if (t.id !== key) return { path: `$.ties${keyPath(key)}.id`, message: `id "${t.id}" differs from its key "${key}"` };
     if (!hasOwnId(contacts, t.from)) return { path: `$.ties${keyPath(key)}.from`, message: `unknown contact "${t.from}"` };
     if (!hasOwnId(contacts, t.to)) return { path: `$.ties${keyPath(key)}.to`, message: `unknown contact "${t.to}"` };
     if (t.from === t.to) return { path: `$.ties${keyPath(key)}.to`, message: 'a tie must join two different contacts' };
   }
-  for (const [key, it] of Object.entries(doc.interactions)) {
+  for (const key of Object.keys(doc.interactions)) {
+    const it = doc.interactions[key]!;
     if (it.id !== key) return { path: `$.interactions${keyPath(key)}.id`, message: `id "${it.id}" differs from its key "${key}"` };
     for (let i = 0; i < it.contacts.length; i++) {
       if (!hasOwnId(contacts, it.contacts[i]!)) {

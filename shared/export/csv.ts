@@ -6,6 +6,7 @@
  */
 import type { CarnetDocument, Contact, LabeledValue } from '../document/schema.js';
 import { writeCsv } from '../import/csv.js';
+import { idValues } from '../document/idMap.js';
 
 export const CARNET_CSV_HEADER = [
   'Carnet ID', 'Name', 'Given Name', 'Family Name', 'E-mails', 'Phones', 'URLs', 'Profile URL', 'Organization', 'Title',
@@ -52,5 +53,5 @@ function row(c: Contact, doc: CarnetDocument): string[] {
 
 /** All contacts as Carnet CSV (UTF-8 with a BOM so Excel reads accents right). */
 export function exportCsv(doc: CarnetDocument): string {
-  return '\ufeff' + writeCsv([[...CARNET_CSV_HEADER], ...Object.values(doc.contacts).map((c) => row(c, doc))]);
+  return '\ufeff' + writeCsv([[...CARNET_CSV_HEADER], ...idValues(doc.contacts).map((c) => row(c, doc))]);
 }

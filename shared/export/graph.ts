@@ -4,6 +4,7 @@
  * cluster as node attributes, and explicit ties as weighted edges.
  */
 import type { CarnetDocument, Contact } from '../document/schema.js';
+import { idValues } from '../document/idMap.js';
 
 /** Cluster label per contact id (computed by the analysis, passed in). */
 export type ClusterMap = Readonly<Record<string, string>>;
@@ -44,14 +45,14 @@ export function exportGexf(doc: CarnetDocument, clusters: ClusterMap = {}): stri
     '    <attributes class="edge"><attribute id="type" title="type" type="string"/></attributes>',
     '    <nodes>',
   ];
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     const values = nodeValues(c, doc, clusters);
     out.push(`      <node id="${xmlEscape(c.id)}" label="${xmlEscape(c.name)}">`, '        <attvalues>');
     NODE_ATTRIBUTES.forEach((a, i) => values[a] && out.push(`          <attvalue for="${i}" value="${xmlEscape(values[a])}"/>`));
     out.push('        </attvalues>', '      </node>');
   }
   out.push('    </nodes>', '    <edges>');
-  for (const t of Object.values(doc.ties)) {
+  for (const t of idValues(doc.ties)) {
     const att = t.type ? `<attvalues><attvalue for="type" value="${xmlEscape(t.type)}"/></attvalues>` : '';
     out.push(`      <edge id="${xmlEscape(t.id)}" source="${xmlEscape(t.from)}" target="${xmlEscape(t.to)}" weight="${t.strength}">${att}</edge>`);
   }
@@ -69,13 +70,13 @@ export function exportGraphml(doc: CarnetDocument, clusters: ClusterMap = {}): s
     '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
     '  <graph id="carnet" edgedefault="undirected">',
   ];
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     const values = nodeValues(c, doc, clusters);
     out.push(`    <node id="${xmlEscape(c.id)}">`, `      <data key="label">${xmlEscape(c.name)}</data>`);
     for (const a of NODE_ATTRIBUTES) if (values[a]) out.push(`      <data key="${a}">${xmlEscape(values[a])}</data>`);
     out.push('    </node>');
   }
-  for (const t of Object.values(doc.ties)) {
+  for (const t of idValues(doc.ties)) {
     out.push(`    <edge id="${xmlEscape(t.id)}" source="${xmlEscape(t.from)}" target="${xmlEscape(t.to)}">`, `      <data key="weight">${t.strength}</data>`);
     if (t.type) out.push(`      <data key="type">${xmlEscape(t.type)}</data>`);
     out.push('    </edge>');

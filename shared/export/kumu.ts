@@ -6,10 +6,11 @@
 import type { CarnetDocument } from '../document/schema.js';
 import { writeCsv } from '../import/csv.js';
 import type { ClusterMap } from './graph.js';
+import { idValues } from '../document/idMap.js';
 
 export function exportKumu(doc: CarnetDocument, clusters: ClusterMap = {}): { elements: string; connections: string } {
   const elements: string[][] = [['ID', 'Label', 'Type', 'Organization', 'Title', 'City', 'Categories', 'Tags', 'Cluster', 'Description']];
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     const org = c.organizations.find((o) => o.current) ?? c.organizations[0];
     elements.push([
       c.id,
@@ -25,6 +26,6 @@ export function exportKumu(doc: CarnetDocument, clusters: ClusterMap = {}): { el
     ]);
   }
   const connections: string[][] = [['From', 'To', 'Type', 'Strength']];
-  for (const t of Object.values(doc.ties)) connections.push([t.from, t.to, t.type ?? '', String(t.strength)]);
+  for (const t of idValues(doc.ties)) connections.push([t.from, t.to, t.type ?? '', String(t.strength)]);
   return { elements: writeCsv(elements), connections: writeCsv(connections) };
 }

@@ -4,6 +4,7 @@
  * schools, tags, strength…) so that re-importing gives back the same contacts.
  */
 import type { CarnetDocument, Contact, LabeledValue } from '../document/schema.js';
+import { idValues } from '../document/idMap.js';
 
 const STANDARD_TYPES = new Set(['work', 'home', 'cell', 'fax', 'pager', 'text', 'video', 'other', 'main', 'iphone', 'mobile', 'textphone', 'car', 'isdn']);
 
@@ -96,7 +97,7 @@ function birthdayLine(b: string): string {
 
 /** All contacts as one vCard 4.0 file (CRLF, folded lines). */
 export function exportVcard(doc: CarnetDocument): string {
-  return Object.values(doc.contacts)
+  return idValues(doc.contacts)
     .flatMap((c) => contactLines(c, doc))
     .map(fold)
     .join('\r\n')

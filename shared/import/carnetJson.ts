@@ -6,13 +6,14 @@
 import { decodeText } from './decode.js';
 import { parseDocument } from '../document/validate.js';
 import { emptyParsedContact, makeIssue, type ParsedFile } from './types.js';
+import { idValues } from '../document/idMap.js';
 
 export function parseCarnetJson(bytes: Uint8Array, file: string): ParsedFile {
   const base: ParsedFile = { file, format: 'carnet-json', contacts: [], interactions: [], ties: [], warnings: [], errors: [] };
   const r = parseDocument(decodeText(bytes).text);
   if (!r.ok) return { ...base, errors: [makeIssue(file, 'notCarnetDocument', { path: r.error.path, reason: r.error.message })] };
   const doc = r.doc;
-  const contacts = Object.values(doc.contacts).map((c) => {
+  const contacts = idValues(doc.contacts).map((c) => {
     const p = emptyParsedContact(`contact ${c.id}`, c.name);
     const { id, createdAt, updatedAt, sources, categories, ...rest } = c;
     void createdAt;
@@ -23,7 +24,7 @@ export function parseCarnetJson(bytes: Uint8Array, file: string): ParsedFile {
     p.categories = categories.map((cat) => (Object.hasOwn(doc.categories, cat) ? doc.categories[cat]!.name : cat));
     return p;
   });
-  const ties = Object.values(doc.ties).map((t) => ({
+  const ties = idValues(doc.ties).map((t) => ({
     ref: `tie ${t.id}`,
     from: { id: t.from },
     to: { id: t.to },
@@ -31,7 +32,7 @@ export function parseCarnetJson(bytes: Uint8Array, file: string): ParsedFile {
     strength: t.strength,
     ...(t.note ? { note: t.note } : {}),
   }));
-  const interactions = Object.values(doc.interactions).map((i) => ({
+  const interactions = idValues(doc.interactions).map((i) => ({
     ref: `interaction ${i.id}`,
     date: i.date,
     channel: i.channel,

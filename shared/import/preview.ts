@@ -9,7 +9,7 @@
  */
 import { newId as randomId } from '../document/commands.js';
 import { duplicateKey } from '../document/duplicates.js';
-import { getOwn } from '../document/idMap.js';
+import { getOwn, idValues } from '../document/idMap.js';
 import type { Change, ChangeSet, Label } from '../document/operations.js';
 import { withPositions } from '../document/placement.js';
 import { Contact, Interaction, Me, Tie, type CarnetDocument, type Category, type ContactSource } from '../document/schema.js';
@@ -215,7 +215,7 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   // identifies no one. Each record's keys are normalized here, once.
   const identity = new IdentityKeys();
   const docKeys = new Map<string, RecordKeys>();
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     const k = keysOf(c);
     docKeys.set(c.id, k);
     const carrier: Carrier = { name: k.exact, profileUrl: c.profileUrl, docId: c.id };
@@ -263,13 +263,13 @@ export function buildImportPreview(doc: CarnetDocument, parsedFiles: readonly Pa
   type Keyed = { date: string; channel: string; direction: string; contacts: readonly string[]; note?: string; source?: string };
   const byNote = (i: Keyed) => `${i.date.slice(0, 10)}|${i.channel}|${[...i.contacts].sort().join(',')}|note:${i.note ?? ''}`;
   const byFile = (i: Keyed) => `${i.date.slice(0, 10)}|${i.channel}|${[...i.contacts].sort().join(',')}|src:${baseName(i.source ?? '')}|${i.direction}`;
-  for (const i of Object.values(doc.interactions)) {
+  for (const i of idValues(doc.interactions)) {
     interactionKeys.add(byNote(i));
     if (i.source) interactionKeys.add(byFile(i));
   }
   const tieKeys = new Set<string>();
   const tieKey = (a: string, b: string, type?: string) => `${a < b ? `${a}|${b}` : `${b}|${a}`}|${(type ?? '').toLowerCase()}`;
-  for (const t of Object.values(doc.ties)) tieKeys.add(tieKey(t.from, t.to, t.type));
+  for (const t of idValues(doc.ties)) tieKeys.add(tieKey(t.from, t.to, t.type));
 
   const interactions: Interaction[] = [];
   const ties: Tie[] = [];

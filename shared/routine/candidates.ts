@@ -13,6 +13,7 @@ import { upcomingBirthdays } from './birthdays.js';
 import { contactLogs, type ContactLog } from './contactLog.js';
 import { daysFrom, weekEnd, weekOf } from './dates.js';
 import { dueSteps, servedObjectives } from './objectives.js';
+import { idValues } from '../document/idMap.js';
 
 /** Birthdays this many days ahead are "coming". */
 export const BIRTHDAY_DAYS = 7;
@@ -50,7 +51,7 @@ export function planCandidates(doc: CarnetDocument, analysis: AnalysisResult, to
     channel: 'other',
   }));
 
-  const birthday: Candidate[] = upcomingBirthdays(Object.values(doc.contacts), today, BIRTHDAY_DAYS).map(({ contact, date }) => ({
+  const birthday: Candidate[] = upcomingBirthdays(idValues(doc.contacts), today, BIRTHDAY_DAYS).map(({ contact, date }) => ({
     key: `birthday:${contact.id}:${date.slice(0, 4)}`,
     kind: 'birthday',
     contacts: [contact.id],
@@ -134,7 +135,7 @@ export function planCandidates(doc: CarnetDocument, analysis: AnalysisResult, to
       channel: 'in-person',
     }));
   // A recent connection never talked to (a LinkedIn import) is online-only too: start a conversation, then meet.
-  const connected: Candidate[] = Object.values(doc.contacts)
+  const connected: Candidate[] = idValues(doc.contacts)
     .filter((c) => !c.archived && c.connectedOn && !logs.has(c.id) && c.connectedOn.slice(0, 10) <= today && daysFrom(c.connectedOn.slice(0, 10), today) < MEET_RECENT_DAYS && !isHidden(doc, `meet:${c.id}`, today))
     .sort((a, b) => (a.connectedOn! < b.connectedOn! ? 1 : a.connectedOn! > b.connectedOn! ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => ({

@@ -6,6 +6,7 @@
  * those into real meetings).
  */
 import type { CarnetDocument, Interaction } from '../document/schema.js';
+import { idValues } from '../document/idMap.js';
 
 /** Channels on which the two people met, heard or saw each other; any other keeps a tie online-only. */
 const MET: ReadonlySet<Interaction['channel']> = new Set(['in-person', 'call', 'video', 'event']);
@@ -16,7 +17,7 @@ export type ContactLog = { count: number; last: string; lastChannel: Interaction
 export function contactLogs(doc: CarnetDocument, today: string): Map<string, ContactLog> {
   const out = new Map<string, ContactLog>();
   const last = today.slice(0, 10);
-  for (const it of Object.values(doc.interactions)) {
+  for (const it of idValues(doc.interactions)) {
     // Days as YYYY-MM-DD compare as strings.
     const day = it.date.slice(0, 10);
     if (day > last) continue;

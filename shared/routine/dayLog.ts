@@ -7,6 +7,7 @@
  */
 import type { ChangeSet } from '../document/operations.js';
 import type { CarnetDocument, Interaction } from '../document/schema.js';
+import { idValues } from '../document/idMap.js';
 
 /** Above this many interaction changes at once (an import), rebuilding is cheaper than inserting one by one. */
 const REBUILD_OVER = 2_000;
@@ -54,7 +55,7 @@ export class DayLog {
   }
 
   private rebuild(): void {
-    const entries = Object.values(this.doc.interactions).map((it) => [it.date.slice(0, 10), it.id] as const);
+    const entries = idValues(this.doc.interactions).map((it) => [it.date.slice(0, 10), it.id] as const);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     this.days = entries.map((e) => e[0]);
     this.ids = entries.map((e) => e[1]);

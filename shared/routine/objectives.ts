@@ -7,6 +7,7 @@
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { CarnetDocument, Objective } from '../document/schema.js';
 import { addDays } from './dates.js';
+import { idValues } from '../document/idMap.js';
 
 /** Active objectives, the nearest deadline first (those without one last), then by id. */
 export function activeObjectives(doc: CarnetDocument): Objective[] {
@@ -50,7 +51,7 @@ export function servedObjectives(doc: CarnetDocument, analysis: AnalysisResult |
     }
     if (o.categories.length > 0) {
       const wanted = new Set(o.categories);
-      for (const c of Object.values(doc.contacts)) if (c.categories.some((k) => wanted.has(k))) claim(c.id, o.id);
+      for (const c of idValues(doc.contacts)) if (c.categories.some((k) => wanted.has(k))) claim(c.id, o.id);
     }
   }
   return { byContact, byPersona };

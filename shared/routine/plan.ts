@@ -15,6 +15,7 @@ import { PLAN_ACTION_KINDS, type CarnetDocument, type PlanAction, type WeekPlan 
 import { planCandidates, type Candidate } from './candidates.js';
 import { weekEnd, weekOf } from './dates.js';
 import type { DayLog } from './dayLog.js';
+import { idValues } from '../document/idMap.js';
 
 export const DEFAULT_PLAN_SIZE = 5;
 export const MIN_PLAN_SIZE = 3;
@@ -128,7 +129,7 @@ export function actionState(doc: CarnetDocument, plan: WeekPlan, action: PlanAct
 /** For each contact, the day of their latest interaction on or after `from` (read from the DayLog when given). */
 export function lastContactSince(doc: CarnetDocument, from: string, log?: DayLog): Map<string, string> {
   const out = new Map<string, string>();
-  const its = log ? log.between(from, '9999-12-31') : Object.values(doc.interactions);
+  const its = log ? log.between(from, '9999-12-31') : idValues(doc.interactions);
   for (const it of its) {
     const day = it.date.slice(0, 10);
     if (day < from) continue;

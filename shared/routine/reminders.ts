@@ -4,13 +4,14 @@
  * stable key (so a notification is never sent twice for it) and names the
  * objective it serves when there is one.
  */
-import type { CarnetDocument, Phrase, WeekPlan } from '../document/schema.js';
+import type { CarnetDocument, Contact, Phrase, WeekPlan } from '../document/schema.js';
 import { birthdaysBetween, upcomingBirthdays } from './birthdays.js';
 import { weekEnd, weekOf } from './dates.js';
 import { DayLog } from './dayLog.js';
 import { activeGoals, goalProgress, periodAt, periodCounts, periodIndex } from './goals.js';
 import { dueSteps, reviewsDue } from './objectives.js';
 import { actionState, lastContactSince } from './plan.js';
+import { idValues } from '../document/idMap.js';
 
 /** A goal is flagged when its period ends within this many days and is not met yet. */
 export const GOAL_WARNING_DAYS = 2;
@@ -112,12 +113,13 @@ export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[
     }
   }
 
-  for (const { contact, date } of upcomingBirthdays(Object.values(doc.contacts), today, 0)) {
+  const contacts = idValues(doc.contacts);
+  for (const { contact, date } of upcomingBirthdays(contacts, today, 0)) {
     out.push({ key: `birthday:${contact.id}:${date}`, kind: 'birthday', when: 'due', ref: contact.id, phrase: { key: 'routine.remind.birthday', params: { name: contact.name } } });
   }
 
   if (lastSeen !== null) {
-    for (const { contact, date } of birthdaysBetween(Object.values(doc.contacts), lastSeen, today)) {
+    for (const { contact, date } of birthdaysBetween(contacts, lastSeen, today)) {
       out.push({ key: `birthday:${contact.id}:${date}`, kind: 'birthday', when: 'missed', ref: contact.id, phrase: { key: 'routine.remind.missedBirthday', params: { name: contact.name, date } } });
     }
     for (const p of Object.values(doc.plans)) {
@@ -132,7 +134,7 @@ export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[
     }
   }
 
-  const imported = lastImport(doc);
+  const imported = lastImport(doc, contacts);
   if (imported && imported.count >= IMPORT_REVIEW_MIN && !reviewedSince(doc, imported.at)) {
     out.push({ key: `imported:${imported.at}`, kind: 'imported', when: 'due', ref: imported.at, phrase: { key: 'routine.remind.imported', params: { count: imported.count, date: imported.at.slice(0, 10) } } });
   }
@@ -140,10 +142,10 @@ export function reminders(doc: CarnetDocument, opts: ReminderOptions): Reminder[
 }
 
 /** The newest import batch: when, and how many contacts it created or enriched. */
-export function lastImport(doc: CarnetDocument): { at: string; count: number } | null {
+export function lastImport(doc: CarnetDocument, contacts: readonly Contact[] = idValues(doc.contacts)): { at: string; count: number } | null {
   let at = '';
   let count = 0;
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of contacts) {
     if (c.archived) continue;
     let newest = '';
     for (const s of c.sources) if (s.importedAt > newest) newest = s.importedAt;

@@ -10,6 +10,7 @@ import type { CarnetDocument, Contact, ReviewSession } from '../document/schema.
 import { addDays } from './dates.js';
 import { contactLogs } from './contactLog.js';
 import { lastImport } from './reminders.js';
+import { idValues } from '../document/idMap.js';
 
 export type ReviewSet = ReviewSession['set'];
 
@@ -47,7 +48,7 @@ export function reviewSetContacts(doc: CarnetDocument, analysis: AnalysisResult 
       };
       break;
   }
-  return Object.values(doc.contacts)
+  return idValues(doc.contacts)
     .filter((c) => !c.archived && keep(c))
     .map((c) => ({ id: c.id, key: fold(c.name) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

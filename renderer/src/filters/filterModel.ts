@@ -7,6 +7,7 @@ import type { AnalysisResult } from '../../../shared/analysis/analyze.js';
 import { cadenceOf, DORMANT_DAYS, overdueTie, type Strength } from '../../../shared/analysis/cadence.js';
 import type { TieHistory } from '../../../shared/analysis/history.js';
 import type { CarnetDocument, Contact } from '../../../shared/document/schema.js';
+import { idValues } from '../../../shared/document/idMap.js';
 
 export type Status = 'overdue' | 'dormant';
 
@@ -98,7 +99,7 @@ export function filterPredicate(doc: CarnetDocument, analysis: AnalysisResult | 
 export function facetValues(doc: CarnetDocument): { tags: [string, number][]; sources: [string, number][] } {
   const tags = new Map<string, number>();
   const sources = new Map<string, number>();
-  for (const c of Object.values(doc.contacts)) {
+  for (const c of idValues(doc.contacts)) {
     for (const t of new Set(c.tags)) tags.set(t, (tags.get(t) ?? 0) + 1);
     for (const s of new Set(c.sources.map((x) => x.format))) sources.set(s, (sources.get(s) ?? 0) + 1);
   }

@@ -4,6 +4,7 @@ import { useAnalysis } from '../analysis/useAnalysis.js';
 import type { CarnetMap } from '../map/engine/carnetMap.js';
 import { filterPredicate, isFiltering, needsAnalysis } from './filterModel.js';
 import { setMatched, useFilterState } from './filterState.js';
+import { idValues } from '../../../shared/document/idMap.js';
 
 /**
  * Applies the window's filters to the map, counts who passes, and frames the
@@ -30,7 +31,7 @@ export function useMapFilter(doc: CarnetDocument | null, version: number, map: C
     const keep = filterPredicate(doc, result, filters);
     map.setFilter(keep, { frame: reframe });
     let n = 0;
-    for (const c of Object.values(doc.contacts)) if (keep(c)) n++;
+    for (const c of idValues(doc.contacts)) if (keep(c)) n++;
     setMatched(n);
   }, [map, doc, version, result, filters, frame]);
 }

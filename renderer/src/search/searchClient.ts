@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../../shared/search/searchIndex.js';
 import type { CarnetStore, DocChange } from '../state/store.js';
 import type { FromSearchWorker, ToSearchWorker } from './protocol.js';
+import { idValues } from '../../../shared/document/idMap.js';
 
 /** Longest wait for an idle moment before indexing a new document. */
 const INDEX_DELAY_MAX_MS = 3000;
@@ -50,7 +51,7 @@ export class SearchClient {
   private onChange(c: DocChange): void {
     if (c.kind === 'replace') {
       this.deferred = null;
-      if (c.text === undefined) this.post({ type: 'load', contacts: Object.values(c.doc.contacts) });
+      if (c.text === undefined) this.post({ type: 'load', contacts: idValues(c.doc.contacts) });
       else {
         // Indexing waits for a quiet moment, so that it does not compete for the CPU with the map being drawn;
         // a query sends it at once, ahead of itself. The bytes of the text, where there is a copy for this

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiArgumentError, type DocumentState } from '../../../shared/api/contract.js';
 import { addCategory, addContact, deleteContacts, logInteraction, setCategoryMembership } from '../../../shared/document/commands.js';
 import { areaDropChangeSet } from '../../../shared/document/categories.js';
-import { getOwn } from '../../../shared/document/idMap.js';
+import { emptyIdMap, getOwn, idValues, putOwn } from '../../../shared/document/idMap.js';
 import { withPositions } from '../../../shared/document/placement.js';
 import { isHidden } from '../../../shared/document/suggestions.js';
 import { applyChangeSet, ChangeError, parseChangeSet, type ChangeSet } from '../../../shared/document/operations.js';
@@ -208,5 +208,20 @@ describe('the API', () => {
     expect(again.importMapping('__proto__')).toEqual(mapping);
     expect(again.importMapping('constructor')).toBeNull();
     expect(again.importMapping('toString')).toBeNull();
+  });
+});
+
+describe('the entries of a collection', () => {
+  it('are every own entry, built-in names and "__proto__" included, in the order Object.values gives', () => {
+    const map = emptyIdMap<string>();
+    for (const id of ['b', ...BUILTINS, '10', 'a', '2']) putOwn(map, id, `value of ${id}`);
+    expect(idValues(map)).toEqual(Object.values(map));
+    expect(idValues(map)).toHaveLength(BUILTINS.length + 4);
+    expect(idValues(map)).toContain('value of __proto__');
+    // A parsed document's collections, and a plain object: no inherited entry either.
+    const parsed = parseDocument(docText({ contacts: Object.fromEntries(['constructor', 'x', '__proto__'].map((id) => [id, contact(id)])) }));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(idValues(parsed.doc.contacts).map((c) => c.id).sort()).toEqual(['__proto__', 'constructor', 'x']);
+    expect(idValues({ a: 1, b: 2 })).toEqual([1, 2]);
   });
 });

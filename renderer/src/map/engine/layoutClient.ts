@@ -1,6 +1,7 @@
 import type { CarnetDocument, Position } from '../../../../shared/document/schema.js';
 import type { LayoutInput } from './layoutCore.js';
 import type { LayoutReply, LayoutRequest } from './layoutProtocol.js';
+import { idValues } from '../../../../shared/document/idMap.js';
 
 /**
  * The map's side of layout.worker.ts: turns the document into typed arrays,
@@ -20,7 +21,7 @@ export class LayoutClient {
     const ids = Object.keys(doc.contacts);
     const index = new Map<string, number>();
     ids.forEach((id, i) => index.set(id, i));
-    const ties = Object.values(doc.ties);
+    const ties = idValues(doc.ties);
     const edges = new Uint32Array(ties.length * 2);
     const weights = new Float32Array(ties.length);
     let e = 0;

@@ -3,6 +3,7 @@ import { BUBBLE_PREFIX, ME_ID, bubbleFontSize, bubbleNode, contactNode, contactS
 import type { MapModel } from './model.js';
 import type { CategoryArea, GapLine, Region } from './overlay.js';
 import type { MapOptions } from './types.js';
+import { idValues } from '../../../../shared/document/idMap.js';
 
 /** Most ties drawn between expanded contacts; the strongest win. */
 const MAX_EXPANDED_TIES = 1500;
@@ -124,7 +125,7 @@ export function buildScene(model: MapModel, view: SceneView): Scene {
   // Bubble labels grow with the bubble, up to what reads well on screen at this zoom (a rounded step, so small zooms change nothing).
   const bubbleFont = Math.round(BUBBLE_LABEL_MAX_PX / Math.pow(2, Math.round(Math.log2(view.zoom) * 2) / 2));
   if (!model.aggregate) {
-    for (const c of Object.values(doc.contacts)) addContact(c);
+    for (const c of idValues(doc.contacts)) addContact(c);
   } else {
     for (const g of model.groups) {
       const geo = model.geometry.get(g.id)!;

@@ -5,6 +5,7 @@ import { sortedCategories } from '../../../../shared/document/categories.js';
 import { useAnalysis } from '../../analysis/useAnalysis.js';
 import type { CarnetMap } from '../engine/carnetMap.js';
 import { useMapOptions } from './mapOptions.js';
+import { idValues } from '../../../../shared/document/idMap.js';
 
 type Props = { doc: CarnetDocument; version: number; map: CarnetMap | null };
 
@@ -111,7 +112,7 @@ export function MapLegend({ doc, version, map }: Props) {
   const rows = useMemo(() => {
     if (byCategory) {
       const counts = new Map<string, number>();
-      for (const c of Object.values(doc.contacts)) for (const cat of c.categories.slice(0, 1)) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+      for (const c of idValues(doc.contacts)) for (const cat of c.categories.slice(0, 1)) counts.set(cat, (counts.get(cat) ?? 0) + 1);
       return sortedCategories(doc, i18n.language).map((c) => ({ id: c.id, name: c.name, color: c.color, count: counts.get(c.id) ?? 0, cluster: false }));
     }
     if (!result) return [];
