@@ -44,7 +44,7 @@ export function withPositions(doc: CarnetDocument, set: ChangeSet): ChangeSet {
   for (const t of idValues(doc.ties)) if (isNew.has(t.from) || isNew.has(t.to)) link(t.from, t.to);
 
   let box: { x1: number; x2: number; y1: number; y2: number } | null = null;
-  for (const p of Object.values(doc.positions)) {
+  for (const p of idValues(doc.positions)) {
     box = box
       ? { x1: Math.min(box.x1, p.x), x2: Math.max(box.x2, p.x), y1: Math.min(box.y1, p.y), y2: Math.max(box.y2, p.y) }
       : { x1: p.x, x2: p.x, y1: p.y, y2: p.y };

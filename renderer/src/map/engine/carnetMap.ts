@@ -125,7 +125,7 @@ export class CarnetMap {
       },
       emit: (event, e) => this.emit(event, e),
       moved: (positions, changes) => {
-        for (const [id, p] of Object.entries(positions)) this.model.provisional.set(id, p);
+        for (const id of Object.keys(positions)) this.model.provisional.set(id, positions[id]!);
         if (changes) callbacks.onAreaDrop(positions, changes);
         else callbacks.onPositions(positions, 'Move', true);
       },

@@ -53,7 +53,7 @@ export class LayoutRunner {
     this.lacksClusters = !undoable && !model.analysis;
     const positions = await this.client.layout(doc, (id) => clusterOf.get(id) ?? null);
     if (!positions || model.doc !== doc) return;
-    for (const [id, p] of Object.entries(positions)) model.provisional.set(id, p);
+    for (const id of Object.keys(positions)) model.provisional.set(id, positions[id]!);
     if (!model.analysis) model.regroup();
     else model.measureGroups();
     if (Object.keys(positions).length > 0) this.store(positions, 'Layout', undoable);
@@ -63,7 +63,7 @@ export class LayoutRunner {
   placeMissing(ids: readonly string[]): void {
     const model = this.model;
     const positions = placeNear(ids, (id) => model.position(id), (id) => model.neighbours(id), Object.keys(model.doc!.contacts));
-    for (const [id, p] of Object.entries(positions)) model.provisional.set(id, p);
+    for (const id of Object.keys(positions)) model.provisional.set(id, positions[id]!);
     model.measureGroups();
     this.store(positions, 'Layout', false);
   }
