@@ -161,6 +161,7 @@ export class Matcher {
   private readonly alike = new Map<string, Runs>();
   /** Contacts in the look-alike pool per group ('' for the others), to know when a lookup can find anything. */
   private readonly poolByGroup = new Map<string, number>();
+  private pool = 0;
   /** Normalized organization → group → how many contacts have it: whom a record's organizations can meet. */
   private readonly orgGroups = new Map<string, Map<string, number>>();
 
@@ -238,6 +239,7 @@ export class Matcher {
       k = { name: keys.name, norm: keys.norm, orgs: [], group: origin?.group ?? '', lists: [], norms: [], window: -1, entry: 0 };
       this.known.set(id, k);
       this.poolByGroup.set(k.group, (this.poolByGroup.get(k.group) ?? 0) + 1);
+      this.pool++;
     }
     if (keys.url) {
       if (!this.byProfile.has(keys.url)) this.byProfile.set(keys.url, id);
@@ -349,9 +351,8 @@ export class Matcher {
   /** Contacts a record may be: names alike at a shared organization, or the same name with nothing against it. */
   possible(keys: RecordKeys, origin: Origin, current: (id: string) => Contact | undefined): Candidate[] {
     const mine = origin.group ?? '';
-    const total = [...this.poolByGroup.values()].reduce((s, n) => s + n, 0);
     // Nothing outside this record's own group can answer (one Connections.csv into an empty document).
-    if (total - (mine ? this.poolByGroup.get(mine) ?? 0 : 0) === 0) return [];
+    if (this.pool - (mine ? this.poolByGroup.get(mine) ?? 0 : 0) === 0) return [];
     this.window++;
     const out: Candidate[] = [];
     const seen = new Set<string>();
@@ -481,7 +482,6 @@ export class Matcher {
     if (ref.name) {
       const norm = normalizeName(ref.name);
       const list = this.byName.get(norm);
-      const idsOf = (l: Runs | undefined) => (l?.runs.flatMap((r) => r.ids) ?? []).filter((id) => !clash(this.known.get(id)?.url, url));
       // More namesakes than a lookup reads: only those at the reference's organization are read, if few.
       if (list && list.size > MAX_READS) {
         const at = ref.organization ? this.crowdAt(norm, list, normalizeOrg(ref.organization)) : [];
@@ -490,7 +490,7 @@ export class Matcher {
         return { error: { key: 'refAmbiguous', params: { name: ref.name, count: ids.length > 1 ? ids.length : list.size } } };
       }
       // A person named with a profile URL no contact has is not a contact who has another one.
-      let ids = idsOf(list);
+      let ids = (list?.runs.flatMap((r) => r.ids) ?? []).filter((id) => !clash(this.known.get(id)?.url, url));
       if (ids.length > 1 && ref.organization) {
         const o = normalizeOrg(ref.organization);
         const at = ids.filter((id) => this.known.get(id)!.orgs.includes(o));
